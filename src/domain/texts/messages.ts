@@ -1,0 +1,168 @@
+/**
+ * The shape of the shopper-facing message catalogue. Every locale file (`fr.ts`, `es.ts`, `de.ts`,
+ * `it.ts`, `nl.ts`, `en.ts`) exports an object of type `Messages`, so a key missing in one language
+ * is a type error, and so is a new plan code, reason code or status added to `../codes` without
+ * its texts.
+ *
+ * Templates use named placeholders in braces (`{amount}`, `{date}`, `{count}`, `{days}`...), filled
+ * by `format()` / `t()`. Every translation of a key uses exactly the placeholders of the English
+ * text (checked by the tests). Texts are plain text, not HTML: escape them when you put them in a
+ * page or an e-mail.
+ */
+import type { EligibilityReasonCode, InstalmentStatus, PlanCode, PlanStatus } from "../codes"
+
+/**
+ * Why a self-service action (pay early, postpone, change card, withdraw) was refused. Stable codes,
+ * like the eligibility reason codes: the secure page and the API return them, `refusalMessage()`
+ * translates them.
+ */
+export const REVISION_REFUSAL_CODES = [
+  "postponement_limit_reached", // the plan already used every postponement allowed
+  "postponement_too_long", // the new date is more than {days} days after the current due date
+  "postponement_not_allowed", // this instalment cannot be postponed (paid, cancelled, already passed...)
+  "withdrawal_period_over", // more than {days} calendar days since the order
+  "nothing_left_to_pay", // every instalment is paid or cancelled
+  "plan_frozen", // collection suspended (investigation)
+  "plan_closed", // completed, cancelled, terminated or withdrawn
+  "plan_not_active", // any other status that does not allow the action (the domain's guard code)
+  "plan_not_started", // deferred start: nothing charged yet
+  "payment_overdue", // an overdue instalment must be settled first
+  "card_not_eligible", // the new card fails the eligibility rules (give the reasons too)
+] as const
+export type RevisionRefusalCode = (typeof REVISION_REFUSAL_CODES)[number]
+
+export function isRevisionRefusalCode(value: unknown): value is RevisionRefusalCode {
+  return typeof value === "string" && (REVISION_REFUSAL_CODES as readonly string[]).includes(value)
+}
+
+/** The e-mails the plugin sends; each has `email.<kind>.subject` and `email.<kind>.body`. */
+export const EMAIL_KINDS = [
+  "planConfirmed", // plan accepted at checkout (copy of the contract)
+  "cardVerified", // deferred start: card verified at checkout, nothing charged yet
+  "reminder", // 3 days before a due date
+  "paymentFailed", // a charge failed, a retry is scheduled
+  "planUpdated", // early payment, postponement, refund, exchange: new schedule
+  "planCompleted", // everything has been paid
+] as const
+export type EmailKind = (typeof EMAIL_KINDS)[number]
+
+type PlanKey = `plan.${PlanCode}.label` | `plan.${PlanCode}.description`
+type ReasonKey = `reason.${EligibilityReasonCode}`
+type PlanStatusKey = `status.plan.${PlanStatus}`
+type InstalmentStatusKey = `status.instalment.${InstalmentStatus}`
+type RefusalKey = `refusal.${RevisionRefusalCode}`
+type EmailKey = `email.${EmailKind}.subject` | `email.${EmailKind}.body`
+
+/** Keys generated from the public codes: one text per code. */
+type GeneratedKeys = {
+  readonly [K in PlanKey | ReasonKey | PlanStatusKey | InstalmentStatusKey | RefusalKey | EmailKey]: string
+}
+
+export interface Messages extends GeneratedKeys {
+  // ---- Checkout: presenting and accepting a plan -------------------------------------------
+  /** Title of the payment method: "Pay in instalments". */
+  readonly "checkout.title": string
+  /** Deferred start, first charge when the order ships. */
+  readonly "plan.deferred.onShipment": string
+  /** Deferred start, first charge when the order is delivered. */
+  readonly "plan.deferred.onDelivery": string
+  /** Deferred start of a pay-later plan: the whole amount {days} days after shipment. */
+  readonly "plan.deferredLater.onShipment": string
+  /** Deferred start of a pay-later plan: the whole amount {days} days after delivery. */
+  readonly "plan.deferredLater.onDelivery": string
+  /** Acceptance button of a pNx plan. {count} */
+  readonly "accept.button.instalments": string
+  /** Acceptance button of a dNN plan. */
+  readonly "accept.button.later": string
+  /** Acceptance button of a deferred-start plan. */
+  readonly "accept.button.verifyCard": string
+  readonly "accept.answer.paymentAccepted": string
+  readonly "accept.answer.verified": string
+  readonly "accept.answer.validated": string
+  /** Label of the (never pre-ticked) consent checkbox. */
+  readonly "accept.consent": string
+
+  // ---- Schedule --------------------------------------------------------------------------
+  /** {amount} */
+  readonly "schedule.today": string
+  /** {amount} {date} */
+  readonly "schedule.onDate": string
+  /** Appended to a line whose instalment carries a customer fee. {fee} */
+  readonly "schedule.fees": string
+  /** Appended to a line whose instalment carries a late fee (serious delay, §7). {fee} */
+  readonly "schedule.lateFees": string
+  /** {amount} */
+  readonly "schedule.total": string
+  readonly "schedule.interestFree": string
+  /** {amount} */
+  readonly "schedule.credit": string
+  /** Why the first instalment is not part of the credit (pNx plans). */
+  readonly "schedule.creditNote": string
+  /** {amount} */
+  readonly "schedule.remaining": string
+
+  // ---- Responsible-lending warnings -------------------------------------------------------
+  /** Current warning (fr: art. L312-5 Code de la consommation). */
+  readonly "credit.warning": string
+  /** Warning required from 20 Nov 2026 (Directive (EU) 2023/2225, fr: ordonnance 2025-880). */
+  readonly "credit.warningCcd2": string
+
+  // ---- Self-service page ------------------------------------------------------------------
+  readonly "self.title": string
+  /** {orderNumber} */
+  readonly "self.order": string
+  /** {amount} {date} */
+  readonly "self.nextInstalment": string
+  /** {last4} */
+  readonly "self.card": string
+  readonly "self.action.payNext": string
+  readonly "self.action.payAll": string
+  readonly "self.action.postpone": string
+  readonly "self.action.changeCard": string
+  readonly "self.action.withdraw": string
+  /** {amount} */
+  readonly "self.confirm.payNext": string
+  /** {amount} */
+  readonly "self.confirm.payAll": string
+  /** {date} {newDate} */
+  readonly "self.confirm.postpone": string
+  readonly "self.confirm.changeCard": string
+  /** {amount} */
+  readonly "self.confirm.withdraw": string
+  /** {amount} */
+  readonly "self.done.payNext": string
+  /** {amount} */
+  readonly "self.done.payAll": string
+  /** {date} */
+  readonly "self.done.postpone": string
+  readonly "self.done.changeCard": string
+  /** {amount} */
+  readonly "self.done.withdraw": string
+  /** {days} */
+  readonly "self.postpone.choose": string
+  /** {date}: last day to withdraw */
+  readonly "self.withdraw.info": string
+  readonly "self.button.confirm": string
+  readonly "self.button.back": string
+  /** {amount} {date} */
+  readonly "self.overdue": string
+  readonly "self.frozen": string
+  readonly "self.difficulty": string
+  readonly "self.linkExpired": string
+  readonly "self.linkExpiredHelp": string
+  readonly "self.linkInvalid": string
+  readonly "self.error.generic": string
+  readonly "self.error.paymentDeclined": string
+  readonly "self.error.notFound": string
+
+  // ---- E-mails (subjects and bodies are generated keys) -----------------------------------
+  readonly "email.greeting": string
+  readonly "email.closing": string
+  /** Call-to-action button to the secure page. */
+  readonly "email.viewPlan": string
+}
+
+export type MessageKey = keyof Messages
+
+/** Values for the placeholders of a template. Numbers are written as they are (`String(n)`). */
+export type MessageParams = Readonly<Record<string, string | number>>

@@ -1,0 +1,179 @@
+import type { Messages } from "./messages"
+
+/**
+ * Dutch, addressing the shopper as "u". Written to read naturally in Belgium (where the plugin's
+ * Dutch-speaking shoppers are) and in the Netherlands; the responsible-lending warning is the
+ * Belgian statutory slogan "Let op, geld lenen kost ook geld."
+ */
+export const nl: Messages = {
+  // Betaalformules
+  "checkout.title": "Betalen in termijnen",
+  "plan.p2x.label": "In 2 termijnen betalen",
+  "plan.p2x.description": "Een eerste termijn vandaag, de tweede een maand later. Zonder rente.",
+  "plan.p3x.label": "In 3 termijnen betalen",
+  "plan.p3x.description": "Een eerste termijn vandaag, daarna 2 maandelijkse termijnen. Zonder rente.",
+  "plan.p4x.label": "In 4 termijnen betalen",
+  "plan.p4x.description": "Een eerste termijn vandaag, daarna 3 maandelijkse termijnen. Zonder rente.",
+  "plan.d15.label": "Over 15 dagen betalen",
+  "plan.d15.description":
+    "Vandaag betaalt u niets: het volledige bedrag wordt 15 dagen na uw bestelling van uw kaart afgeschreven. Zonder rente.",
+  "plan.d30.label": "Over 30 dagen betalen",
+  "plan.d30.description":
+    "Vandaag betaalt u niets: het volledige bedrag wordt 30 dagen na uw bestelling van uw kaart afgeschreven. Zonder rente.",
+  "plan.deferred.onShipment":
+    "Vandaag wordt er niets afgeschreven: uw kaart wordt alleen gecontroleerd. De eerste betaling wordt afgeschreven zodra uw bestelling is verzonden.",
+  "plan.deferred.onDelivery":
+    "Vandaag wordt er niets afgeschreven: uw kaart wordt alleen gecontroleerd. De eerste betaling wordt afgeschreven zodra uw bestelling is geleverd.",
+  "plan.deferredLater.onShipment":
+    "Vandaag wordt er niets afgeschreven: uw kaart wordt alleen gecontroleerd. Het volledige bedrag wordt {days} dagen na de verzending van uw bestelling afgeschreven.",
+  "plan.deferredLater.onDelivery":
+    "Vandaag wordt er niets afgeschreven: uw kaart wordt alleen gecontroleerd. Het volledige bedrag wordt {days} dagen na de levering van uw bestelling afgeschreven.",
+
+  // Aanvaarding
+  "accept.button.instalments": "In {count} termijnen betalen",
+  "accept.button.later": "Later betalen",
+  "accept.button.verifyCard": "Mijn kaart verifiëren",
+  "accept.answer.paymentAccepted": "Betaling geaccepteerd",
+  "accept.answer.verified": "Kaart geverifieerd",
+  "accept.answer.validated": "Bevestigd",
+  "accept.consent": "Ik heb het betalingsschema en de voorwaarden van deze betaling in termijnen gelezen en ga ermee akkoord.",
+
+  // Betalingsschema
+  "schedule.today": "{amount} vandaag",
+  "schedule.onDate": "{amount} op {date}",
+  "schedule.fees": "waarvan {fee} kosten",
+  "schedule.lateFees": "waarvan {fee} kosten voor te late betaling",
+  "schedule.total": "Totaal: {amount}",
+  "schedule.interestFree": "Zonder rente",
+  "schedule.credit": "Kredietbedrag: {amount}",
+  "schedule.creditNote":
+    "De eerste termijn, die u vandaag betaalt, is een voorschot aan de verkoper en maakt geen deel uit van het krediet.",
+  "schedule.remaining": "Nog te betalen: {amount}",
+
+  // Verantwoord lenen
+  "credit.warning":
+    "Een krediet is een verbintenis en moet worden terugbetaald. Ga na of u de terugbetalingen kunt dragen voordat u zich verbindt.",
+  "credit.warningCcd2": "Let op, geld lenen kost ook geld.",
+
+  // Voorwaarden
+  "reason.plan_not_offered":
+    "Deze betaalformule wordt voor deze bestelling niet aangeboden. Kies een andere formule of een andere betaalmethode.",
+  "reason.currency_not_supported":
+    "Betalen in termijnen is niet mogelijk in deze valuta. Kies een andere betaalmethode.",
+  "reason.amount_below_minimum":
+    "Deze formule is beschikbaar voor bestellingen vanaf {min}. Kies een andere formule of een andere betaalmethode.",
+  "reason.amount_above_maximum":
+    "Deze formule is beschikbaar voor bestellingen tot {max}. Kies een andere formule of een andere betaalmethode.",
+  "reason.country_not_supported":
+    "Betalen in termijnen is alleen mogelijk voor inwoners van een van de volgende landen: {countries}. Kies een andere betaalmethode.",
+  "reason.card_network_not_accepted":
+    "Dit type kaart wordt niet geaccepteerd voor betalen in termijnen. Geaccepteerde kaarten: {networks}. U kunt ook een andere betaalmethode kiezen.",
+  "reason.card_prepaid":
+    "Prepaidkaarten worden niet geaccepteerd voor betalen in termijnen. Gebruik een andere bankkaart of kies een andere betaalmethode.",
+  "reason.card_virtual":
+    "Virtuele kaarten worden niet geaccepteerd voor betalen in termijnen. Gebruik de fysieke kaart van uw bank of kies een andere betaalmethode.",
+  "reason.card_systematic_authorisation":
+    "Kaarten met systematische autorisatie (zoals Maestro of Visa Electron) worden niet geaccepteerd voor betalen in termijnen. Gebruik een andere kaart of kies een andere betaalmethode.",
+  "reason.card_issuer_country":
+    "Uw kaart is buiten de Europese Unie uitgegeven en kan niet worden gebruikt voor betalen in termijnen. Gebruik een kaart die in de Europese Unie is uitgegeven of kies een andere betaalmethode.",
+  "reason.card_expires_too_soon":
+    "Uw kaart vervalt vóór het einde van dit betalingsschema. Gebruik een kaart die geldig blijft tot minstens een maand na de laatste termijn, of kies een kortere formule.",
+  "reason.credit_refused":
+    "Wij kunnen uw aanvraag om in termijnen te betalen voor deze bestelling helaas niet aanvaarden. U kunt uw bestelling met een andere betaalmethode afronden.",
+
+  // Statussen
+  "status.plan.pending_start": "Nog niet gestart",
+  "status.plan.active": "Lopend",
+  "status.plan.late": "Betaling achterstallig",
+  "status.plan.serious_delay": "Meer dan 15 dagen achterstallig",
+  "status.plan.frozen": "Opgeschort",
+  "status.plan.completed": "Volledig betaald",
+  "status.plan.cancelled": "Geannuleerd",
+  "status.plan.terminated": "Beëindigd",
+  "status.plan.withdrawn": "Herroepen",
+  "status.instalment.scheduled": "Gepland",
+  "status.instalment.paid": "Betaald",
+  "status.instalment.failed": "Betaling mislukt",
+  "status.instalment.late": "Achterstallig",
+  "status.instalment.cancelled": "Geannuleerd",
+
+  // Beheerpagina
+  "self.title": "Uw betalingsschema",
+  "self.order": "Bestelling {orderNumber}",
+  "self.nextInstalment": "Volgende termijn: {amount} op {date}",
+  "self.card": "Kaart eindigend op {last4}",
+  "self.action.payNext": "Volgende termijn nu betalen",
+  "self.action.payAll": "Alles nu betalen",
+  "self.action.postpone": "Een vervaldatum uitstellen",
+  "self.action.changeCard": "Kaart wijzigen",
+  "self.action.withdraw": "Herroepen",
+  "self.confirm.payNext":
+    "U staat op het punt nu vervroegd {amount} te betalen. Een vervroegde betaling kan niet ongedaan worden gemaakt.",
+  "self.confirm.payAll": "U staat op het punt nu het resterende bedrag van {amount} te betalen. Een vervroegde betaling kan niet ongedaan worden gemaakt.",
+  "self.confirm.postpone": "Uw termijn die vervalt op {date} wordt uitgesteld tot {newDate}.",
+  "self.confirm.changeCard": "Uw volgende termijnen worden van uw nieuwe kaart afgeschreven.",
+  "self.confirm.withdraw":
+    "Als u herroept, eindigt uw betalingsschema: het resterende bedrag van {amount} wordt onmiddellijk van uw kaart afgeschreven en reeds betaalde kosten worden u terugbetaald.",
+  "self.done.payNext": "Dank u. Wij hebben uw betaling van {amount} ontvangen. Hieronder vindt u uw bijgewerkte betalingsschema.",
+  "self.done.payAll": "Dank u. Wij hebben uw betaling van {amount} ontvangen: uw bestelling is volledig betaald.",
+  "self.done.postpone": "Gelukt: uw termijn vervalt nu op {date}.",
+  "self.done.changeCard": "Uw nieuwe kaart is opgeslagen. Uw volgende termijnen worden van deze kaart afgeschreven.",
+  "self.done.withdraw":
+    "Uw herroeping is geregistreerd en het resterende bedrag van {amount} is van uw kaart afgeschreven. Reeds betaalde kosten worden u terugbetaald.",
+  "self.postpone.choose": "Kies een nieuwe datum, uiterlijk {days} dagen na de huidige vervaldatum.",
+  "self.withdraw.info":
+    "U kunt deze betalingsfaciliteit tot en met {date} herroepen. Het resterende bedrag wordt dan onmiddellijk afgeschreven en reeds betaalde kosten worden terugbetaald.",
+  "self.button.confirm": "Bevestigen",
+  "self.button.back": "Terug",
+  "self.overdue":
+    "Uw termijn van {amount} die op {date} verviel, is niet betaald. Betaal deze nu via deze pagina, of neem contact met ons op als u moeilijkheden ondervindt.",
+  "self.frozen": "Uw betalingsschema is tijdelijk opgeschort en kan op dit moment niet worden gewijzigd. Wij nemen contact met u op.",
+  "self.difficulty": "Hebt u moeite met betalen? Neem contact met ons op: wij zoeken samen met u naar een oplossing.",
+  "self.linkExpired": "Deze link is verlopen",
+  "self.linkExpiredHelp":
+    "Voor uw veiligheid is deze link slechts beperkt geldig. Gebruik de link in onze meest recente e-mail, of neem contact met ons op om een nieuwe link te ontvangen.",
+  "self.linkInvalid": "Deze link is niet geldig. Controleer of u hem volledig hebt gekopieerd.",
+  "self.error.generic": "Er is iets misgegaan. Probeer het over enkele minuten opnieuw.",
+  "self.error.paymentDeclined":
+    "Uw bank heeft de betaling geweigerd en er is niets afgeschreven. Probeer het opnieuw of gebruik een andere kaart.",
+  "self.error.notFound": "Wij hebben dit betalingsschema niet gevonden.",
+
+  // Geweigerde wijzigingen
+  "refusal.postponement_limit_reached": "U hebt alle toegestane uitstellen voor dit betalingsschema al gebruikt.",
+  "refusal.postponement_too_long": "Een vervaldatum kan met maximaal {days} dagen worden uitgesteld. Kies een eerdere datum.",
+  "refusal.postponement_not_allowed": "Deze termijn kan niet meer worden uitgesteld.",
+  "refusal.withdrawal_period_over":
+    "De herroepingstermijn van {days} dagen is verstreken, waardoor u dit betalingsschema niet meer kunt herroepen. U kunt wel altijd vervroegd betalen.",
+  "refusal.nothing_left_to_pay": "Er valt niets meer te betalen voor dit betalingsschema.",
+  "refusal.plan_frozen":
+    "Uw betalingsschema is tijdelijk opgeschort en kan op dit moment niet worden gewijzigd. Wij nemen contact met u op.",
+  "refusal.plan_closed": "Dit betalingsschema is afgesloten en kan niet meer worden gewijzigd.",
+  "refusal.plan_not_active": "Deze wijziging is niet mogelijk in de huidige status van uw betalingsschema.",
+  "refusal.plan_not_started":
+    "Uw betalingsschema is nog niet gestart. Dit is mogelijk zodra de eerste termijn is afgeschreven.",
+  "refusal.payment_overdue": "Er is een termijn achterstallig. Betaal die eerst; daarna kunt u deze wijziging uitvoeren.",
+  "refusal.card_not_eligible": "Deze kaart kan niet worden gebruikt voor uw betalingsschema. Gebruik een andere kaart.",
+
+  // E-mails
+  "email.greeting": "Geachte klant,",
+  "email.closing": "Met vriendelijke groet,",
+  "email.viewPlan": "Mijn betalingsschema bekijken",
+  "email.planConfirmed.subject": "Uw betaling in termijnen voor bestelling {orderNumber} is bevestigd",
+  "email.planConfirmed.body":
+    "Dank u voor uw bestelling {orderNumber}. Uw renteloze betaling in termijnen is bevestigd: hieronder vindt u uw betalingsschema en de voorwaarden die u hebt aanvaard. Uw volgende termijn van {amount} wordt op {date} van uw kaart afgeschreven. U kunt uw betalingsschema op elk moment bekijken en beheren: {link}",
+  "email.cardVerified.subject": "Bestelling {orderNumber}: uw kaart is geverifieerd",
+  "email.cardVerified.body":
+    "Dank u voor uw bestelling {orderNumber}. Uw kaart is geverifieerd en er is nog niets afgeschreven. Uw eerste termijn van {amount} wordt pas afgeschreven wanneer uw bestelling is verzonden of geleverd; dan sturen wij u uw betalingsschema. U kunt uw betalingsschema op elk moment bekijken: {link}",
+  "email.reminder.subject": "Herinnering: uw termijn van {amount} op {date} voor bestelling {orderNumber}",
+  "email.reminder.body":
+    "De volgende termijn voor uw bestelling {orderNumber}, ten bedrage van {amount}, wordt op {date} van uw kaart afgeschreven. Wilt u uw kaart wijzigen of deze vervaldatum uitstellen, dan kan dat via de pagina van uw betalingsschema: {link}",
+  "email.paymentFailed.subject": "Bestelling {orderNumber}: uw termijn kon niet worden afgeschreven",
+  "email.paymentFailed.body":
+    "Wij konden uw termijn van {amount} die op {date} verviel voor bestelling {orderNumber} niet afschrijven. Wij proberen het de komende dagen opnieuw. U kunt de termijn ook nu betalen of uw kaart wijzigen via de pagina van uw betalingsschema: {link}. Hebt u moeite met betalen, neem dan contact met ons op: wij zoeken samen met u naar een oplossing.",
+  "email.planUpdated.subject": "Uw betalingsschema voor bestelling {orderNumber} is bijgewerkt",
+  "email.planUpdated.body":
+    "Uw betalingsschema voor bestelling {orderNumber} is bijgewerkt. Uw volgende termijn van {amount} wordt op {date} afgeschreven. U vindt uw bijgewerkte betalingsschema hieronder en op de pagina van uw betalingsschema: {link}",
+  "email.planCompleted.subject": "Bestelling {orderNumber}: uw betaling in termijnen is voltooid",
+  "email.planCompleted.body":
+    "Uw laatste termijn is op {date} betaald: bestelling {orderNumber} is volledig betaald, voor een totaal van {amount}. Dank u voor uw vertrouwen. Uw betalingsschema blijft hier beschikbaar: {link}",
+}

@@ -1,0 +1,473 @@
+/**
+ * The sandbox card processor: offline and deterministic, like a processor's test mode. Cards come
+ * from the test tokens in `test-cards.ts`; outcomes depend only on the token, the request and the
+ * sandbox clock. Everything it remembers goes through a `SandboxStore`.
+ *
+ * Idempotency: every creating call is keyed by `<operation>:<idempotency key>`. Within one
+ * process, calls with the same key share one in-flight promise, and all writes run one at a time,
+ * so a key never charges or refunds twice and a charge's refund cap cannot be overrun by two
+ * refunds racing.
+ */
+import { randomBytes } from "node:crypto"
+import { isPlanCode } from "../../domain/codes"
+import {
+  type Amount,
+  type CardFacts,
+  type CardProcessor,
+  type CardSummary,
+  type ChargeDetails,
+  type ChargeFailureCode,
+  type ChargeOutcome,
+  type ChargeRequest,
+  type CreditDecision,
+  type CreditDecisionRequest,
+  type DescribeCardOptions,
+  type ProcessorCapabilities,
+  type ProcessorError,
+  type ProcessorResult,
+  type RefundOutcome,
+  type RefundRequest,
+  type VerificationOutcome,
+  type VerifyCardRequest,
+  checkAmount,
+  looksLikeCardNumber,
+  processorError,
+  processorOk,
+} from "../port"
+import { type Clock, createSandboxClock } from "./clock"
+import { type SandboxStore, createMemorySandboxStore } from "./store"
+import { type SandboxCardBehaviour, findTestCard } from "./test-cards"
+
+export const SANDBOX_PROCESSOR_NAME = "sandbox"
+
+export type SandboxProcessorOptions = {
+  /** Default: a fresh `createSandboxClock()` (system time, movable). */
+  clock?: Clock
+  /** Default: a fresh in-memory store. */
+  store?: SandboxStore
+  /** Id generator, e.g. for snapshot tests. Default: `<prefix>_<20 random characters>`. */
+  newId?: (prefix: "card" | "ch" | "re" | "ver" | "cd") => string
+}
+
+export type SandboxProcessor = CardProcessor & {
+  readonly clock: Clock
+  readonly store: SandboxStore
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stored records (plain JSON). Keys: card:<ref>, charge:<id>, refund:<id>, idem:<op>:<key>.
+
+type CardRecord = {
+  cardRef: string
+  /** The sandbox test token (opaque, never a card number). */
+  token: string
+  facts: CardFacts
+  createdAt: string
+  successfulCharges: number
+}
+
+type ChargeRecord = {
+  chargeId: string
+  cardRef: string
+  status: "succeeded" | "failed"
+  amount: Amount
+  code: ChargeFailureCode | null
+  message: string | null
+  refundedCents: number
+  idempotencyKey: string
+  createdAt: string
+  description: string
+  offSession: boolean
+  metadata: Record<string, string>
+}
+
+type RefundRecord = {
+  refundId: string
+  chargeId: string
+  amount: Amount
+  idempotencyKey: string
+  createdAt: string
+  metadata: Record<string, string>
+}
+
+type IdempotencyRecord<T> = { fingerprint: string; value: T; createdAt: string }
+
+type Operation = "describe" | "verify" | "credit" | "charge" | "refund"
+
+const cardKey = (ref: string) => `card:${ref}`
+const chargeKey = (id: string) => `charge:${id}`
+const refundKey = (id: string) => `refund:${id}`
+const idemKey = (op: Operation, key: string) => `idem:${op}:${key}`
+
+const FAILURE_MESSAGES: Record<ChargeFailureCode, string> = {
+  card_declined: "The card was declined.",
+  insufficient_funds: "The card has insufficient funds.",
+  expired_card: "The card has expired.",
+  authentication_required: "The card issuer requires the cardholder to authenticate.",
+  processing_error: "An error occurred while processing the card.",
+}
+
+// Letters and digits without look-alikes; at most a quarter digits, so ids never contain long digit runs.
+const ID_ALPHABET = "abcdefghijkmnopqrstuvwxyz23456789"
+
+function randomId(prefix: string): string {
+  const bytes = randomBytes(20)
+  let out = ""
+  for (const b of bytes) out += ID_ALPHABET[b % ID_ALPHABET.length]
+  return `${prefix}_${out}`
+}
+
+const DEFAULT_BEHAVIOUR: SandboxCardBehaviour = { verification: "succeeds", charges: "succeed", credit: "approved" }
+
+/** A serial lock: every write in the sandbox runs one at a time. */
+function createSerialLock() {
+  let tail: Promise<unknown> = Promise.resolve()
+  return function run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = tail.then(fn)
+    tail = result.then(
+      () => undefined,
+      () => undefined
+    )
+    return result
+  }
+}
+
+function invalid(message: string): ProcessorResult<never> {
+  return processorError("invalid_request", message)
+}
+
+function fail(error: ProcessorError): ProcessorResult<never> {
+  return { ok: false, error }
+}
+
+function checkKey(key: unknown, field = "idempotencyKey"): ProcessorResult<never> | null {
+  if (typeof key !== "string" || key.trim() === "" || key.length > 255) {
+    return invalid(`${field} must be a non-empty string of at most 255 characters`)
+  }
+  return null
+}
+
+function checkMetadata(metadata: unknown): ProcessorResult<never> | null {
+  if (metadata === undefined) return null
+  if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) return invalid("metadata must be an object of strings")
+  for (const v of Object.values(metadata)) if (typeof v !== "string") return invalid("metadata values must be strings")
+  return null
+}
+
+/** Month index (year * 12 + month - 1) of a date, in UTC. */
+function monthIndex(date: Date): number {
+  return date.getUTCFullYear() * 12 + date.getUTCMonth()
+}
+
+/** A card is valid until the last day of its expiry month (UTC). */
+function isExpired(facts: CardFacts, at: Date): boolean {
+  return monthIndex(at) > facts.expYear * 12 + (facts.expMonth - 1)
+}
+
+function toDetails(record: ChargeRecord): ChargeDetails {
+  const common = {
+    chargeId: record.chargeId,
+    cardRef: record.cardRef,
+    requestedAmount: { ...record.amount },
+    refunded: { cents: record.refundedCents, currency: record.amount.currency },
+    idempotencyKey: record.idempotencyKey,
+    createdAt: new Date(record.createdAt),
+    description: record.description,
+    offSession: record.offSession,
+    metadata: { ...record.metadata },
+  }
+  return record.status === "succeeded"
+    ? { ...common, status: "succeeded", amount: { ...record.amount } }
+    : { ...common, status: "failed", code: record.code ?? "card_declined", message: record.message ?? "" }
+}
+
+function toOutcome(record: ChargeRecord): ChargeOutcome {
+  return record.status === "succeeded"
+    ? { status: "succeeded", chargeId: record.chargeId, amount: { ...record.amount } }
+    : { status: "failed", chargeId: record.chargeId, code: record.code ?? "card_declined", message: record.message ?? "" }
+}
+
+export function createSandboxProcessor(options: SandboxProcessorOptions = {}): SandboxProcessor {
+  const clock = options.clock ?? createSandboxClock()
+  const store = options.store ?? createMemorySandboxStore()
+  const newId = options.newId ?? randomId
+  const serial = createSerialLock()
+  /** `<op>:<key>` → the running call with that key. */
+  const inflight = new Map<string, Promise<ProcessorResult<IdempotencyRecord<unknown>>>>()
+
+  const nowIso = () => clock.now().toISOString()
+
+  /**
+   * Runs `work` at most once per (operation, key): a stored result or a running call with the same
+   * key is returned instead. `persist` says which results are remembered under the key (errors
+   * never are: nothing happened). A different request under a used key is refused.
+   */
+  async function idempotent<T>(
+    op: Operation,
+    key: string,
+    fingerprint: string,
+    work: () => Promise<ProcessorResult<T>>,
+    persist: (value: T) => boolean = () => true
+  ): Promise<ProcessorResult<T>> {
+    const slot = `${op}:${key}`
+    let running = inflight.get(slot) as Promise<ProcessorResult<IdempotencyRecord<T>>> | undefined
+    if (!running) {
+      running = serial(async (): Promise<ProcessorResult<IdempotencyRecord<T>>> => {
+        const stored = await store.get<IdempotencyRecord<T>>(idemKey(op, key))
+        if (stored) return processorOk(stored)
+        const result = await work()
+        if (!result.ok) return result
+        const record: IdempotencyRecord<T> = { fingerprint, value: result.value, createdAt: nowIso() }
+        if (persist(result.value)) await store.put(idemKey(op, key), record)
+        return processorOk(record)
+      }).catch(() => processorError<IdempotencyRecord<T>>("processor_unavailable", "the sandbox store failed; retry with the same key"))
+      inflight.set(slot, running)
+      const release = () => {
+        if (inflight.get(slot) === running) inflight.delete(slot)
+      }
+      running.then(release, release)
+    }
+    const outcome = await running
+    if (!outcome.ok) return outcome
+    if (outcome.value.fingerprint !== fingerprint) {
+      return processorError("idempotency_key_reused", `this ${op} idempotency key was already used for a different request`)
+    }
+    return processorOk(outcome.value.value)
+  }
+
+  /** Runs a write without idempotency (describeCard without a key). */
+  async function once<T>(work: () => Promise<ProcessorResult<T>>): Promise<ProcessorResult<T>> {
+    try {
+      return await serial(work)
+    } catch {
+      return processorError("processor_unavailable", "the sandbox store failed")
+    }
+  }
+
+  async function safeRead<T>(work: () => Promise<ProcessorResult<T>>): Promise<ProcessorResult<T>> {
+    try {
+      return await work()
+    } catch {
+      return processorError("processor_unavailable", "the sandbox store failed")
+    }
+  }
+
+  async function loadCard(cardRef: unknown): Promise<ProcessorResult<CardRecord>> {
+    if (typeof cardRef !== "string" || cardRef === "") return invalid("cardRef must be a non-empty string")
+    const card = await store.get<CardRecord>(cardKey(cardRef))
+    return card ? processorOk(card) : processorError("unknown_card", "no card with this cardRef in the sandbox")
+  }
+
+  const behaviourOf = (card: CardRecord): SandboxCardBehaviour => findTestCard(card.token)?.behaviour ?? DEFAULT_BEHAVIOUR
+  const summaryOf = (card: CardRecord): CardSummary => ({ cardRef: card.cardRef, ...card.facts, networks: [...card.facts.networks] })
+
+  const capabilities: ProcessorCapabilities = Object.freeze({
+    zeroAmountVerification: true,
+    creditDecision: "processor",
+    partialRefunds: true,
+    currencies: "any",
+    testMode: true,
+  })
+
+  const processor: SandboxProcessor = {
+    name: SANDBOX_PROCESSOR_NAME,
+    capabilities,
+    clock,
+    store,
+
+    async describeCard(token: string, opts: DescribeCardOptions = {}) {
+      if (typeof token !== "string" || token === "") return invalid("token must be a non-empty string")
+      if (looksLikeCardNumber(token)) {
+        return processorError("raw_card_number_rejected", "card numbers are never accepted: tokenise the card first")
+      }
+      const testCard = findTestCard(token)
+      if (!testCard) return processorError("unknown_token", "unknown sandbox card token (see TEST_CARDS)")
+      if (opts.idempotencyKey !== undefined) {
+        const bad = checkKey(opts.idempotencyKey)
+        if (bad) return bad
+      }
+      const work = async (): Promise<ProcessorResult<CardSummary>> => {
+        const now = clock.now()
+        const expiry = monthIndex(now) + testCard.expiresInMonths
+        const facts: CardFacts = {
+          network: testCard.network,
+          networks: [...testCard.networks],
+          brand: testCard.brand,
+          funding: testCard.funding,
+          virtual: testCard.virtual,
+          systematicAuthorisation: testCard.systematicAuthorisation,
+          issuerCountry: testCard.issuerCountry,
+          expMonth: (expiry % 12) + 1,
+          expYear: Math.floor(expiry / 12),
+          last4: testCard.last4,
+        }
+        const record: CardRecord = { cardRef: newId("card"), token, facts, createdAt: now.toISOString(), successfulCharges: 0 }
+        await store.put(cardKey(record.cardRef), record)
+        return processorOk(summaryOf(record))
+      }
+      return opts.idempotencyKey === undefined
+        ? once(work)
+        : idempotent("describe", opts.idempotencyKey, JSON.stringify([token]), work)
+    },
+
+    async getCard(cardRef: string) {
+      return safeRead(async () => {
+        const card = await loadCard(cardRef)
+        return card.ok ? processorOk(summaryOf(card.value)) : card
+      })
+    },
+
+    async verifyCard(request: VerifyCardRequest) {
+      const bad = checkKey(request?.idempotencyKey)
+      if (bad) return bad
+      if (typeof request.cardRef !== "string" || request.cardRef === "") return invalid("cardRef must be a non-empty string")
+      return idempotent("verify", request.idempotencyKey, JSON.stringify([request.cardRef]), async () => {
+        const loaded = await loadCard(request.cardRef)
+        if (!loaded.ok) return loaded
+        const card = loaded.value
+        const verificationId = newId("ver")
+        let code: ChargeFailureCode | null = null
+        if (isExpired(card.facts, clock.now())) code = "expired_card"
+        else if (behaviourOf(card).verification === "declined") code = "card_declined"
+        const outcome: VerificationOutcome = code
+          ? { status: "failed", verificationId, code, message: FAILURE_MESSAGES[code] }
+          : { status: "succeeded", verificationId }
+        return processorOk(outcome)
+      })
+    },
+
+    async creditDecision(request: CreditDecisionRequest) {
+      const bad = checkKey(request?.idempotencyKey)
+      if (bad) return bad
+      const badAmount = checkAmount(request.amount)
+      if (badAmount) return fail(badAmount)
+      if (!isPlanCode(request.planCode)) return invalid("planCode is not a known plan code")
+      if (typeof request.cardRef !== "string" || request.cardRef === "") return invalid("cardRef must be a non-empty string")
+      const fingerprint = JSON.stringify([request.cardRef, request.amount.cents, request.amount.currency, request.planCode])
+      return idempotent("credit", request.idempotencyKey, fingerprint, async () => {
+        const loaded = await loadCard(request.cardRef)
+        if (!loaded.ok) return loaded
+        const decision: CreditDecision = {
+          decision: behaviourOf(loaded.value).credit === "refused" ? "refused" : "approved",
+          reference: newId("cd"),
+        }
+        return processorOk(decision)
+      })
+    },
+
+    async charge(request: ChargeRequest) {
+      const bad = checkKey(request?.idempotencyKey)
+      if (bad) return bad
+      const badAmount = checkAmount(request.amount)
+      if (badAmount) return fail(badAmount)
+      if (typeof request.cardRef !== "string" || request.cardRef === "") return invalid("cardRef must be a non-empty string")
+      if (typeof request.description !== "string") return invalid("description must be a string")
+      if (typeof request.offSession !== "boolean") return invalid("offSession must be a boolean")
+      if (request.at !== undefined && (!(request.at instanceof Date) || Number.isNaN(request.at.getTime()))) {
+        return invalid("at must be a valid Date")
+      }
+      const badMetadata = checkMetadata(request.metadata)
+      if (badMetadata) return badMetadata
+      // Description, time and metadata are informational: a retry may change them.
+      const fingerprint = JSON.stringify([request.cardRef, request.amount.cents, request.amount.currency, request.offSession])
+      return idempotent("charge", request.idempotencyKey, fingerprint, async () => {
+        const loaded = await loadCard(request.cardRef)
+        if (!loaded.ok) return loaded
+        const card = loaded.value
+        const at = request.at ?? clock.now()
+        const behaviour = behaviourOf(card)
+        let code: ChargeFailureCode | null = null
+        if (isExpired(card.facts, at)) code = "expired_card"
+        else if (behaviour.charges === "declined") code = "card_declined"
+        else if (behaviour.charges === "insufficient_after_first" && card.successfulCharges >= 1) code = "insufficient_funds"
+        const record: ChargeRecord = {
+          chargeId: newId("ch"),
+          cardRef: card.cardRef,
+          status: code ? "failed" : "succeeded",
+          amount: { cents: request.amount.cents, currency: request.amount.currency },
+          code,
+          message: code ? FAILURE_MESSAGES[code] : null,
+          refundedCents: 0,
+          idempotencyKey: request.idempotencyKey,
+          createdAt: at.toISOString(),
+          description: request.description,
+          offSession: request.offSession,
+          metadata: { ...(request.metadata ?? {}) },
+        }
+        await store.put(chargeKey(record.chargeId), record)
+        if (!code) await store.put(cardKey(card.cardRef), { ...card, successfulCharges: card.successfulCharges + 1 })
+        return processorOk(toOutcome(record))
+      })
+    },
+
+    async refund(request: RefundRequest) {
+      const bad = checkKey(request?.idempotencyKey)
+      if (bad) return bad
+      const badAmount = checkAmount(request.amount)
+      if (badAmount) return fail(badAmount)
+      if (typeof request.chargeId !== "string" || request.chargeId === "") return invalid("chargeId must be a non-empty string")
+      const badMetadata = checkMetadata(request.metadata)
+      if (badMetadata) return badMetadata
+      const fingerprint = JSON.stringify([request.chargeId, request.amount.cents, request.amount.currency])
+      // A refused refund is not remembered: what is left on a charge only shrinks, so asking
+      // again with the same key gives the same refusal anyway.
+      return idempotent(
+        "refund",
+        request.idempotencyKey,
+        fingerprint,
+        async (): Promise<ProcessorResult<RefundOutcome>> => {
+          const charge = await store.get<ChargeRecord>(chargeKey(request.chargeId))
+          if (!charge) return processorError("unknown_charge", "no charge with this chargeId in the sandbox")
+          if (charge.amount.currency !== request.amount.currency) {
+            return processorError("currency_mismatch", `the charge is in ${charge.amount.currency}`)
+          }
+          if (charge.status !== "succeeded") {
+            return processorOk({ status: "failed", code: "charge_not_succeeded", message: "the charge failed: nothing to refund" })
+          }
+          const left = charge.amount.cents - charge.refundedCents
+          if (request.amount.cents > left) {
+            return processorOk({
+              status: "failed",
+              code: "refund_exceeds_charge",
+              message: `at most ${left} ${charge.amount.currency} cents are left to refund on this charge`,
+            })
+          }
+          const record: RefundRecord = {
+            refundId: newId("re"),
+            chargeId: charge.chargeId,
+            amount: { cents: request.amount.cents, currency: request.amount.currency },
+            idempotencyKey: request.idempotencyKey,
+            createdAt: nowIso(),
+            metadata: { ...(request.metadata ?? {}) },
+          }
+          await store.put(refundKey(record.refundId), record)
+          await store.put(chargeKey(charge.chargeId), { ...charge, refundedCents: charge.refundedCents + record.amount.cents })
+          return processorOk({ status: "succeeded", refundId: record.refundId, amount: { ...record.amount } })
+        },
+        (outcome) => outcome.status === "succeeded"
+      )
+    },
+
+    async findChargeByIdempotencyKey(idempotencyKey: string) {
+      const bad = checkKey(idempotencyKey)
+      if (bad) return bad
+      const running = inflight.get(`charge:${idempotencyKey}`)
+      if (running) await running
+      return safeRead(async () => {
+        const stored = await store.get<IdempotencyRecord<ChargeOutcome>>(idemKey("charge", idempotencyKey))
+        if (!stored) return processorOk(null)
+        const charge = await store.get<ChargeRecord>(chargeKey(stored.value.chargeId))
+        return charge ? processorOk(toDetails(charge)) : processorOk(null)
+      })
+    },
+
+    async getCharge(chargeId: string) {
+      if (typeof chargeId !== "string" || chargeId === "") return invalid("chargeId must be a non-empty string")
+      return safeRead(async () => {
+        const charge = await store.get<ChargeRecord>(chargeKey(chargeId))
+        return charge ? processorOk(toDetails(charge)) : processorError("unknown_charge", "no charge with this chargeId in the sandbox")
+      })
+    },
+  }
+  return processor
+}

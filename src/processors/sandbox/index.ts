@@ -1,0 +1,8 @@
+export { createSandboxProcessor, SANDBOX_PROCESSOR_NAME } from "./adapter"
+export type { SandboxProcessor, SandboxProcessorOptions } from "./adapter"
+export { createSandboxClock, systemClock } from "./clock"
+export type { Clock, SandboxClock, SandboxClockOptions } from "./clock"
+export { createMemorySandboxStore } from "./store"
+export type { MemorySandboxStore, SandboxStore } from "./store"
+export { TEST_CARDS, findTestCard, testCardsMarkdown } from "./test-cards"
+export type { SandboxCardBehaviour, TestCard } from "./test-cards"
