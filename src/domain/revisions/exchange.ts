@@ -1,0 +1,87 @@
+/**
+ * Exchanges (business rules §6).
+ *  - Cheaper replacement (negative difference): the difference comes off the LAST instalment(s)
+ *    first, whatever the store's policy; what they cannot absorb goes back to the card.
+ *  - Dearer replacement (positive difference): the schedule does not change; the shopper gets a
+ *    payment link for the difference (`payment_request` movement), paid at once by card. Once it
+ *    is paid, `recordExchangePayment` adds it to what was paid and to what the order totals.
+ */
+import { money, toMajorString, type Money } from "../money"
+import type { RevisionContext, RevisionOutcome } from "../outcome"
+import { orderTotal, type PlanSnapshot } from "../plan"
+import { err, ok, type Result } from "../result"
+import { ANY_BUT_CANCELLED, requirePositiveAmount, requireStatus } from "./guards"
+import { applyReduction } from "./reduce"
+
+export interface ExchangeInput {
+  /** Price of the replacement minus price of the returned item: negative when cheaper. */
+  readonly difference: Money
+}
+
+export function applyExchange(plan: PlanSnapshot, input: ExchangeInput, ctx: RevisionContext): Result<RevisionOutcome> {
+  const refused = requireStatus(plan, ANY_BUT_CANCELLED, "apply an exchange")
+  if (refused) return refused
+  const { difference } = input
+  if (difference.cents === 0 && difference.currency === plan.currency) {
+    return err("exchange_difference_zero", "The exchange difference is 0: an exchange at the same price does not change the plan, record nothing.")
+  }
+  const magnitude = money(Math.abs(difference.cents), difference.currency)
+  const bad = requirePositiveAmount(plan, magnitude, "exchange difference")
+  if (bad) return bad
+  return difference.cents < 0 ? cheaper(plan, magnitude, ctx) : dearer(plan, magnitude, ctx)
+}
+
+function cheaper(plan: PlanSnapshot, reduction: Money, ctx: RevisionContext): Result<RevisionOutcome> {
+  const max = orderTotal(plan)
+  if (reduction.cents > max.cents) {
+    return err(
+      "refund_exceeds_total",
+      `A cheaper exchange cannot take ${toMajorString(reduction)} ${plan.currency} off an order that now totals ${toMajorString(max)} ${plan.currency}. Check the difference.`,
+      { requested: reduction.cents, max: max.cents },
+    )
+  }
+  // Business rules §6: "the difference is taken off the last instalment", whatever the policy.
+  return ok(applyReduction(plan, { cents: reduction.cents, policy: "last_first", eventType: "plan.exchange_applied", refundPurpose: "exchange_overflow" }, ctx))
+}
+
+function dearer(plan: PlanSnapshot, extra: Money, ctx: RevisionContext): Result<RevisionOutcome> {
+  const revised: PlanSnapshot = { ...plan, exchangePending: plan.exchangePending + extra.cents }
+  return ok({
+    plan: revised,
+    movements: [{ kind: "payment_request", amount: extra, purpose: "exchange_difference" }],
+    events: [{ type: "plan.exchange_payment_requested", data: { amount: extra.cents, pending: revised.exchangePending, at: ctx.now } }],
+  })
+}
+
+export interface ExchangePaymentInput {
+  /** Amount the shopper paid through the payment link. */
+  readonly amount: Money
+  /** When it was paid (ISO instant); defaults to ctx.now. */
+  readonly at?: string
+}
+
+/** Records a dearer exchange's difference once paid: it adds to `paidTotal` and to what the order totals. */
+export function recordExchangePayment(plan: PlanSnapshot, input: ExchangePaymentInput, ctx: RevisionContext): Result<RevisionOutcome> {
+  const refused = requireStatus(plan, ANY_BUT_CANCELLED, "record an exchange payment")
+  if (refused) return refused
+  const bad = requirePositiveAmount(plan, input.amount, "exchange payment")
+  if (bad) return bad
+  if (input.amount.cents > plan.exchangePending) {
+    return err(
+      "exchange_payment_unexpected",
+      `An exchange payment of ${toMajorString(input.amount)} ${plan.currency} was recorded but only ${toMajorString(money(plan.exchangePending, plan.currency))} ${plan.currency} was requested: apply the dearer exchange first (applyExchange), then record its payment. Refund the excess.`,
+      { pending: plan.exchangePending, got: input.amount.cents },
+    )
+  }
+  const revised: PlanSnapshot = {
+    ...plan,
+    exchangePending: plan.exchangePending - input.amount.cents,
+    exchangePaid: plan.exchangePaid + input.amount.cents,
+    paidTotal: plan.paidTotal + input.amount.cents,
+  }
+  return ok({
+    plan: revised,
+    movements: [],
+    events: [{ type: "plan.exchange_payment_recorded", data: { amount: input.amount.cents, at: input.at ?? ctx.now } }],
+  })
+}
