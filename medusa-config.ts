@@ -5,6 +5,11 @@ import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+/** Plugin options: the same object a store passes under `plugins: [{ resolve, options }]`. */
+const instalmentsOptions = {
+  processor: "sandbox",
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -24,7 +29,13 @@ module.exports = defineConfig({
   // load the stale compiled copy in .medusa/server next to src/.
   modules: [
     {
+      resolve: "./src/modules/instalments",
+      options: instalmentsOptions,
+    },
+    {
       resolve: "@medusajs/medusa/payment",
+      // Lets the payment provider reach the instalments module (plans, processor, ledger).
+      dependencies: ["instalments"],
       options: {
         providers: [
           {

@@ -1,5 +1,15 @@
+/**
+ * The `instalments` payment provider (`pp_instalments_instalments`): thin over the instalments
+ * module, which owns the plan engine, the card processor and the plans.
+ *
+ * To Medusa the order is paid once the plan is live: authorisation charges the first instalment
+ * and answers `captured`, so Medusa captures the payment in full; the plan is the receivable the
+ * plugin collects. With a deferred start, authorisation only verifies the card and answers
+ * `authorized`; capture (at shipment) starts the plan. Medusa refunds become plan revisions.
+ */
 import {
   AbstractPaymentProvider,
+  BigNumber,
   MedusaError,
   PaymentActions,
   PaymentSessionStatus,
@@ -26,45 +36,151 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
+import { fromMajor, type Money } from "../../domain/money"
+import type { CheckoutSessionData } from "../../modules/instalments/checkout"
+import type InstalmentsModuleService from "../../modules/instalments/service"
+import { medusaRefundRevision, paymentStatusOf } from "./revisions"
 
-const NOT_READY = "medusa-instalments: checkout in instalments is not available yet in this version."
+type Cradle = Record<string, unknown> & { instalments?: InstalmentsModuleService }
 
-/** Skeleton of the `instalments` payment provider (foundation); checkout comes with the next step. */
 export default class InstalmentsProviderService extends AbstractPaymentProvider<Record<string, unknown>> {
-  static identifier = "instalments"
+  static override identifier = "instalments"
 
-  constructor(cradle: Record<string, unknown>, options: Record<string, unknown>) {
+  protected readonly cradle: Cradle
+
+  constructor(cradle: Cradle, options: Record<string, unknown>) {
     super(cradle, options)
+    this.cradle = cradle
   }
 
-  async initiatePayment(_input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, NOT_READY)
+  /** The plugin's module, injected through `dependencies: ["instalments"]` on the payment module. */
+  protected get instalments(): InstalmentsModuleService {
+    try {
+      const service = this.cradle.instalments
+      if (service) return service
+    } catch {
+      // fall through to the explanation below
+    }
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      'medusa-instalments: the payment provider cannot reach the "instalments" module. In medusa-config.ts, add `dependencies: ["instalments"]` to the "@medusajs/medusa/payment" module entry.',
+    )
   }
-  async authorizePayment(_input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, NOT_READY)
+
+  async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+    const sessionId = String(input.data?.session_id ?? input.context?.idempotency_key ?? "")
+    if (!sessionId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Missing payment session id")
+    const data = await this.instalments.openCheckout({
+      sessionId,
+      amount: toMoney(input.amount, input.currency_code),
+      data: withCustomer(input),
+    })
+    return { id: sessionId, status: PaymentSessionStatus.PENDING, data }
   }
-  async updatePayment(_input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, NOT_READY)
+
+  async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
+    const current = (input.data ?? {}) as Partial<CheckoutSessionData>
+    const amount = toMoney(input.amount, input.currency_code)
+    if (current.amount_cents === amount.cents && current.currency_code === amount.currency && current.card) {
+      return { status: PaymentSessionStatus.PENDING, data: input.data }
+    }
+    // The cart changed: quote and check again with the same choice of plan and card.
+    const data = await this.instalments.openCheckout({
+      sessionId: String(current.session_id ?? input.context?.idempotency_key),
+      amount,
+      data: { ...input.data, card_token: (input.data as any)?.card_token },
+    })
+    return { status: PaymentSessionStatus.PENDING, data }
   }
+
+  async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
+    const data = input.data as CheckoutSessionData
+    if (!data?.session_id || !data.card) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment session was not started with an instalments plan: start it again with data.plan and data.card_token")
+    }
+    const { plan, deferred } = await this.instalments.authorizeCheckout(data)
+    return {
+      status: deferred ? PaymentSessionStatus.AUTHORIZED : PaymentSessionStatus.CAPTURED,
+      data: { ...data, plan_id: plan.id },
+    }
+  }
+
+  /** Medusa captures: with a deferred start this is when the plan starts (first instalment charged). */
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
+    const planId = planIdOf(input.data)
+    if (planId) await this.instalments.startPlanOnCapture(planId, input.context?.idempotency_key)
     return { data: input.data }
   }
+
+  /** A Medusa refund is a plan revision: it lowers what remains to pay first; only the rest goes back to the card. */
+  async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
+    const planId = planIdOf(input.data)
+    if (!planId) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment has no instalment plan to refund")
+    const plan = await this.instalments.loadPlan(planId)
+    if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
+    const amount = toMoney(input.amount, plan.currency_code)
+    await this.instalments.revise(planId, medusaRefundRevision(amount), {
+      actor: "medusa",
+      idempotencyKey: `medusa-refund:${input.context?.idempotency_key ?? amount.cents}`,
+    })
+    return { data: input.data }
+  }
+
+  /** An authorised payment Medusa gives up (order cancelled before capture, failed completion): the plan is cancelled. */
   async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
+    const planId = planIdOf(input.data)
+    if (planId) await this.instalments.cancelForMedusa(planId, input.context?.idempotency_key)
     return { data: input.data }
   }
+
+  /** A session deleted before authorisation: nothing was charged, nothing to undo. */
   async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
     return { data: input.data }
   }
-  async refundPayment(_input: RefundPaymentInput): Promise<RefundPaymentOutput> {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, NOT_READY)
+
+  async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
+    const planId = planIdOf(input.data)
+    if (!planId) return { status: PaymentSessionStatus.PENDING, data: input.data }
+    const plan = await this.instalments.loadPlan(planId)
+    return { status: paymentStatusOf(plan?.status), data: input.data }
   }
+
   async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
-    return { data: input.data }
+    const planId = planIdOf(input.data)
+    if (!planId) return { data: input.data }
+    const plan = await this.instalments.loadPlan(planId)
+    return { data: { ...input.data, plan_status: plan?.status } }
   }
-  async getPaymentStatus(_input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
-    return { status: PaymentSessionStatus.PENDING }
-  }
+
+  /** The sandbox processor sends no webhooks; the plugin collects instalments itself. */
   async getWebhookActionAndData(_payload: ProviderWebhookPayload["payload"]): Promise<WebhookActionResult> {
     return { action: PaymentActions.NOT_SUPPORTED }
   }
+}
+
+/** Medusa's major-unit BigNumber (a number, a string, or a raw `{ value, precision }`) to cents. */
+export function toMoney(amount: unknown, currency: string): Money {
+  const numeric = new BigNumber(amount as any)
+  const text = numeric.raw?.value !== undefined ? String(numeric.raw.value) : String(numeric.numeric)
+  const parsed = fromMajor(text, currency.toLowerCase())
+  if (!parsed.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid amount: ${parsed.error.message}`)
+  return parsed.value
+}
+
+function planIdOf(data: Record<string, unknown> | undefined): string | undefined {
+  const id = data?.plan_id
+  return typeof id === "string" && id ? id : undefined
+}
+
+/** The customer Medusa knows (a logged-in shopper) completes what the middleware put in `data`. */
+function withCustomer(input: InitiatePaymentInput): Record<string, unknown> {
+  const data = { ...(input.data ?? {}) }
+  const customer = input.context?.customer
+  if (customer) {
+    data.customer_id ??= customer.id
+    data.email ??= customer.email
+    data.phone ??= customer.phone ?? undefined
+    data.country_code ??= customer.billing_address?.country_code ?? undefined
+  }
+  return data
 }

@@ -1,0 +1,290 @@
+/**
+ * Checkout in instalments, end to end on a real Medusa app and Postgres, through the Store API as
+ * a storefront would: cart → address → shipping → payment session with a plan → complete.
+ * The sandbox card processor is the plugin's own offline adapter; its clock is set so that the
+ * due dates are known (31 January: the next ones fall on 28 February and 31 March).
+ */
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import seedDemoStore from "../../demo/seed"
+import type InstalmentsModuleService from "../../src/modules/instalments/service"
+
+jest.setTimeout(240_000)
+
+const PROVIDER = "pp_instalments_instalments"
+const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
+
+medusaIntegrationTestRunner({
+  cwd: path.join(__dirname, "../.."),
+  testSuite: ({ api, getContainer }) => {
+    let headers: Record<string, string>
+    let regionId: string
+    let adminHeaders: Record<string, string>
+
+    beforeEach(async () => {
+      const store = await seedDemoStore({ container: getContainer(), args: [] } as any)
+      headers = { "x-publishable-api-key": store.publishable_key }
+      regionId = store.region_id
+      const { data } = await api.post("/auth/user/emailpass", { email: store.admin_email, password: store.admin_password })
+      adminHeaders = { authorization: `Bearer ${data.token}` }
+      instalments().clock.set(CHECKOUT_DAY)
+    })
+
+    function instalments(): InstalmentsModuleService {
+      return getContainer().resolve("instalments")
+    }
+
+    async function cartWith(handle: string, country = "fr") {
+      const { data: products } = await api.get(`/store/products?handle=${handle}&fields=*variants`, { headers })
+      const { data } = await api.post(
+        "/store/carts",
+        {
+          region_id: regionId,
+          email: "lea.martin@example.com",
+          items: [{ variant_id: products.products[0].variants[0].id, quantity: 1 }],
+          shipping_address: { country_code: country, first_name: "Léa", last_name: "Martin", address_1: "1 rue de la Paix", city: "Paris", postal_code: "75002" },
+        },
+        { headers },
+      )
+      const cartId = data.cart.id
+      const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers })
+      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, { headers })
+      return cartId as string
+    }
+
+    async function startSession(cartId: string, data: Record<string, unknown>) {
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
+      return api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER, data }, { headers })
+    }
+
+    const shopper = { phone: "+33 6 12 34 56 78", locale: "fr" }
+
+    async function placeOrder(handle: string, data: Record<string, unknown>) {
+      const cartId = await cartWith(handle)
+      await startSession(cartId, { ...shopper, ...data })
+      const res = await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
+      expect(res.data.type).toBe("order")
+      return { cartId, order: res.data.order }
+    }
+
+    async function planOfOrder(orderId: string) {
+      // The plan is attached to the order by the order.placed subscriber: wait for it.
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const { data } = await api.get(`/admin/instalment-plans?order_id=${orderId}`, { headers: adminHeaders })
+        if (data.count === 1) {
+          const { data: detail } = await api.get(`/admin/instalment-plans/${data.instalment_plans[0].id}`, { headers: adminHeaders })
+          return detail.instalment_plan
+        }
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      throw new Error(`no plan attached to order ${orderId}`)
+    }
+
+    /** Every charge the sandbox processor made (its own records, as a processor dashboard lists them). */
+    async function chargesInSandbox(cartId: string) {
+      const { data } = await api.get(`/store/carts/${cartId}?fields=*payment_collection.payment_sessions`, { headers })
+      const sessionIds = data.cart.payment_collection.payment_sessions.map((s: { id: string }) => s.id)
+      const store = (instalments().processor as any).store
+      return store
+        .entries()
+        .filter(([key, record]: [string, any]) => key.startsWith("charge:") && record.status === "succeeded")
+        .filter(([, record]: [string, any]) => sessionIds.includes(record.metadata?.payment_session_id))
+    }
+
+    async function allPlans() {
+      const { data } = await api.get("/admin/instalment-plans", { headers: adminHeaders })
+      return data
+    }
+
+    async function expectRefusedAtSession(cartId: string, data: Record<string, unknown>, code: string) {
+      const error = await startSession(cartId, { ...shopper, ...data }).catch((e) => e.response)
+      expect(error.status).toBe(400)
+      expect(error.data.message).toContain(code)
+      return error.data.message as string
+    }
+
+    it("pays an office chair in 3: 254.90 € = 84.98 today + 84.96 on 28 Feb + 84.96 on 31 Mar", async () => {
+      const { cartId } = { cartId: await cartWith("office-chair") }
+      const session = await startSession(cartId, { ...shopper, plan: "p3x", card_token: "tok_visa" })
+      const sessionData = session.data.payment_collection.payment_sessions[0].data
+      expect(sessionData.schedule.instalments).toEqual([
+        { number: 1, due_date: "2027-01-31", amount: 84.98, customer_fee: 0 },
+        { number: 2, due_date: "2027-02-28", amount: 84.96, customer_fee: 0 },
+        { number: 3, due_date: "2027-03-31", amount: 84.96, customer_fee: 0 },
+      ])
+      expect(sessionData.schedule.label).toBe("Payer en 3 fois")
+      expect(sessionData.schedule.credit_warning).toContain("Un crédit vous engage et doit être remboursé")
+      expect(sessionData.card).toMatchObject({ brand: "Visa", last4: "5556", funding: "debit", country: "fr" })
+      expect(JSON.stringify(sessionData)).not.toMatch(/\d{13,19}/)
+
+      const res = await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
+      expect(res.data.type).toBe("order")
+      const order = res.data.order
+      const plan = await planOfOrder(order.id)
+      expect(plan).toMatchObject({
+        order_id: order.id,
+        plan_code: "p3x",
+        status: "active",
+        currency_code: "eur",
+        total: 254.9,
+        paid_total: 84.98,
+        refunded_total: 0,
+        outstanding_total: 169.92,
+        customer_fee_total: 0,
+        email: "lea.martin@example.com",
+        phone: "+33612345678",
+        locale: "fr",
+        card: { brand: "Visa", last4: "5556", funding: "debit", country: "fr", network: "visa" },
+        terms_version: "2026-11",
+      })
+      expect(plan.instalments.map((i: any) => [i.number, i.due_date, i.amount, i.status])).toEqual([
+        [1, "2027-01-31", 84.98, "paid"],
+        [2, "2027-02-28", 84.96, "scheduled"],
+        [3, "2027-03-31", 84.96, "scheduled"],
+      ])
+      expect(plan.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(["plan.created", "plan.order_attached"]))
+
+      // To Medusa the order is paid in full.
+      const { data: adminOrder } = await api.get(`/admin/orders/${order.id}?fields=payment_status,*payment_collections.payments`, { headers: adminHeaders })
+      expect(adminOrder.order.payment_status).toBe("captured")
+      // query.graph reaches the plan through the module link.
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data: linked } = await query.graph({ entity: "order", fields: ["id", "instalment_plan.id"], filters: { id: order.id } })
+      expect(linked[0].instalment_plan.id).toBe(plan.id)
+    })
+
+    it("pays later in 30 days: the card is verified, nothing is charged, one payment on 2 March", async () => {
+      const { order } = await placeOrder("office-chair", { plan: "d30", card_token: "tok_mastercard" })
+      const plan = await planOfOrder(order.id)
+      expect(plan).toMatchObject({ plan_code: "d30", status: "active", paid_total: 0, outstanding_total: 254.9 })
+      expect(plan.instalments.map((i: any) => [i.number, i.due_date, i.amount, i.status])).toEqual([[1, "2027-03-02", 254.9, "scheduled"]])
+    })
+
+    it.each([
+      ["tok_prepaid", "p3x", "card_prepaid"],
+      ["tok_virtual", "p3x", "card_virtual"],
+      ["tok_maestro", "p3x", "card_systematic_authorisation"],
+      ["tok_non_eu", "p3x", "card_issuer_country"],
+      ["tok_expires_soon", "p4x", "card_expires_too_soon"],
+    ])("refuses %s for %s with %s before anything is charged", async (token, plan, code) => {
+      const cartId = await cartWith("office-chair")
+      const message = await expectRefusedAtSession(cartId, { plan, card_token: token }, code)
+      expect(message.length).toBeGreaterThan(code.length + 10)
+      expect((await allPlans()).count).toBe(0)
+    })
+
+    it.each([
+      ["tok_declined", "card_declined"],
+      ["tok_credit_refused", "credit_refused"],
+    ])("refuses %s at completion with %s: no order, no charge, no plan", async (token, code) => {
+      const cartId = await cartWith("office-chair")
+      await startSession(cartId, { ...shopper, plan: "p3x", card_token: token })
+      const error = await api.post(`/store/carts/${cartId}/complete`, {}, { headers }).catch((e) => e.response)
+      expect(error.status).toBe(400)
+      expect(error.data.message).toContain(code)
+      const { data: cart } = await api.get(`/store/carts/${cartId}?fields=completed_at`, { headers })
+      expect(cart.cart.completed_at).toBeNull()
+      expect((await allPlans()).count).toBe(0)
+      const charge = await instalments().processor.findChargeByIdempotencyKey(
+        `${(await api.get(`/store/carts/${cartId}?fields=*payment_collection.payment_sessions`, { headers })).data.cart.payment_collection.payment_sessions[0].id}:checkout`,
+      )
+      expect(charge.ok && (charge.value === null || charge.value.status === "failed")).toBe(true)
+      expect(await chargesInSandbox(cartId)).toHaveLength(0)
+    })
+
+    it("refuses a country outside the plugin's countries (NL) and amounts outside the bounds", async () => {
+      const nl = await cartWith("office-chair", "nl")
+      await expectRefusedAtSession(nl, { plan: "p3x", card_token: "tok_visa" }, "country_not_supported")
+      const lamp = await cartWith("desk-lamp")
+      await expectRefusedAtSession(lamp, { plan: "p3x", card_token: "tok_visa" }, "amount_below_minimum")
+      const espresso = await cartWith("espresso-machine")
+      await expectRefusedAtSession(espresso, { plan: "p3x", card_token: "tok_visa" }, "amount_above_maximum")
+    })
+
+    it("answers 400 with the reason for an unknown plan, a missing token or a malformed phone", async () => {
+      const cartId = await cartWith("office-chair")
+      expect(await expectRefusedAtSession(cartId, { plan: "p5x", card_token: "tok_visa" }, "data.plan")).toContain("p2x, p3x, p4x, d15, d30")
+      expect(await expectRefusedAtSession(cartId, { plan: "p3x" }, "data.card_token")).toBeTruthy()
+      expect(await expectRefusedAtSession(cartId, { plan: "p3x", card_token: "tok_visa", phone: "12" }, "data.phone")).toContain("+33")
+      expect(await expectRefusedAtSession(cartId, { plan: "p3x", card_token: "tok_unknown" }, "data.card_token")).toBeTruthy()
+    })
+
+    it("gives two concurrent completions of one cart one order, one plan and one charge", async () => {
+      const cartId = await cartWith("standing-desk")
+      await startSession(cartId, { ...shopper, plan: "p4x", card_token: "tok_cb" })
+      const [a, b] = await Promise.all([
+        api.post(`/store/carts/${cartId}/complete`, {}, { headers }),
+        api.post(`/store/carts/${cartId}/complete`, {}, { headers }),
+      ])
+      expect(a.data.order.id).toBe(b.data.order.id)
+      const plan = await planOfOrder(a.data.order.id)
+      expect((await allPlans()).count).toBe(1)
+      // 1,304.90 € in 4: 326.24 + 3 × 326.22
+      expect(plan.instalments.map((i: any) => i.amount)).toEqual([326.24, 326.22, 326.22, 326.22])
+      expect(plan.paid_total).toBe(326.24)
+      expect(await chargesInSandbox(cartId)).toHaveLength(1)
+    })
+
+    it("quotes every plan for a product page and for a cart, in the shopper's language", async () => {
+      const { data } = await api.get("/store/instalments/quote?amount=249.00&currency_code=eur&country_code=fr&locale=de", { headers })
+      expect(data.currency_code).toBe("eur")
+      expect(data.total).toBe(249)
+      expect(data.plans.map((p: any) => p.code)).toEqual(["p2x", "p3x", "p4x", "d15", "d30"])
+      const p3x = data.plans.find((p: any) => p.code === "p3x")
+      expect(p3x).toMatchObject({ eligible: true, reasons: [], total: 249, customer_fee_total: 0 })
+      expect(p3x.instalments.map((i: any) => i.amount)).toEqual([83, 83, 83])
+      expect(p3x.label).toMatch(/3/)
+
+      const lamp = await api.get("/store/instalments/quote?amount=39.00&currency_code=eur&country_code=fr&locale=fr", { headers })
+      expect(lamp.data.plans.every((p: any) => !p.eligible && p.reasons[0].code === "amount_below_minimum")).toBe(true)
+      expect(lamp.data.plans[0].reasons[0].message).toMatch(/50/)
+
+      const cartId = await cartWith("office-chair")
+      const byCart = await api.get(`/store/instalments/quote?cart_id=${cartId}&locale=fr`, { headers })
+      expect(byCart.data.total).toBe(254.9)
+      expect(byCart.data.plans.find((p: any) => p.code === "p3x").instalments.map((i: any) => i.amount)).toEqual([84.98, 84.96, 84.96])
+    })
+
+    it("answers 400 naming the parameter for a bad quote request", async () => {
+      for (const [query, expected] of [
+        ["", "cart_id"],
+        ["amount=abc&currency_code=eur&country_code=fr", "amount"],
+        ["amount=10.001&currency_code=eur&country_code=fr", "amount"],
+        ["amount=10&currency_code=euro&country_code=fr", "currency_code"],
+        ["amount=10&currency_code=eur&country_code=fra", "country_code"],
+      ]) {
+        const res = await api.get(`/store/instalments/quote?${query}`, { headers }).catch((e) => e.response)
+        expect(res.status).toBe(400)
+        expect(res.data.message).toContain(expected)
+      }
+    })
+
+    it("keeps the admin routes for admins, and filters and pages plans", async () => {
+      const anonymous = await api.get("/admin/instalment-plans").catch((e) => e.response)
+      expect(anonymous.status).toBe(401)
+
+      const first = await placeOrder("office-chair", { plan: "p3x", card_token: "tok_visa" })
+      const second = await placeOrder("standing-desk", { plan: "p2x", card_token: "tok_amex" })
+      await planOfOrder(first.order.id)
+      await planOfOrder(second.order.id)
+
+      const page = await api.get("/admin/instalment-plans?limit=1&offset=0", { headers: adminHeaders })
+      expect(page.data).toMatchObject({ count: 2, limit: 1, offset: 0 })
+      expect(page.data.instalment_plans).toHaveLength(1)
+      const byCode = await api.get("/admin/instalment-plans?plan_code=p2x", { headers: adminHeaders })
+      expect(byCode.data.instalment_plans.map((p: any) => p.order_id)).toEqual([second.order.id])
+      const byStatus = await api.get("/admin/instalment-plans?status=active,late", { headers: adminHeaders })
+      expect(byStatus.data.count).toBe(2)
+      const byDisplayId = await api.get(`/admin/instalment-plans?q=${first.order.display_id}`, { headers: adminHeaders })
+      expect(byDisplayId.data.instalment_plans.map((p: any) => p.order_id)).toEqual([first.order.id])
+      const byEmail = await api.get("/admin/instalment-plans?q=lea.martin", { headers: adminHeaders })
+      expect(byEmail.data.count).toBe(2)
+      const bad = await api.get("/admin/instalment-plans?status=paid", { headers: adminHeaders }).catch((e) => e.response)
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toContain("status")
+      const missing = await api.get("/admin/instalment-plans/iplan_missing", { headers: adminHeaders }).catch((e) => e.response)
+      expect(missing.status).toBe(404)
+    })
+  },
+})

@@ -1,0 +1,159 @@
+/**
+ * Rows ↔ engine snapshots. The tables mirror `PlanSnapshot` column for column (amounts in cents),
+ * so this file is the only place that knows both shapes.
+ */
+import type { InstalmentStatus, PlanCode, PlanStatus } from "../../domain/codes"
+import { nextDue, outstanding, type InstalmentSnapshot, type PlanSnapshot } from "../../domain/plan"
+
+/** The plan row as the module reads it (instalments loaded). */
+export interface PlanRow {
+  id: string
+  plan_code: string
+  status: string
+  currency_code: string
+  order_date: string
+  start_date: string | null
+  created_at: Date | string
+  total_cents: number
+  customer_fee_total_cents: number
+  paid_total_cents: number
+  refunded_total_cents: number
+  refunded_principal_cents: number
+  refunded_customer_fees_cents: number
+  refunded_late_fees_cents: number
+  reduced_total_cents: number
+  exchange_paid_cents: number
+  exchange_pending_cents: number
+  postponements_used: number
+  max_postponements: number
+  withdrawal_requested_at: Date | string | null
+  frozen_since: string | null
+  frozen_until: string | null
+  status_before_freeze: string | null
+  freeze_reason: string | null
+  fraud_flagged: boolean
+  fraud_reason: string | null
+  instalments?: InstalmentRow[]
+  [key: string]: unknown
+}
+
+export interface InstalmentRow {
+  id: string
+  number: number
+  due_date: string
+  original_due_date: string
+  amount_cents: number
+  customer_fee_cents: number
+  late_fee_cents: number
+  status: string
+  paid_at: Date | string | null
+  paid_amount_cents: number
+  attempts: number
+  next_retry_on: string | null
+  charge_reference?: string | null
+}
+
+function iso(value: Date | string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString()
+}
+
+function orUndefined<T>(value: T | null | undefined): T | undefined {
+  return value === null ? undefined : value
+}
+
+export function instalmentToSnapshot(row: InstalmentRow): InstalmentSnapshot {
+  return {
+    number: row.number,
+    dueDate: row.due_date,
+    originalDueDate: row.original_due_date,
+    amount: row.amount_cents,
+    customerFee: row.customer_fee_cents,
+    lateFee: row.late_fee_cents,
+    status: row.status as InstalmentStatus,
+    paidAt: iso(row.paid_at),
+    paidAmount: row.paid_amount_cents,
+    attempts: row.attempts,
+    nextRetryOn: orUndefined(row.next_retry_on),
+  }
+}
+
+export function planToSnapshot(row: PlanRow): PlanSnapshot {
+  const instalments = [...(row.instalments ?? [])].sort((a, b) => a.number - b.number).map(instalmentToSnapshot)
+  return {
+    code: row.plan_code as PlanCode,
+    currency: row.currency_code,
+    status: row.status as PlanStatus,
+    orderDate: row.order_date,
+    startDate: orUndefined(row.start_date),
+    createdAt: iso(row.created_at) as string,
+    total: row.total_cents,
+    customerFeeTotal: row.customer_fee_total_cents,
+    instalments,
+    paidTotal: row.paid_total_cents,
+    refundedTotal: row.refunded_total_cents,
+    refundedPrincipal: row.refunded_principal_cents,
+    refundedCustomerFees: row.refunded_customer_fees_cents,
+    refundedLateFees: row.refunded_late_fees_cents,
+    reducedTotal: row.reduced_total_cents,
+    exchangePaid: row.exchange_paid_cents,
+    exchangePending: row.exchange_pending_cents,
+    postponementsUsed: row.postponements_used,
+    maxPostponements: row.max_postponements,
+    withdrawalRequestedAt: iso(row.withdrawal_requested_at),
+    frozenSince: orUndefined(row.frozen_since),
+    frozenUntil: orUndefined(row.frozen_until),
+    statusBeforeFreeze: orUndefined(row.status_before_freeze) as PlanStatus | undefined,
+    freezeReason: orUndefined(row.freeze_reason),
+    fraudFlagged: row.fraud_flagged,
+    fraudReason: orUndefined(row.fraud_reason),
+  }
+}
+
+/** The plan columns a snapshot determines (derived columns included). */
+export function snapshotToPlanColumns(plan: PlanSnapshot) {
+  return {
+    plan_code: plan.code,
+    status: plan.status,
+    currency_code: plan.currency,
+    order_date: plan.orderDate,
+    start_date: plan.startDate ?? null,
+    total_cents: plan.total,
+    customer_fee_total_cents: plan.customerFeeTotal,
+    paid_total_cents: plan.paidTotal,
+    refunded_total_cents: plan.refundedTotal,
+    refunded_principal_cents: plan.refundedPrincipal,
+    refunded_customer_fees_cents: plan.refundedCustomerFees,
+    refunded_late_fees_cents: plan.refundedLateFees,
+    reduced_total_cents: plan.reducedTotal,
+    exchange_paid_cents: plan.exchangePaid,
+    exchange_pending_cents: plan.exchangePending,
+    outstanding_cents: outstanding(plan).cents,
+    next_due_date: nextDue(plan)?.dueDate ?? null,
+    postponements_used: plan.postponementsUsed,
+    max_postponements: plan.maxPostponements,
+    withdrawal_requested_at: plan.withdrawalRequestedAt ? new Date(plan.withdrawalRequestedAt) : null,
+    frozen_since: plan.frozenSince ?? null,
+    frozen_until: plan.frozenUntil ?? null,
+    status_before_freeze: plan.statusBeforeFreeze ?? null,
+    freeze_reason: plan.freezeReason ?? null,
+    fraud_flagged: plan.fraudFlagged,
+    fraud_reason: plan.fraudReason ?? null,
+  }
+}
+
+export function snapshotToInstalmentColumns(instalment: InstalmentSnapshot) {
+  return {
+    number: instalment.number,
+    due_date: instalment.dueDate,
+    original_due_date: instalment.originalDueDate,
+    amount_cents: instalment.amount,
+    customer_fee_cents: instalment.customerFee,
+    late_fee_cents: instalment.lateFee,
+    status: instalment.status,
+    paid_at: instalment.paidAt ? new Date(instalment.paidAt) : null,
+    paid_amount_cents: instalment.paidAmount,
+    attempts: instalment.attempts,
+    next_retry_on: instalment.nextRetryOn ?? null,
+  }
+}

@@ -1,0 +1,540 @@
+/**
+ * The instalments module: plans, their instalments and their history, on Postgres; the plan engine
+ * (src/domain) decides, this service loads, locks, moves money through the card processor and
+ * writes. The payment provider, the API routes and the jobs all go through it.
+ *
+ * Concurrency: every operation on an existing plan runs in one transaction that first takes the
+ * plan's row lock (SELECT … FOR UPDATE), so two refunds, a refund and a collection, or two
+ * workers, are applied one after the other. Every money call carries an idempotency key derived
+ * from what triggered it (Medusa's refund id, the payment session id, the charge attempt), and the
+ * first ledger event of an operation stores that key under a unique index: a replay is detected
+ * and changes nothing.
+ */
+import type { Context } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { toLocalDate, type LocalDate } from "../../domain/calendar"
+import { chargesAtCheckout } from "../../domain/catalogue"
+import type { PlanCode } from "../../domain/codes"
+import type { EngineConfig } from "../../domain/config"
+import { money, type Money } from "../../domain/money"
+import type { LedgerEvent, Movement, RevisionContext, RevisionOutcome } from "../../domain/outcome"
+import { createPlan, type PlanSnapshot } from "../../domain/plan"
+import { cancelPlan } from "../../domain/revisions/cancel"
+import { applyChargeFailed, applyChargeSucceeded } from "../../domain/revisions/charges"
+import { startDeferredPlan } from "../../domain/revisions/start"
+import { quoteAll, quotePlan } from "../../domain/quote"
+import type { Result } from "../../domain/result"
+import { parsePluginOptions } from "../../options/plugin-options"
+import { createSandboxClock, createSandboxProcessor, type CardProcessor, type SandboxClock } from "../../processors"
+import {
+  cardEligibility,
+  cardSummaryData,
+  CheckoutRequestSchema,
+  eligibilityRefusal,
+  invalid,
+  normalisePhone,
+  refusal,
+  scheduleView,
+  type CheckoutSessionData,
+} from "./checkout"
+import { planToSnapshot, snapshotToInstalmentColumns, snapshotToPlanColumns, type PlanRow } from "./mapping"
+import Instalment from "./models/instalment"
+import InstalmentPlan from "./models/instalment-plan"
+import InstalmentPlanEvent from "./models/instalment-plan-event"
+import { resolveLocale, t } from "../../domain/texts"
+
+/** Options of the module: the plugin options (see src/options) plus the wiring choices below. */
+export interface InstalmentsModuleOptions {
+  /** Card processor: `sandbox` (default, offline test cards). */
+  processor?: "sandbox"
+  /** Version of the credit terms the shopper accepts at checkout, recorded on every plan. */
+  terms_version?: string
+  [option: string]: unknown
+}
+
+const DEFAULT_TERMS_VERSION = "2026-11"
+
+type Actor = string
+
+export interface ReviseOptions {
+  /** Who asked: `system`, `shopper`, `customer:<id>`, `admin:<user id>`, `medusa`. */
+  actor: Actor
+  /** Makes the operation happen once: a replay with the same key changes nothing. */
+  idempotencyKey?: string
+  /** Whether a declined charge refuses the operation (default) or is recorded as a failed attempt. */
+  declineIsError?: boolean
+}
+
+export default class InstalmentsModuleService extends MedusaService({
+  InstalmentPlan,
+  Instalment,
+  InstalmentPlanEvent,
+}) {
+  readonly engineConfig: EngineConfig
+  readonly processor: CardProcessor
+  /** The sandbox clock (moved by the admin test clock); the real time otherwise. */
+  readonly clock: SandboxClock
+  readonly termsVersion: string
+
+  constructor(cradle: Record<string, unknown>, options: InstalmentsModuleOptions = {}) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    // `database` is Medusa's own (it injects it into every module's options); the rest is ours.
+    const { processor = "sandbox", terms_version, database: _database, ...engineOptions } = options ?? {}
+    this.engineConfig = parsePluginOptions(engineOptions)
+    this.termsVersion = terms_version ?? DEFAULT_TERMS_VERSION
+    if (processor !== "sandbox") {
+      throw new Error(`medusa-instalments: option "processor" must be "sandbox" (got "${String(processor)}")`)
+    }
+    this.clock = createSandboxClock()
+    this.processor = createSandboxProcessor({ clock: this.clock })
+  }
+
+  // ---- time ------------------------------------------------------------------------------------
+
+  now(): Date {
+    return this.clock.now()
+  }
+
+  today(): LocalDate {
+    return toLocalDate(this.now(), this.engineConfig.timeZone)
+  }
+
+  revisionContext(): RevisionContext {
+    return { config: this.engineConfig, today: this.today(), now: this.now().toISOString() }
+  }
+
+  // ---- quotes ----------------------------------------------------------------------------------
+
+  /** Every offered plan for an amount and a shopper country, with the schedule in their language. */
+  quote(input: { amount: Money; country: string; locale?: string }) {
+    const locale = resolveLocale(input.locale)
+    const quotes = quoteAll({ config: this.engineConfig, amount: input.amount, country: input.country, today: this.today() })
+    return quotes.map((quote) => ({ quote, view: scheduleView(quote, locale) }))
+  }
+
+  // ---- checkout --------------------------------------------------------------------------------
+
+  /**
+   * Starts an instalments payment session: validates the request, checks the plan and the card
+   * (no money moves), and returns the session data with the schedule to show.
+   */
+  async openCheckout(input: { sessionId: string; amount: Money; data: unknown }): Promise<CheckoutSessionData> {
+    const parsed = CheckoutRequestSchema.safeParse(input.data ?? {})
+    if (!parsed.success) {
+      throw invalid(parsed.error.issues.map((i) => i.message).join("; "))
+    }
+    const request = parsed.data
+    const locale = resolveLocale(request.locale)
+    const phone = normalisePhone(request.phone)
+    if (!phone) {
+      throw invalid(`data.phone "${request.phone}" is not a mobile number: write it in international form, e.g. +33 6 12 34 56 78`)
+    }
+    const country = request.country_code?.toLowerCase()
+    if (!country) {
+      throw invalid("The cart has no address with a country: set the cart's shipping address before choosing instalments")
+    }
+    const quote = quotePlan({ config: this.engineConfig, plan: request.plan, amount: input.amount, country, today: this.today() })
+    if (!quote.eligibility.eligible) {
+      throw eligibilityRefusal(quote.eligibility.reasons, this.engineConfig, request.plan, locale)
+    }
+    const card = await this.processor.describeCard(request.card_token, {
+      idempotencyKey: `${input.sessionId}:card:${request.card_token}`,
+    })
+    if (!card.ok) {
+      throw invalid(`data.card_token: ${card.error.message}`)
+    }
+    const withCard = cardEligibility(this.engineConfig, quote, country, card.value)
+    if (!withCard.eligible) {
+      throw eligibilityRefusal(withCard.reasons, this.engineConfig, request.plan, locale)
+    }
+    return {
+      session_id: input.sessionId,
+      plan: request.plan,
+      locale,
+      country_code: country,
+      phone,
+      email: request.email,
+      cart_id: request.cart_id,
+      customer_id: request.customer_id,
+      currency_code: input.amount.currency,
+      amount_cents: input.amount.cents,
+      quoted_on: quote.quotedOn,
+      card: cardSummaryData(card.value),
+      schedule: scheduleView(quote, locale),
+      terms_version: this.termsVersion,
+    }
+  }
+
+  /**
+   * Completing the cart: credit decision, first instalment charged (or the card verified for
+   * d15/d30 and deferred start), then the plan and its history written. Idempotent by session:
+   * a second call returns the plan of the first. A refusal throws and leaves nothing behind.
+   */
+  async authorizeCheckout(data: CheckoutSessionData): Promise<{ plan: PlanRow; deferred: boolean }> {
+    const existing = await this.findPlanBySession(data.session_id)
+    if (existing) return { plan: existing, deferred: existing.status === "pending_start" }
+
+    const deferred = this.engineConfig.deferredStart === "on_shipment"
+    const locale = resolveLocale(data.locale)
+    const amount = money(data.amount_cents, data.currency_code)
+    const quote = quotePlan({ config: this.engineConfig, plan: data.plan, amount, country: data.country_code, today: this.today() })
+    const card = await this.processor.getCard(data.card.reference)
+    if (!card.ok) throw invalid(`The card of this payment session is unknown to the processor: ${card.error.message}`)
+
+    const decision = await this.processor.creditDecision({
+      cardRef: card.value.cardRef,
+      amount,
+      planCode: data.plan,
+      phone: data.phone,
+      email: data.email,
+      idempotencyKey: `${data.session_id}:credit`,
+    })
+    if (!decision.ok) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Credit decision unavailable: ${decision.error.message}`)
+    const eligibility = cardEligibility(this.engineConfig, quote, data.country_code, card.value, decision.value.decision)
+    if (!eligibility.eligible) throw eligibilityRefusal(eligibility.reasons, this.engineConfig, data.plan, locale)
+
+    const chargeNow = chargesAtCheckout(data.plan) && !deferred
+    const first = chargeNow ? await this.chargeFirstInstalment(data, quote.instalments[0], locale) : await this.verifyCard(data, locale)
+
+    const outcome = unwrapRevision(
+      createPlan(quote, { now: this.now().toISOString(), deferredStart: deferred, firstChargePaid: chargeNow }),
+    )
+    try {
+      const plan = await this.insertPlan(data, outcome, {
+        deferred,
+        creditReference: decision.value.reference,
+        firstChargeId: chargeNow ? first : undefined,
+      })
+      return { plan, deferred }
+    } catch (error) {
+      // A concurrent completion of the same session won the unique index: use its plan.
+      const winner = await this.findPlanBySession(data.session_id)
+      if (winner) return { plan: winner, deferred: winner.status === "pending_start" }
+      if (chargeNow) await this.refundCharge(first, quote.instalments[0].amount, `${data.session_id}:compensation`)
+      throw error
+    }
+  }
+
+  private async chargeFirstInstalment(
+    data: CheckoutSessionData,
+    first: { amount: Money; customerFee: Money },
+    locale: string,
+  ): Promise<string> {
+    const amount = money(first.amount.cents + first.customerFee.cents, first.amount.currency)
+    const result = await this.processor.charge({
+      cardRef: data.card.reference,
+      amount,
+      idempotencyKey: `${data.session_id}:checkout`,
+      description: `Instalment 1 (${data.plan})`,
+      offSession: false,
+      at: this.now(),
+      metadata: { payment_session_id: data.session_id, instalment: "1" },
+    })
+    if (!result.ok) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Card processor unavailable: ${result.error.message}`)
+    if (result.value.status === "failed") {
+      throw refusal([{ code: result.value.code, message: t(locale, "self.error.paymentDeclined") }])
+    }
+    return result.value.chargeId
+  }
+
+  private async verifyCard(data: CheckoutSessionData, locale: string): Promise<string> {
+    const result = await this.processor.verifyCard({ cardRef: data.card.reference, idempotencyKey: `${data.session_id}:verify` })
+    if (!result.ok) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Card processor unavailable: ${result.error.message}`)
+    if (result.value.status === "failed") {
+      throw refusal([{ code: result.value.code, message: t(locale, "self.error.paymentDeclined") }])
+    }
+    return result.value.verificationId
+  }
+
+  private async refundCharge(chargeId: string, amount: Money, idempotencyKey: string) {
+    await this.processor.refund({ chargeId, amount, idempotencyKey })
+  }
+
+  @InjectTransactionManager()
+  protected async insertPlan(
+    data: CheckoutSessionData,
+    outcome: RevisionOutcome,
+    extra: { deferred: boolean; creditReference: string; firstChargeId?: string },
+    @MedusaContext() sharedContext: Context = {},
+  ): Promise<PlanRow> {
+    const plan = outcome.plan
+    const created = await this.createInstalmentPlans(
+      {
+        ...snapshotToPlanColumns(plan),
+        payment_session_id: data.session_id,
+        cart_id: data.cart_id ?? null,
+        customer_id: data.customer_id ?? null,
+        email: data.email ?? null,
+        deferred_start: extra.deferred,
+        phone: data.phone,
+        locale: data.locale,
+        processor: this.processor.name,
+        card_reference: data.card.reference,
+        card_brand: data.card.brand,
+        card_network: data.card.network,
+        card_last4: data.card.last4,
+        card_funding: data.card.funding,
+        card_exp_month: data.card.exp_month,
+        card_exp_year: data.card.exp_year,
+        card_country: data.card.country,
+        credit_reference: extra.creditReference,
+        terms_version: data.terms_version,
+        terms_accepted_at: this.now(),
+      } as any,
+      sharedContext,
+    )
+    await this.createInstalments(
+      plan.instalments.map((i) => ({
+        ...snapshotToInstalmentColumns(i),
+        charge_reference: i.number === 1 && i.status === "paid" ? extra.firstChargeId ?? null : null,
+        plan_id: created.id,
+      })) as any,
+      sharedContext,
+    )
+    await this.appendEvents(created.id, outcome.events, "shopper", `checkout:${data.session_id}`, sharedContext)
+    return (await this.loadPlan(created.id, sharedContext)) as PlanRow
+  }
+
+  // ---- reading ---------------------------------------------------------------------------------
+
+  @InjectManager()
+  async findPlanBySession(sessionId: string, @MedusaContext() sharedContext: Context = {}): Promise<PlanRow | null> {
+    const [plan] = await this.listInstalmentPlans({ payment_session_id: sessionId }, { relations: ["instalments"] }, sharedContext)
+    return (plan as unknown as PlanRow) ?? null
+  }
+
+  @InjectManager()
+  async loadPlan(id: string, @MedusaContext() sharedContext: Context = {}): Promise<PlanRow | null> {
+    const [plan] = await this.listInstalmentPlans({ id }, { relations: ["instalments"] }, sharedContext)
+    return (plan as unknown as PlanRow) ?? null
+  }
+
+  // ---- revisions -------------------------------------------------------------------------------
+
+  /**
+   * Applies a revision to a plan under its row lock, executes its refunds through the processor,
+   * and writes the revised plan and its events. Replays (same idempotency key) return the plan
+   * unchanged. Refused revisions throw a 400-class MedusaError and change nothing.
+   */
+  async revise(
+    planId: string,
+    revision: (plan: PlanSnapshot, ctx: RevisionContext) => Result<RevisionOutcome>,
+    options: ReviseOptions,
+  ): Promise<{ plan: PlanRow; outcome: RevisionOutcome | null }> {
+    return this.revise_(planId, revision, options)
+  }
+
+  @InjectTransactionManager()
+  protected async revise_(
+    planId: string,
+    revision: (plan: PlanSnapshot, ctx: RevisionContext) => Result<RevisionOutcome>,
+    options: ReviseOptions,
+    @MedusaContext() sharedContext: Context = {},
+  ): Promise<{ plan: PlanRow; outcome: RevisionOutcome | null }> {
+    await this.lockPlan(planId, sharedContext)
+    if (options.idempotencyKey && (await this.hasEvent(options.idempotencyKey, sharedContext))) {
+      return { plan: (await this.loadPlan(planId, sharedContext)) as PlanRow, outcome: null }
+    }
+    const row = await this.loadPlan(planId, sharedContext)
+    if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
+    const ctx = this.revisionContext()
+    const key = options.idempotencyKey ?? `${planId}:${ctx.now}`
+    const revised = unwrapRevision(revision(planToSnapshot(row), ctx))
+    await this.executeRefunds(row, revised.movements, key)
+    const { outcome, chargeReferences } = await this.executeCharges(row, revised, key, ctx, options.declineIsError ?? true)
+    await this.writeRevision(row, outcome, options, sharedContext, chargeReferences)
+    return { plan: (await this.loadPlan(planId, sharedContext)) as PlanRow, outcome }
+  }
+
+  /**
+   * Charges the card for each charge movement and folds the outcome into the plan. A decline is
+   * an error for the shopper's own actions (nothing is written: they can try another card) and a
+   * recorded failure for collection (`declineIsError: false`: the retry schedule takes over).
+   */
+  private async executeCharges(
+    row: PlanRow,
+    revised: RevisionOutcome,
+    key: string,
+    ctx: RevisionContext,
+    declineIsError: boolean,
+  ): Promise<{ outcome: RevisionOutcome; chargeReferences: Map<number, string> }> {
+    let plan = revised.plan
+    const events = [...revised.events]
+    const chargeReferences = new Map<number, string>()
+    for (const movement of revised.movements) {
+      if (movement.kind !== "charge") continue
+      const numbers = [...movement.instalments]
+      const result = await this.processor.charge({
+        cardRef: row.card_reference as string,
+        amount: movement.amount,
+        idempotencyKey: `${key}:charge:${numbers.join("-")}`,
+        description: `Instalment ${numbers.join(", ")} (${row.plan_code})`,
+        offSession: true,
+        at: this.now(),
+        metadata: { plan_id: row.id, instalments: numbers.join(","), purpose: movement.purpose },
+      })
+      if (!result.ok) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Card processor unavailable: ${result.error.message}`)
+      const charge = result.value
+      if (charge.status === "failed" && declineIsError) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${charge.code}: the card was declined (${charge.message}); nothing was charged`)
+      }
+      const applied =
+        charge.status === "succeeded"
+          ? applyChargeSucceeded(plan, { instalments: numbers, amount: movement.amount, at: ctx.now }, ctx)
+          : applyChargeFailed(plan, { instalments: numbers, at: ctx.now, reason: charge.code }, ctx)
+      const next = unwrapRevision(applied)
+      plan = next.plan
+      events.push(...next.events)
+      if (charge.status === "succeeded") for (const n of numbers) chargeReferences.set(n, charge.chargeId)
+    }
+    return { outcome: { plan, movements: revised.movements, events }, chargeReferences }
+  }
+
+  /** Medusa captures a deferred-start payment (at shipment): the plan starts, its first instalment is charged. */
+  async startPlanOnCapture(planId: string, captureId?: string): Promise<PlanRow | null> {
+    const row = await this.loadPlan(planId)
+    if (!row || row.status !== "pending_start") return row
+    const { plan } = await this.revise(planId, (snapshot, ctx) => startDeferredPlan(snapshot, {}, ctx), {
+      actor: "medusa",
+      idempotencyKey: `capture:${captureId ?? planId}`,
+    })
+    return plan
+  }
+
+  /** Medusa cancels the payment (order cancelled before capture, or a failed completion): cancel the plan, refund what was paid. */
+  async cancelForMedusa(planId: string, paymentId?: string): Promise<PlanRow | null> {
+    const row = await this.loadPlan(planId)
+    if (!row || row.status === "cancelled") return row
+    const { plan } = await this.revise(planId, (snapshot, ctx) => cancelPlan(snapshot, { reason: "payment_canceled" }, ctx), {
+      actor: "medusa",
+      idempotencyKey: `cancel:${paymentId ?? planId}`,
+    })
+    return plan
+  }
+
+  /** Refunds go back to the card across the plan's charges, newest first. */
+  private async executeRefunds(row: PlanRow, movements: readonly Movement[], key: string) {
+    const refunds = movements.filter((m) => m.kind === "refund")
+    let left = refunds.reduce((total, m) => total + m.amount.cents, 0)
+    if (left === 0) return
+    const charges = [...(row.instalments ?? [])]
+      .filter((i) => i.charge_reference)
+      .sort((a, b) => b.number - a.number)
+      .map((i) => i.charge_reference as string)
+    for (const chargeId of charges) {
+      if (left === 0) break
+      const details = await this.processor.getCharge(chargeId)
+      if (!details.ok || details.value.status !== "succeeded") continue
+      const refundable = details.value.amount.cents - details.value.refunded.cents
+      const part = Math.min(refundable, left)
+      if (part <= 0) continue
+      const result = await this.processor.refund({
+        chargeId,
+        amount: money(part, row.currency_code),
+        idempotencyKey: `${key}:${chargeId}`,
+      })
+      if (!result.ok || result.value.status !== "succeeded") {
+        const why = result.ok ? result.value.status === "failed" && result.value.message : result.error.message
+        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `The card refund failed: ${why}`)
+      }
+      left -= part
+    }
+    if (left > 0) {
+      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `${left} cents could not be refunded: no charge of this plan has that much left`)
+    }
+  }
+
+  private async writeRevision(
+    row: PlanRow,
+    outcome: RevisionOutcome,
+    options: ReviseOptions,
+    sharedContext: Context,
+    chargeReferences: Map<number, string> = new Map(),
+  ) {
+    await this.updateInstalmentPlans({ id: row.id, ...snapshotToPlanColumns(outcome.plan) } as any, sharedContext)
+    const byNumber = new Map((row.instalments ?? []).map((i) => [i.number, i]))
+    for (const instalment of outcome.plan.instalments) {
+      const current = byNumber.get(instalment.number)
+      const columns = {
+        ...snapshotToInstalmentColumns(instalment),
+        ...(chargeReferences.has(instalment.number) ? { charge_reference: chargeReferences.get(instalment.number) } : {}),
+      }
+      if (current) await this.updateInstalments({ id: current.id, ...columns } as any, sharedContext)
+      else await this.createInstalments({ ...columns, plan_id: row.id } as any, sharedContext)
+    }
+    await this.appendEvents(row.id, outcome.events, options.actor, options.idempotencyKey, sharedContext)
+  }
+
+  private async appendEvents(
+    planId: string,
+    events: readonly LedgerEvent[],
+    actor: Actor,
+    idempotencyKey: string | undefined,
+    sharedContext: Context,
+  ) {
+    const at = this.now()
+    await this.createInstalmentPlanEvents(
+      events.map((event, index) => ({
+        plan_id: planId,
+        type: event.type,
+        data: event.data as Record<string, unknown>,
+        actor,
+        // Later events of the same operation are a millisecond apart, so the order stays readable.
+        occurred_at: new Date(at.getTime() + index),
+        idempotency_key: index === 0 ? idempotencyKey ?? null : null,
+      })) as any,
+      sharedContext,
+    )
+  }
+
+  private async lockPlan(planId: string, sharedContext: Context) {
+    const manager = sharedContext.transactionManager as { execute: (sql: string, params: unknown[]) => Promise<unknown> }
+    await manager.execute("select id from instalment_plan where id = ? for update", [planId])
+  }
+
+  private async hasEvent(idempotencyKey: string, sharedContext: Context): Promise<boolean> {
+    const found = await this.listInstalmentPlanEvents({ idempotency_key: idempotencyKey }, { take: 1 }, sharedContext)
+    return found.length > 0
+  }
+
+  /** Records the Medusa order (and payment) of a plan once the order is placed. Idempotent. */
+  @InjectManager()
+  async attachOrder(
+    input: { planId: string; orderId: string; orderDisplayId?: number; paymentId?: string; email?: string | null },
+    @MedusaContext() sharedContext: Context = {},
+  ): Promise<{ plan: PlanRow; attached: boolean } | null> {
+    const plan = await this.loadPlan(input.planId, sharedContext)
+    if (!plan) return null
+    if (plan.order_id === input.orderId) return { plan, attached: false }
+    await this.updateInstalmentPlans(
+      {
+        id: plan.id,
+        order_id: input.orderId,
+        order_display_id: input.orderDisplayId ?? null,
+        payment_id: input.paymentId ?? null,
+        email: plan.email ?? input.email ?? null,
+      } as any,
+      sharedContext,
+    )
+    await this.appendEvents(plan.id, [{ type: "plan.order_attached", data: { orderId: input.orderId } }], "medusa", undefined, sharedContext)
+    return { plan: (await this.loadPlan(plan.id, sharedContext)) as PlanRow, attached: true }
+  }
+
+  /** The plan codes this store offers, for the storefront. */
+  offeredPlans(): PlanCode[] {
+    return (Object.keys(this.engineConfig.plans) as PlanCode[]).filter((code) => this.engineConfig.plans[code].offered)
+  }
+}
+
+/** A refused revision becomes a 400-class error whose message says what is wrong. */
+export function unwrapRevision(result: Result<RevisionOutcome>): RevisionOutcome {
+  if (result.ok) return result.value
+  throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${result.error.code}: ${result.error.message}`)
+}
