@@ -290,7 +290,7 @@ export default class InstalmentsModuleService extends MedusaService({
       } as any,
       sharedContext,
     )
-    await this.createInstalments(
+    const instalments = await this.createInstalments(
       plan.instalments.map((i) => ({
         ...snapshotToInstalmentColumns(i),
         charge_reference: i.number === 1 && i.status === "paid" ? extra.firstChargeId ?? null : null,
@@ -299,7 +299,8 @@ export default class InstalmentsModuleService extends MedusaService({
       sharedContext,
     )
     await this.appendEvents(created.id, outcome.events, "shopper", `checkout:${data.session_id}`, sharedContext)
-    return (await this.loadPlan(created.id, sharedContext)) as PlanRow
+    // Checkout is on the shopper's critical path: compose the row rather than read it back.
+    return { ...(created as unknown as PlanRow), instalments: instalments as unknown as PlanRow["instalments"] }
   }
 
   // ---- reading ---------------------------------------------------------------------------------
@@ -524,7 +525,7 @@ export default class InstalmentsModuleService extends MedusaService({
       sharedContext,
     )
     await this.appendEvents(plan.id, [{ type: "plan.order_attached", data: { orderId: input.orderId } }], "medusa", undefined, sharedContext)
-    return { plan: (await this.loadPlan(plan.id, sharedContext)) as PlanRow, attached: true }
+    return { plan: { ...plan, order_id: input.orderId }, attached: true }
   }
 
   /** The plan codes this store offers, for the storefront. */
