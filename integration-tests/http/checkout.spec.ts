@@ -234,15 +234,20 @@ medusaIntegrationTestRunner({
       const p3x = data.plans.find((p: any) => p.code === "p3x")
       expect(p3x).toMatchObject({ eligible: true, reasons: [], total: 249, customer_fee_total: 0 })
       expect(p3x.instalments.map((i: any) => i.amount)).toEqual([83, 83, 83])
-      expect(p3x.label).toMatch(/3/)
+      expect(p3x.label).toBe("In 3 Raten zahlen")
 
       const lamp = await api.get("/store/instalments/quote?amount=39.00&currency_code=eur&country_code=fr&locale=fr", { headers })
       expect(lamp.data.plans.every((p: any) => !p.eligible && p.reasons[0].code === "amount_below_minimum")).toBe(true)
-      expect(lamp.data.plans[0].reasons[0].message).toMatch(/50/)
+      expect(lamp.data.plans[0].reasons[0].message).toMatch(/50,00\s€/)
 
       const cartId = await cartWith("office-chair")
       const byCart = await api.get(`/store/instalments/quote?cart_id=${cartId}&locale=fr`, { headers })
       expect(byCart.data.total).toBe(254.9)
+      expect(byCart.data.plans.find((p: any) => p.code === "p3x").label).toBe("Payer en 3 fois")
+      const byHeader = await api.get("/store/instalments/quote?amount=249.00&currency_code=eur&country_code=fr", {
+        headers: { ...headers, "x-medusa-locale": "it-IT" },
+      })
+      expect(byHeader.data.plans.find((p: any) => p.code === "p3x").label).toBe("Pagamento in 3 rate")
       expect(byCart.data.plans.find((p: any) => p.code === "p3x").instalments.map((i: any) => i.amount)).toEqual([84.98, 84.96, 84.96])
     })
 

@@ -30,7 +30,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const query = parseOr400(QuoteQuery, req.query, "query")
   const { amount, country } = query.cart_id ? await fromCart(req, query.cart_id, query.country_code) : fromParams(query)
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
-  const locale = query.locale ?? (req.headers["accept-language"] as string | undefined)
+  // Medusa moves `?locale=` (and the x-medusa-locale header) to req.locale before routes run.
+  const locale = query.locale ?? (req as MedusaRequest & { locale?: string }).locale ?? (req.headers["accept-language"] as string | undefined)
   const quotes = instalments.quote({ amount, country, locale })
   res.json({
     currency_code: amount.currency,
