@@ -65,12 +65,17 @@ async function main() {
     const variant = await client.variantOf("office-chair")
 
     const timings = { instalments: [], system: [] }
+    const steps = { instalments: { session: [], complete: [] }, system: { session: [], complete: [] } }
     for (let round = 0; round < WARMUP + ROUNDS; round++) {
       // Alternate the order inside each round so neither provider always runs on a warmer server.
       const order = round % 2 ? ["system", "instalments"] : ["instalments", "system"]
       for (const kind of order) {
-        const ms = await client.checkout(store.region_id, variant, kind)
-        if (round >= WARMUP) timings[kind].push(ms)
+        const result = await client.checkout(store.region_id, variant, kind)
+        if (round >= WARMUP) {
+          timings[kind].push(result.total)
+          steps[kind].session.push(result.session)
+          steps[kind].complete.push(result.complete)
+        }
       }
     }
     const mi = median(timings.instalments)
@@ -81,6 +86,8 @@ async function main() {
         `pp_system_default           median ${ms.toFixed(1)} ms  (baseline)`,
         `pp_instalments_instalments  median ${mi.toFixed(1)} ms  (p3x, tok_visa: eligibility, credit decision, first charge, plan + history written)`,
         `ratio instalments / system: ${(mi / ms).toFixed(3)}x`,
+        `  of which, medians: payment session ${median(steps.system.session).toFixed(1)} → ${median(steps.instalments.session).toFixed(1)} ms, ` +
+          `complete ${median(steps.system.complete).toFixed(1)} → ${median(steps.instalments.complete).toFixed(1)} ms (system → instalments)`,
         "",
       ].join("\n"),
     )
@@ -121,7 +128,7 @@ function storeClient(base, key) {
       const { products } = await call("GET", `/store/products?handle=${handle}&fields=*variants`)
       return products[0].variants[0].id
     },
-    /** One whole checkout; returns its wall time in ms. */
+    /** One whole checkout; returns its wall time in ms, and that of the session and completion calls. */
     async checkout(regionId, variantId, kind) {
       const started = performance.now()
       const { cart } = await call("POST", "/store/carts", {
@@ -137,10 +144,13 @@ function storeClient(base, key) {
         kind === "instalments"
           ? { provider_id: "pp_instalments_instalments", data: { plan: "p3x", card_token: "tok_visa", phone: "+33612345678", locale: "fr" } }
           : { provider_id: "pp_system_default" }
+      const sessionStarted = performance.now()
       await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, session)
+      const completeStarted = performance.now()
       const done = await call("POST", `/store/carts/${cart.id}/complete`)
+      const ended = performance.now()
       if (done.type !== "order") throw new Error(`checkout did not place an order: ${JSON.stringify(done)}`)
-      return performance.now() - started
+      return { total: ended - started, session: completeStarted - sessionStarted, complete: ended - completeStarted }
     },
   }
 }

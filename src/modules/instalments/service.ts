@@ -178,7 +178,8 @@ export default class InstalmentsModuleService extends MedusaService({
    * a second call returns the plan of the first. A refusal throws and leaves nothing behind.
    */
   async authorizeCheckout(data: CheckoutSessionData): Promise<{ plan: PlanRow; deferred: boolean }> {
-    const existing = await this.findPlanBySession(data.session_id)
+    // The common case is a first authorisation: check for a plan without loading its instalments.
+    const existing = await this.findPlanBySession(data.session_id, { withInstalments: false })
     if (existing) return { plan: existing, deferred: existing.status === "pending_start" }
 
     const deferred = this.engineConfig.deferredStart === "on_shipment"
@@ -306,8 +307,13 @@ export default class InstalmentsModuleService extends MedusaService({
   // ---- reading ---------------------------------------------------------------------------------
 
   @InjectManager()
-  async findPlanBySession(sessionId: string, @MedusaContext() sharedContext: Context = {}): Promise<PlanRow | null> {
-    const [plan] = await this.listInstalmentPlans({ payment_session_id: sessionId }, { relations: ["instalments"] }, sharedContext)
+  async findPlanBySession(
+    sessionId: string,
+    options: { withInstalments?: boolean } = { withInstalments: true },
+    @MedusaContext() sharedContext: Context = {},
+  ): Promise<PlanRow | null> {
+    const relations = options.withInstalments ? ["instalments"] : []
+    const [plan] = await this.listInstalmentPlans({ payment_session_id: sessionId }, { relations }, sharedContext)
     return (plan as unknown as PlanRow) ?? null
   }
 
@@ -505,27 +511,26 @@ export default class InstalmentsModuleService extends MedusaService({
     return found.length > 0
   }
 
-  /** Records the Medusa order (and payment) of a plan once the order is placed. Idempotent. */
-  @InjectManager()
+  /**
+   * Records the Medusa order (and payment) of a plan once the order is placed. Idempotent: only a
+   * plan with no order yet is updated, so a redelivered event changes nothing.
+   */
+  @InjectTransactionManager()
   async attachOrder(
     input: { planId: string; orderId: string; orderDisplayId?: number; paymentId?: string; email?: string | null },
     @MedusaContext() sharedContext: Context = {},
-  ): Promise<{ plan: PlanRow; attached: boolean } | null> {
-    const plan = await this.loadPlan(input.planId, sharedContext)
-    if (!plan) return null
-    if (plan.order_id === input.orderId) return { plan, attached: false }
-    await this.updateInstalmentPlans(
-      {
-        id: plan.id,
-        order_id: input.orderId,
-        order_display_id: input.orderDisplayId ?? null,
-        payment_id: input.paymentId ?? null,
-        email: plan.email ?? input.email ?? null,
-      } as any,
-      sharedContext,
+  ): Promise<{ attached: boolean }> {
+    const manager = sharedContext.transactionManager as { execute: (sql: string, params: unknown[]) => Promise<unknown[]> }
+    const updated = await manager.execute(
+      `update instalment_plan
+          set order_id = ?, order_display_id = ?, payment_id = ?, email = coalesce(email, ?), updated_at = now()
+        where id = ? and order_id is null and deleted_at is null
+        returning id`,
+      [input.orderId, input.orderDisplayId ?? null, input.paymentId ?? null, input.email ?? null, input.planId],
     )
-    await this.appendEvents(plan.id, [{ type: "plan.order_attached", data: { orderId: input.orderId } }], "medusa", undefined, sharedContext)
-    return { plan: { ...plan, order_id: input.orderId }, attached: true }
+    if (updated.length === 0) return { attached: false }
+    await this.appendEvents(input.planId, [{ type: "plan.order_attached", data: { orderId: input.orderId } }], "medusa", undefined, sharedContext)
+    return { attached: true }
   }
 
   /** The plan codes this store offers, for the storefront. */
