@@ -6,7 +6,7 @@
  */
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import seedDemoStore from "../../demo/seed"
 import type InstalmentsModuleService from "../../src/modules/instalments/service"
 
@@ -105,7 +105,7 @@ medusaIntegrationTestRunner({
     }
 
     it("pays an office chair in 3: 254.90 € = 84.98 today + 84.96 on 28 Feb + 84.96 on 31 Mar", async () => {
-      const { cartId } = { cartId: await cartWith("office-chair") }
+      const cartId = await cartWith("office-chair")
       const session = await startSession(cartId, { ...shopper, plan: "p3x", card_token: "tok_visa" })
       const sessionData = session.data.payment_collection.payment_sessions[0].data
       expect(sessionData.schedule.instalments).toEqual([
@@ -208,6 +208,19 @@ medusaIntegrationTestRunner({
       expect(await expectRefusedAtSession(cartId, { plan: "p3x" }, "data.card_token")).toBeTruthy()
       expect(await expectRefusedAtSession(cartId, { plan: "p3x", card_token: "tok_visa", phone: "12" }, "data.phone")).toContain("+33")
       expect(await expectRefusedAtSession(cartId, { plan: "p3x", card_token: "tok_unknown" }, "data.card_token")).toBeTruthy()
+    })
+
+    it("quotes the session again when the cart's amount changes, with the same plan and card", async () => {
+      const cartId = await cartWith("office-chair")
+      const session = (await startSession(cartId, { ...shopper, plan: "p3x", card_token: "tok_visa" })).data.payment_collection.payment_sessions[0]
+      const payments = getContainer().resolve(Modules.PAYMENT)
+      const updated = await payments.updatePaymentSession({ id: session.id, amount: 300, currency_code: "eur", data: session.data })
+      expect(updated.data.schedule.instalments.map((i: any) => i.amount)).toEqual([100, 100, 100])
+      expect(updated.data.card.last4).toBe("5556")
+      const tooSmall = await payments
+        .updatePaymentSession({ id: session.id, amount: 30, currency_code: "eur", data: session.data })
+        .catch((e: Error) => e)
+      expect((tooSmall as Error).message).toContain("amount_below_minimum")
     })
 
     it("gives two concurrent completions of one cart one order, one plan and one charge", async () => {

@@ -173,6 +173,27 @@ export default class InstalmentsModuleService extends MedusaService({
   }
 
   /**
+   * The cart's amount changed after the session started: quote again for the same plan and the
+   * same card, with the same checks.
+   */
+  async requoteCheckout(current: CheckoutSessionData, amount: Money): Promise<CheckoutSessionData> {
+    const locale = resolveLocale(current.locale)
+    const quote = quotePlan({ config: this.engineConfig, plan: current.plan, amount, country: current.country_code, today: this.today() })
+    if (!quote.eligibility.eligible) throw eligibilityRefusal(quote.eligibility.reasons, this.engineConfig, current.plan, locale)
+    const card = await this.processor.getCard(current.card.reference)
+    if (!card.ok) throw invalid(`The card of this payment session is unknown to the processor: ${card.error.message}`)
+    const withCard = cardEligibility(this.engineConfig, quote, current.country_code, card.value)
+    if (!withCard.eligible) throw eligibilityRefusal(withCard.reasons, this.engineConfig, current.plan, locale)
+    return {
+      ...current,
+      currency_code: amount.currency,
+      amount_cents: amount.cents,
+      quoted_on: quote.quotedOn,
+      schedule: scheduleView(quote, locale),
+    }
+  }
+
+  /**
    * Completing the cart: credit decision, first instalment charged (or the card verified for
    * d15/d30 and deferred start), then the plan and its history written. Idempotent by session:
    * a second call returns the plan of the first. A refusal throws and leaves nothing behind.
@@ -218,7 +239,11 @@ export default class InstalmentsModuleService extends MedusaService({
       // A concurrent completion of the same session won the unique index: use its plan.
       const winner = await this.findPlanBySession(data.session_id)
       if (winner) return { plan: winner, deferred: winner.status === "pending_start" }
-      if (chargeNow) await this.refundCharge(first, quote.instalments[0].amount, `${data.session_id}:compensation`)
+      // Nothing is left half-done: give back exactly what the first charge took (fee included).
+      if (chargeNow) {
+        const charged = money(quote.instalments[0].amount.cents + quote.instalments[0].customerFee.cents, amount.currency)
+        await this.refundCharge(first, charged, `${data.session_id}:compensation`)
+      }
       throw error
     }
   }

@@ -3,7 +3,8 @@
  * computed from the rows in cents. One place, so the admin, the store and the e-mails agree.
  */
 import { money, toMajor } from "../../domain/money"
-import type { InstalmentRow, PlanRow } from "./mapping"
+import { orderTotal } from "../../domain/plan"
+import { planToSnapshot, type InstalmentRow, type PlanRow } from "./mapping"
 
 export interface EventRow {
   id: string
@@ -58,7 +59,7 @@ export function planView(row: PlanRow, options: { events?: EventRow[] } = {}) {
     order_date: row.order_date,
     start_date: row.start_date,
     total: major(row.total_cents, c),
-    order_total: major(row.total_cents + row.exchange_paid_cents - row.reduced_total_cents, c),
+    order_total: toMajor(orderTotal(planToSnapshot(row))),
     paid_total: major(row.paid_total_cents, c),
     refunded_total: major(row.refunded_total_cents, c),
     outstanding_total: major(r.outstanding_cents, c),

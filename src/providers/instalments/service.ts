@@ -81,15 +81,20 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     const current = (input.data ?? {}) as Partial<CheckoutSessionData>
     const amount = toMoney(input.amount, input.currency_code)
-    if (current.amount_cents === amount.cents && current.currency_code === amount.currency && current.card) {
+    if (typeof (input.data as Record<string, unknown> | undefined)?.card_token === "string") {
+      // New choices from the storefront (plan, card, phone): start over with them.
+      const sessionId = String(current.session_id ?? input.context?.idempotency_key ?? "")
+      const data = await this.instalments.openCheckout({ sessionId, amount, data: input.data })
+      return { status: PaymentSessionStatus.PENDING, data }
+    }
+    if (!current.session_id || !current.card || !current.plan) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment session has no instalments plan yet: send data.plan and data.card_token")
+    }
+    if (current.amount_cents === amount.cents && current.currency_code === amount.currency) {
       return { status: PaymentSessionStatus.PENDING, data: input.data }
     }
-    // The cart changed: quote and check again with the same choice of plan and card.
-    const data = await this.instalments.openCheckout({
-      sessionId: String(current.session_id ?? input.context?.idempotency_key),
-      amount,
-      data: { ...input.data, card_token: (input.data as any)?.card_token },
-    })
+    // The cart's amount changed: same plan and card, new schedule.
+    const data = await this.instalments.requoteCheckout(current as CheckoutSessionData, amount)
     return { status: PaymentSessionStatus.PENDING, data }
   }
 
