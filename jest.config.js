@@ -21,7 +21,7 @@ module.exports = {
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
-  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.pgtest-", "<rootDir>/.pgdata", "<rootDir>/.demo"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.pgdata", "<rootDir>/.demo"],
   testMatch: process.env.TEST_TYPE ? MATCH[process.env.TEST_TYPE] : Object.values(MATCH).flat(),
   setupFiles: ["./integration-tests/setup.js"],
   globalSetup: "./integration-tests/global-setup.mjs",

@@ -82,9 +82,13 @@ medusaIntegrationTestRunner({
     }
 
     /** Every charge the sandbox processor made (its own records, as a processor dashboard lists them). */
-    async function chargesInSandbox(cartId: string) {
+    async function sessionIdsOf(cartId: string): Promise<string[]> {
       const { data } = await api.get(`/store/carts/${cartId}?fields=*payment_collection.payment_sessions`, { headers })
-      const sessionIds = data.cart.payment_collection.payment_sessions.map((s: { id: string }) => s.id)
+      return data.cart.payment_collection.payment_sessions.map((s: { id: string }) => s.id)
+    }
+
+    async function chargesInSandbox(cartId: string) {
+      const sessionIds = await sessionIdsOf(cartId)
       const store = (instalments().processor as any).store
       return store
         .entries()
@@ -186,9 +190,8 @@ medusaIntegrationTestRunner({
       const { data: cart } = await api.get(`/store/carts/${cartId}?fields=completed_at`, { headers })
       expect(cart.cart.completed_at).toBeNull()
       expect((await allPlans()).count).toBe(0)
-      const charge = await instalments().processor.findChargeByIdempotencyKey(
-        `${(await api.get(`/store/carts/${cartId}?fields=*payment_collection.payment_sessions`, { headers })).data.cart.payment_collection.payment_sessions[0].id}:checkout`,
-      )
+      const [sessionId] = await sessionIdsOf(cartId)
+      const charge = await instalments().processor.findChargeByIdempotencyKey(`${sessionId}:checkout`)
       expect(charge.ok && (charge.value === null || charge.value.status === "failed")).toBe(true)
       expect(await chargesInSandbox(cartId)).toHaveLength(0)
     })

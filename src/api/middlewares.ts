@@ -28,10 +28,9 @@ async function addCartFactsToInstalmentsSession(req: MedusaRequest, _res: Medusa
     customer_id: cart?.customer_id ?? undefined,
     country_code: cart?.shipping_address?.country_code ?? cart?.billing_address?.country_code ?? undefined,
   }
+  // Medusa's validator has already run and the core route reads req.body: overwrite there.
   body.data = { ...(body.data ?? {}), ...facts }
   req.body = body
-  const validated = (req as unknown as { validatedBody?: { data?: Record<string, unknown> } }).validatedBody
-  if (validated) validated.data = { ...(validated.data ?? {}), ...facts }
   next()
 }
 

@@ -1,15 +1,15 @@
+import { toLocalDate } from "../calendar"
 import { LOCALES } from "../codes"
+import { formatScaledInteger } from "../decimal"
+import { minorDigits } from "../money"
 import {
-  currencyDigits,
   format,
   formatCountries,
   formatDate,
   formatMoney,
   formatNetworks,
-  minorUnitsToDecimal,
-  parseIsoDate,
   placeholders,
-  toIsoLocalDate,
+  todayIso,
 } from "./format"
 import { resolveLocale, toLocale } from "./locale"
 
@@ -80,12 +80,12 @@ describe("format and placeholders", () => {
 
 describe("formatMoney", () => {
   it("writes integer cents as exact decimals", () => {
-    expect(minorUnitsToDecimal(8498, 2)).toBe("84.98")
-    expect(minorUnitsToDecimal(5, 2)).toBe("0.05")
-    expect(minorUnitsToDecimal(-5, 2)).toBe("-0.05")
-    expect(minorUnitsToDecimal(0, 2)).toBe("0.00")
-    expect(minorUnitsToDecimal(1299, 0)).toBe("1299")
-    expect(minorUnitsToDecimal(1234, 3)).toBe("1.234")
+    expect(formatScaledInteger(8498, 2)).toBe("84.98")
+    expect(formatScaledInteger(5, 2)).toBe("0.05")
+    expect(formatScaledInteger(-5, 2)).toBe("-0.05")
+    expect(formatScaledInteger(0, 2)).toBe("0.00")
+    expect(formatScaledInteger(1299, 0)).toBe("1299")
+    expect(formatScaledInteger(1234, 3)).toBe("1.234")
   })
 
   it("formats in each locale's regional convention", () => {
@@ -127,8 +127,8 @@ describe("formatMoney", () => {
   })
 
   it("follows the minor units of the currency", () => {
-    expect(currencyDigits("EUR")).toBe(2)
-    expect(currencyDigits("JPY")).toBe(0)
+    expect(minorDigits("EUR")).toBe(2)
+    expect(minorDigits("JPY")).toBe(0)
     expect(formatMoney(1299, "JPY", "en")).toBe("¥1,299")
   })
 
@@ -181,14 +181,14 @@ describe("formatDate", () => {
   it("refuses malformed or impossible dates", () => {
     expect(() => formatDate("22/11/2026", "fr")).toThrow(RangeError)
     expect(() => formatDate("2026-02-30", "fr")).toThrow(RangeError)
-    expect(() => parseIsoDate("2026-13-01")).toThrow(RangeError)
+    expect(() => formatDate("2026-13-01", "fr")).toThrow(RangeError)
   })
 
   it("takes the calendar date of an instant in Europe/Paris", () => {
-    expect(toIsoLocalDate(new Date("2026-11-21T23:30:00Z"))).toBe("2026-11-22")
-    expect(toIsoLocalDate(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01")
-    expect(toIsoLocalDate(new Date("2026-07-01T22:00:00Z"))).toBe("2026-07-02")
-    expect(toIsoLocalDate(new Date("2026-07-01T22:00:00Z"), "UTC")).toBe("2026-07-01")
+    expect(todayIso(new Date("2026-11-21T23:30:00Z"))).toBe("2026-11-22")
+    expect(todayIso(new Date("2026-07-01T21:59:00Z"))).toBe("2026-07-01")
+    expect(todayIso(new Date("2026-07-01T22:00:00Z"))).toBe("2026-07-02")
+    expect(toLocalDate(new Date("2026-07-01T22:00:00Z"), "UTC")).toBe("2026-07-01")
   })
 })
 

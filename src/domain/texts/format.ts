@@ -1,7 +1,10 @@
 /**
  * Formatting of templates, money, dates and lists, with Node's built-in `Intl` only.
  */
+import { isLocalDate, toLocalDate } from "../calendar"
 import type { CardNetwork } from "../codes"
+import { formatScaledInteger } from "../decimal"
+import { minorDigits } from "../money"
 import type { MessageParams } from "./messages"
 import { INTL_LOCALES, toLocale, type LocaleInput } from "./locale"
 
@@ -42,24 +45,6 @@ function currencyFormat(tag: string, currency: string): Intl.NumberFormat {
   return nf
 }
 
-/** Number of minor-unit digits of a currency, as Intl knows it (EUR 2, JPY 0, KWD 3). */
-export function currencyDigits(currency: string): number {
-  return currencyFormat("en", currency.toUpperCase()).resolvedOptions().maximumFractionDigits ?? 2
-}
-
-/**
- * Integer minor units as an exact decimal string: (8498, 2) → "84.98", (-5, 2) → "-0.05",
- * (1299, 0) → "1299". No floating-point arithmetic.
- */
-export function minorUnitsToDecimal(minor: number, digits: number): string {
-  const negative = minor < 0
-  const magnitude = String(Math.abs(minor))
-  if (digits <= 0) return (negative ? "-" : "") + magnitude
-  const padded = magnitude.padStart(digits + 1, "0")
-  const decimal = `${padded.slice(0, -digits)}.${padded.slice(-digits)}`
-  return (negative ? "-" : "") + decimal
-}
-
 /**
  * An amount in integer cents (minor units of `currency`) in the shopper's convention:
  * fr "84,98 €", de "84,98 €", es "84,98 €", it "84,98 €", nl "€ 84,98", en "€84.98".
@@ -72,29 +57,13 @@ export function formatMoney(cents: number, currency: string, locale?: LocaleInpu
   }
   const code = currency.toUpperCase()
   const nf = currencyFormat(INTL_LOCALES[toLocale(locale)], code)
-  const decimal = minorUnitsToDecimal(cents, currencyDigits(code))
+  const decimal = formatScaledInteger(cents, minorDigits(code))
   // Intl.NumberFormat.format reads a decimal string exactly (ES2023 Intl.NumberFormat v3, Node ≥ 19);
   // older engines convert it to the nearest double, which still formats to the same 2 decimals.
   return (nf.format as (value: number | bigint | string) => string)(decimal)
 }
 
 // ---- Dates ---------------------------------------------------------------------------------
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|T)/
-
-/** Parses "YYYY-MM-DD" (a longer ISO string keeps its date part as written). Throws on an impossible date. */
-export function parseIsoDate(iso: string): { year: number; month: number; day: number } {
-  const match = ISO_DATE.exec(iso)
-  if (!match) throw new RangeError(`Expected a date as YYYY-MM-DD, got ${JSON.stringify(iso)}`)
-  const year = Number(match[1])
-  const month = Number(match[2])
-  const day = Number(match[3])
-  const check = new Date(Date.UTC(year, month - 1, day))
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new RangeError(`Not a calendar date: ${JSON.stringify(iso)}`)
-  }
-  return { year, month, day }
-}
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
@@ -106,7 +75,10 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>()
  */
 export function formatDate(isoLocalDate: string, locale?: LocaleInput): string {
   const lang = toLocale(locale)
-  const { year, month, day } = parseIsoDate(isoLocalDate)
+  // A longer ISO string ("2026-03-29T23:30:00Z") keeps its date part as written: no shift.
+  const written = /^\d{4}-\d{2}-\d{2}T/.test(isoLocalDate) ? isoLocalDate.slice(0, 10) : isoLocalDate
+  if (!isLocalDate(written)) throw new RangeError(`Expected a calendar day as YYYY-MM-DD, got ${JSON.stringify(isoLocalDate)}`)
+  const [year, month, day] = written.split("-").map(Number)
   const tag = INTL_LOCALES[lang]
   let df = dateFormats.get(tag)
   if (!df) {
@@ -125,35 +97,37 @@ export function formatDate(isoLocalDate: string, locale?: LocaleInput): string {
     .join("")
 }
 
-/** The calendar date of an instant in a time zone, as "YYYY-MM-DD". Default zone: Europe/Paris (CET, the zone of every country served). */
-export function toIsoLocalDate(instant: Date, timeZone = "Europe/Paris"): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(instant)
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? ""
-  return `${get("year")}-${get("month")}-${get("day")}`
-}
-
-/** Today in Europe/Paris, as "YYYY-MM-DD". */
+/** Today in Europe/Paris (the zone of every country served), as "YYYY-MM-DD". */
 export function todayIso(now: Date = new Date()): string {
-  return toIsoLocalDate(now)
+  return toLocalDate(now)
 }
 
 // ---- Lists, countries, card networks -------------------------------------------------------
 
 /** "a, b and c" in the shopper's language (`or` for "a, b or c"). */
+const listFormats = new Map<string, Intl.ListFormat>()
+
 export function formatList(items: readonly string[], locale?: LocaleInput, kind: "and" | "or" = "and"): string {
   const tag = INTL_LOCALES[toLocale(locale)]
-  return new Intl.ListFormat(tag, { style: "long", type: kind === "and" ? "conjunction" : "disjunction" }).format(items)
+  const key = `${tag}|${kind}`
+  let lf = listFormats.get(key)
+  if (!lf) {
+    lf = new Intl.ListFormat(tag, { style: "long", type: kind === "and" ? "conjunction" : "disjunction" })
+    listFormats.set(key, lf)
+  }
+  return lf.format(items)
 }
+
+const regionNames = new Map<string, Intl.DisplayNames>()
 
 /** Country names for ISO 3166-1 alpha-2 codes (any case), joined: fr "France, Belgique, Espagne, Allemagne et Italie". */
 export function formatCountries(codes: readonly string[], locale?: LocaleInput): string {
   const tag = INTL_LOCALES[toLocale(locale)]
-  const names = new Intl.DisplayNames([tag], { type: "region", fallback: "code" })
+  let names = regionNames.get(tag)
+  if (!names) {
+    names = new Intl.DisplayNames([tag], { type: "region", fallback: "code" })
+    regionNames.set(tag, names)
+  }
   const list = codes.map((code) => {
     const upper = code.trim().toUpperCase()
     try {

@@ -10,7 +10,7 @@ import { z } from "@medusajs/framework/zod"
 import { PLAN_CODES, type EligibilityReasonCode, type PlanCode } from "../../domain/codes"
 import type { EngineConfig } from "../../domain/config"
 import { checkEligibility, type CardFacts as EngineCardFacts } from "../../domain/eligibility"
-import { toMajor, type Money } from "../../domain/money"
+import { toMajor } from "../../domain/money"
 import type { Quote } from "../../domain/quote"
 import {
   acceptance,
@@ -159,25 +159,21 @@ export function cardSummaryData(card: CardSummary): CheckoutSessionData["card"] 
   }
 }
 
-function major(m: Money): number {
-  return toMajor(m)
-}
-
 /** The schedule as the storefront shows it, in the shopper's language; amounts in major units. */
 export function scheduleView(quote: Quote, locale: string) {
   const lang = resolveLocale(locale)
   return {
     label: planLabel(quote.plan, lang),
     accept_label: acceptance(quote.plan, lang).button,
-    total: major(quote.total),
-    customer_fee_total: major(quote.customerFeeTotal),
-    total_with_fees: major(quote.totalWithFees),
-    credit: major(quote.credit),
+    total: toMajor(quote.total),
+    customer_fee_total: toMajor(quote.customerFeeTotal),
+    total_with_fees: toMajor(quote.totalWithFees),
+    credit: toMajor(quote.credit),
     instalments: quote.instalments.map((i) => ({
       number: i.number,
       due_date: i.dueDate,
-      amount: major(i.amount),
-      customer_fee: major(i.customerFee),
+      amount: toMajor(i.amount),
+      customer_fee: toMajor(i.customerFee),
     })),
     lines: scheduleLines(
       quote.instalments.map((i) => ({

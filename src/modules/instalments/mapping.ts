@@ -2,56 +2,19 @@
  * Rows ↔ engine snapshots. The tables mirror `PlanSnapshot` column for column (amounts in cents),
  * so this file is the only place that knows both shapes.
  */
+import type { InferTypeOf } from "@medusajs/framework/types"
 import type { InstalmentStatus, PlanCode, PlanStatus } from "../../domain/codes"
 import { nextDue, outstanding, type InstalmentSnapshot, type PlanSnapshot } from "../../domain/plan"
+import type Instalment from "./models/instalment"
+import type InstalmentPlan from "./models/instalment-plan"
 
-/** The plan row as the module reads it (instalments loaded). */
-export interface PlanRow {
-  id: string
-  plan_code: string
-  status: string
-  currency_code: string
-  order_date: string
-  start_date: string | null
-  created_at: Date | string
-  total_cents: number
-  customer_fee_total_cents: number
-  paid_total_cents: number
-  refunded_total_cents: number
-  refunded_principal_cents: number
-  refunded_customer_fees_cents: number
-  refunded_late_fees_cents: number
-  reduced_total_cents: number
-  exchange_paid_cents: number
-  exchange_pending_cents: number
-  postponements_used: number
-  max_postponements: number
-  withdrawal_requested_at: Date | string | null
-  frozen_since: string | null
-  frozen_until: string | null
-  status_before_freeze: string | null
-  freeze_reason: string | null
-  fraud_flagged: boolean
-  fraud_reason: string | null
+/** A plan row as the module reads it (its instalments loaded or not), inferred from the DML model. */
+export type PlanRow = Omit<InferTypeOf<typeof InstalmentPlan>, "instalments" | "events"> & {
   instalments?: InstalmentRow[]
-  [key: string]: unknown
 }
 
-export interface InstalmentRow {
-  id: string
-  number: number
-  due_date: string
-  original_due_date: string
-  amount_cents: number
-  customer_fee_cents: number
-  late_fee_cents: number
-  status: string
-  paid_at: Date | string | null
-  paid_amount_cents: number
-  attempts: number
-  next_retry_on: string | null
-  charge_reference?: string | null
-}
+/** An instalment row, inferred from the DML model. */
+export type InstalmentRow = Omit<InferTypeOf<typeof Instalment>, "plan">
 
 function iso(value: Date | string | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined

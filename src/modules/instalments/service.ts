@@ -20,7 +20,6 @@ import {
 } from "@medusajs/framework/utils"
 import { toLocalDate, type LocalDate } from "../../domain/calendar"
 import { chargesAtCheckout } from "../../domain/catalogue"
-import type { PlanCode } from "../../domain/codes"
 import type { EngineConfig } from "../../domain/config"
 import { money, type Money } from "../../domain/money"
 import type { LedgerEvent, Movement, RevisionContext, RevisionOutcome } from "../../domain/outcome"
@@ -30,6 +29,7 @@ import { applyChargeFailed, applyChargeSucceeded } from "../../domain/revisions/
 import { startDeferredPlan } from "../../domain/revisions/start"
 import { quoteAll, quotePlan } from "../../domain/quote"
 import type { Result } from "../../domain/result"
+import { resolveLocale, t } from "../../domain/texts"
 import { parsePluginOptions } from "../../options/plugin-options"
 import { createSandboxClock, createSandboxProcessor, type CardProcessor, type SandboxClock } from "../../processors"
 import {
@@ -47,7 +47,6 @@ import { planToSnapshot, snapshotToInstalmentColumns, snapshotToPlanColumns, typ
 import Instalment from "./models/instalment"
 import InstalmentPlan from "./models/instalment-plan"
 import InstalmentPlanEvent from "./models/instalment-plan-event"
-import { resolveLocale, t } from "../../domain/texts"
 
 /** Options of the module: the plugin options (see src/options) plus the wiring choices below. */
 export interface InstalmentsModuleOptions {
@@ -242,7 +241,7 @@ export default class InstalmentsModuleService extends MedusaService({
       // Nothing is left half-done: give back exactly what the first charge took (fee included).
       if (chargeNow) {
         const charged = money(quote.instalments[0].amount.cents + quote.instalments[0].customerFee.cents, amount.currency)
-        await this.refundCharge(first, charged, `${data.session_id}:compensation`)
+        await this.processor.refund({ chargeId: first, amount: charged, idempotencyKey: `${data.session_id}:compensation` })
       }
       throw error
     }
@@ -279,10 +278,6 @@ export default class InstalmentsModuleService extends MedusaService({
     return result.value.verificationId
   }
 
-  private async refundCharge(chargeId: string, amount: Money, idempotencyKey: string) {
-    await this.processor.refund({ chargeId, amount, idempotencyKey })
-  }
-
   @InjectTransactionManager()
   protected async insertPlan(
     data: CheckoutSessionData,
@@ -313,7 +308,7 @@ export default class InstalmentsModuleService extends MedusaService({
         credit_reference: extra.creditReference,
         terms_version: data.terms_version,
         terms_accepted_at: this.now(),
-      } as any,
+      },
       sharedContext,
     )
     const instalments = await this.createInstalments(
@@ -321,31 +316,40 @@ export default class InstalmentsModuleService extends MedusaService({
         ...snapshotToInstalmentColumns(i),
         charge_reference: i.number === 1 && i.status === "paid" ? extra.firstChargeId ?? null : null,
         plan_id: created.id,
-      })) as any,
+      })),
       sharedContext,
     )
     await this.appendEvents(created.id, outcome.events, "shopper", `checkout:${data.session_id}`, sharedContext)
     // Checkout is on the shopper's critical path: compose the row rather than read it back.
-    return { ...(created as unknown as PlanRow), instalments: instalments as unknown as PlanRow["instalments"] }
+    return { ...created, instalments }
   }
 
   // ---- reading ---------------------------------------------------------------------------------
 
+  /** The plan of a payment session, if authorisation created one. */
   @InjectManager()
   async findPlanBySession(
     sessionId: string,
     options: { withInstalments?: boolean } = { withInstalments: true },
     @MedusaContext() sharedContext: Context = {},
   ): Promise<PlanRow | null> {
-    const relations = options.withInstalments ? ["instalments"] : []
-    const [plan] = await this.listInstalmentPlans({ payment_session_id: sessionId }, { relations }, sharedContext)
-    return (plan as unknown as PlanRow) ?? null
+    return this.findOnePlan({ payment_session_id: sessionId }, options, sharedContext)
   }
 
+  /** A plan by id; `withInstalments: false` when only the plan's own columns are needed. */
   @InjectManager()
-  async loadPlan(id: string, @MedusaContext() sharedContext: Context = {}): Promise<PlanRow | null> {
-    const [plan] = await this.listInstalmentPlans({ id }, { relations: ["instalments"] }, sharedContext)
-    return (plan as unknown as PlanRow) ?? null
+  async loadPlan(
+    id: string,
+    options: { withInstalments?: boolean } = { withInstalments: true },
+    @MedusaContext() sharedContext: Context = {},
+  ): Promise<PlanRow | null> {
+    return this.findOnePlan({ id }, options, sharedContext)
+  }
+
+  private async findOnePlan(filters: Record<string, unknown>, options: { withInstalments?: boolean }, sharedContext: Context) {
+    const relations = options.withInstalments ? ["instalments"] : []
+    const [plan] = await this.listInstalmentPlans(filters, { relations }, sharedContext)
+    return plan ?? null
   }
 
   // ---- revisions -------------------------------------------------------------------------------
@@ -372,9 +376,9 @@ export default class InstalmentsModuleService extends MedusaService({
   ): Promise<{ plan: PlanRow; outcome: RevisionOutcome | null }> {
     await this.lockPlan(planId, sharedContext)
     if (options.idempotencyKey && (await this.hasEvent(options.idempotencyKey, sharedContext))) {
-      return { plan: (await this.loadPlan(planId, sharedContext)) as PlanRow, outcome: null }
+      return { plan: (await this.loadPlan(planId, undefined, sharedContext)) as PlanRow, outcome: null }
     }
-    const row = await this.loadPlan(planId, sharedContext)
+    const row = await this.loadPlan(planId, undefined, sharedContext)
     if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
     const ctx = this.revisionContext()
     const key = options.idempotencyKey ?? `${planId}:${ctx.now}`
@@ -382,7 +386,7 @@ export default class InstalmentsModuleService extends MedusaService({
     await this.executeRefunds(row, revised.movements, key)
     const { outcome, chargeReferences } = await this.executeCharges(row, revised, key, ctx, options.declineIsError ?? true)
     await this.writeRevision(row, outcome, options, sharedContext, chargeReferences)
-    return { plan: (await this.loadPlan(planId, sharedContext)) as PlanRow, outcome }
+    return { plan: (await this.loadPlan(planId, undefined, sharedContext)) as PlanRow, outcome }
   }
 
   /**
@@ -431,7 +435,7 @@ export default class InstalmentsModuleService extends MedusaService({
 
   /** Medusa captures a deferred-start payment (at shipment): the plan starts, its first instalment is charged. */
   async startPlanOnCapture(planId: string, captureId?: string): Promise<PlanRow | null> {
-    const row = await this.loadPlan(planId)
+    const row = await this.loadPlan(planId, { withInstalments: false })
     if (!row || row.status !== "pending_start") return row
     const { plan } = await this.revise(planId, (snapshot, ctx) => startDeferredPlan(snapshot, {}, ctx), {
       actor: "medusa",
@@ -442,7 +446,7 @@ export default class InstalmentsModuleService extends MedusaService({
 
   /** Medusa cancels the payment (order cancelled before capture, or a failed completion): cancel the plan, refund what was paid. */
   async cancelForMedusa(planId: string, paymentId?: string): Promise<PlanRow | null> {
-    const row = await this.loadPlan(planId)
+    const row = await this.loadPlan(planId, { withInstalments: false })
     if (!row || row.status === "cancelled") return row
     const { plan } = await this.revise(planId, (snapshot, ctx) => cancelPlan(snapshot, { reason: "payment_canceled" }, ctx), {
       actor: "medusa",
@@ -490,7 +494,7 @@ export default class InstalmentsModuleService extends MedusaService({
     sharedContext: Context,
     chargeReferences: Map<number, string> = new Map(),
   ) {
-    await this.updateInstalmentPlans({ id: row.id, ...snapshotToPlanColumns(outcome.plan) } as any, sharedContext)
+    await this.updateInstalmentPlans({ id: row.id, ...snapshotToPlanColumns(outcome.plan) }, sharedContext)
     const byNumber = new Map((row.instalments ?? []).map((i) => [i.number, i]))
     for (const instalment of outcome.plan.instalments) {
       const current = byNumber.get(instalment.number)
@@ -498,8 +502,8 @@ export default class InstalmentsModuleService extends MedusaService({
         ...snapshotToInstalmentColumns(instalment),
         ...(chargeReferences.has(instalment.number) ? { charge_reference: chargeReferences.get(instalment.number) } : {}),
       }
-      if (current) await this.updateInstalments({ id: current.id, ...columns } as any, sharedContext)
-      else await this.createInstalments({ ...columns, plan_id: row.id } as any, sharedContext)
+      if (current) await this.updateInstalments({ id: current.id, ...columns }, sharedContext)
+      else await this.createInstalments({ ...columns, plan_id: row.id }, sharedContext)
     }
     await this.appendEvents(row.id, outcome.events, options.actor, options.idempotencyKey, sharedContext)
   }
@@ -521,14 +525,13 @@ export default class InstalmentsModuleService extends MedusaService({
         // Later events of the same operation are a millisecond apart, so the order stays readable.
         occurred_at: new Date(at.getTime() + index),
         idempotency_key: index === 0 ? idempotencyKey ?? null : null,
-      })) as any,
+      })),
       sharedContext,
     )
   }
 
   private async lockPlan(planId: string, sharedContext: Context) {
-    const manager = sharedContext.transactionManager as { execute: (sql: string, params: unknown[]) => Promise<unknown> }
-    await manager.execute("select id from instalment_plan where id = ? for update", [planId])
+    await sql(sharedContext)("select id from instalment_plan where id = ? for update", [planId])
   }
 
   private async hasEvent(idempotencyKey: string, sharedContext: Context): Promise<boolean> {
@@ -545,8 +548,7 @@ export default class InstalmentsModuleService extends MedusaService({
     input: { planId: string; orderId: string; orderDisplayId?: number; paymentId?: string; email?: string | null },
     @MedusaContext() sharedContext: Context = {},
   ): Promise<{ attached: boolean }> {
-    const manager = sharedContext.transactionManager as { execute: (sql: string, params: unknown[]) => Promise<unknown[]> }
-    const updated = await manager.execute(
+    const updated = await sql(sharedContext)(
       `update instalment_plan
           set order_id = ?, order_display_id = ?, payment_id = ?, email = coalesce(email, ?), updated_at = now()
         where id = ? and order_id is null and deleted_at is null
@@ -558,10 +560,12 @@ export default class InstalmentsModuleService extends MedusaService({
     return { attached: true }
   }
 
-  /** The plan codes this store offers, for the storefront. */
-  offeredPlans(): PlanCode[] {
-    return (Object.keys(this.engineConfig.plans) as PlanCode[]).filter((code) => this.engineConfig.plans[code].offered)
-  }
+}
+
+/** Raw SQL in the operation's transaction (row locks and conditional updates DML cannot express). */
+function sql(sharedContext: Context): (query: string, params: unknown[]) => Promise<unknown[]> {
+  const manager = sharedContext.transactionManager as { execute: (query: string, params: unknown[]) => Promise<unknown[]> }
+  return (query, params) => manager.execute(query, params)
 }
 
 /** A refused revision becomes a 400-class error whose message says what is wrong. */

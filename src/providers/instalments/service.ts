@@ -37,9 +37,9 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import { fromMajor, type Money } from "../../domain/money"
+import { applyRefund } from "../../domain/revisions/refund"
 import type { CheckoutSessionData } from "../../modules/instalments/checkout"
 import type InstalmentsModuleService from "../../modules/instalments/service"
-import { medusaRefundRevision, paymentStatusOf } from "./revisions"
 
 type Cradle = Record<string, unknown> & { instalments?: InstalmentsModuleService }
 
@@ -117,14 +117,17 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
     return { data: input.data }
   }
 
-  /** A Medusa refund is a plan revision: it lowers what remains to pay first; only the rest goes back to the card. */
+  /**
+   * A Medusa refund is a plan revision: it lowers what remains to pay first; only the rest goes
+   * back to the card. Refunding everything the order still totals (an order cancellation) ends the
+   * plan as cancelled, customer fees refunded too: the engine's full-return rule.
+   */
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const planId = planIdOf(input.data)
-    if (!planId) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment has no instalment plan to refund")
-    const plan = await this.instalments.loadPlan(planId)
-    if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
-    const amount = toMoney(input.amount, plan.currency_code)
-    await this.instalments.revise(planId, medusaRefundRevision(amount), {
+    const currency = (input.data as Partial<CheckoutSessionData> | undefined)?.currency_code
+    if (!planId || !currency) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment has no instalment plan to refund")
+    const amount = toMoney(input.amount, currency)
+    await this.instalments.revise(planId, (plan, ctx) => applyRefund(plan, { amount }, ctx), {
       actor: "medusa",
       idempotencyKey: `medusa-refund:${input.context?.idempotency_key ?? amount.cents}`,
     })
@@ -146,14 +149,14 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
   async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
     const planId = planIdOf(input.data)
     if (!planId) return { status: PaymentSessionStatus.PENDING, data: input.data }
-    const plan = await this.instalments.loadPlan(planId)
+    const plan = await this.instalments.loadPlan(planId, { withInstalments: false })
     return { status: paymentStatusOf(plan?.status), data: input.data }
   }
 
   async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
     const planId = planIdOf(input.data)
     if (!planId) return { data: input.data }
-    const plan = await this.instalments.loadPlan(planId)
+    const plan = await this.instalments.loadPlan(planId, { withInstalments: false })
     return { data: { ...input.data, plan_status: plan?.status } }
   }
 
@@ -170,6 +173,21 @@ export function toMoney(amount: unknown, currency: string): Money {
   const parsed = fromMajor(text, currency.toLowerCase())
   if (!parsed.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid amount: ${parsed.error.message}`)
   return parsed.value
+}
+
+/** The payment status Medusa sees for a plan. */
+function paymentStatusOf(planStatus: string | undefined): PaymentSessionStatus {
+  switch (planStatus) {
+    case undefined:
+      return PaymentSessionStatus.PENDING
+    case "pending_start":
+      return PaymentSessionStatus.AUTHORIZED
+    case "cancelled":
+      return PaymentSessionStatus.CANCELED
+    default:
+      // Live, late, frozen, completed...: to Medusa the order is paid; the plugin collects the rest.
+      return PaymentSessionStatus.CAPTURED
+  }
 }
 
 function planIdOf(data: Record<string, unknown> | undefined): string | undefined {

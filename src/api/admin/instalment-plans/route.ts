@@ -44,5 +44,5 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     skip: query.offset,
     order: { created_at: "DESC", id: "DESC" },
   })
-  res.json({ instalment_plans: plans.map((p) => planView(p as any)), count, limit: query.limit, offset: query.offset })
+  res.json({ instalment_plans: plans.map((p) => planView(p)), count, limit: query.limit, offset: query.offset })
 }
