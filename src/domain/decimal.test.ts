@@ -62,5 +62,8 @@ describe("formatScaledInteger", () => {
     expect(formatScaledInteger(0, 2)).toBe("0.00")
     expect(formatScaledInteger(1200, 0)).toBe("1200")
     expect(formatScaledInteger(1, 3)).toBe("0.001")
+    expect(formatScaledInteger(8498, 2)).toBe("84.98")
+    expect(formatScaledInteger(1299, 0)).toBe("1299")
+    expect(formatScaledInteger(1234, 3)).toBe("1.234")
   })
 })

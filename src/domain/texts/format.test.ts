@@ -1,6 +1,5 @@
 import { toLocalDate } from "../calendar"
 import { LOCALES } from "../codes"
-import { formatScaledInteger } from "../decimal"
 import { minorDigits } from "../money"
 import {
   format,
@@ -79,15 +78,6 @@ describe("format and placeholders", () => {
 })
 
 describe("formatMoney", () => {
-  it("writes integer cents as exact decimals", () => {
-    expect(formatScaledInteger(8498, 2)).toBe("84.98")
-    expect(formatScaledInteger(5, 2)).toBe("0.05")
-    expect(formatScaledInteger(-5, 2)).toBe("-0.05")
-    expect(formatScaledInteger(0, 2)).toBe("0.00")
-    expect(formatScaledInteger(1299, 0)).toBe("1299")
-    expect(formatScaledInteger(1234, 3)).toBe("1.234")
-  })
-
   it("formats in each locale's regional convention", () => {
     expect(formatMoney(8498, "EUR", "fr")).toBe(`84,98${NBSP}€`)
     expect(formatMoney(8498, "EUR", "de")).toBe(`84,98${NBSP}€`)
