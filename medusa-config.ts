@@ -8,6 +8,10 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 /** Plugin options: the same object a store passes under `plugins: [{ resolve, options }]`. */
 const instalmentsOptions = {
   processor: "sandbox",
+  // INSTALMENTS_DEFERRED_START=on_shipment starts plans when the order ships (the deferred-start tests use it).
+  ...(process.env.INSTALMENTS_DEFERRED_START ? { deferred_start: process.env.INSTALMENTS_DEFERRED_START } : {}),
+  // The shoppers' signed links point at this server (the key is derived from JWT_SECRET).
+  self_service: { base_url: `http://localhost:${process.env.PORT || 9000}` },
 }
 
 module.exports = defineConfig({
@@ -31,6 +35,20 @@ module.exports = defineConfig({
     {
       resolve: "./src/modules/instalments",
       options: instalmentsOptions,
+    },
+    {
+      // The plugin's e-mails go out on the "email" channel; the demo logs them with Medusa's local
+      // provider (and keeps them in the notification table). A real store puts SendGrid, Resend... here.
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Local Notification Provider", channels: ["feed", "email"] },
+          },
+        ],
+      },
     },
     {
       resolve: "@medusajs/medusa/payment",

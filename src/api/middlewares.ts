@@ -1,5 +1,6 @@
 import { defineMiddlewares, type MedusaNextFunction, type MedusaRequest, type MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { addCartFactsToAlmaSession } from "./store/alma/session-facts"
 
 /**
  * A payment session with the instalments provider gets the cart's country, e-mail and ids from
@@ -40,6 +41,12 @@ export default defineMiddlewares({
       matcher: "/store/payment-collections/:id/payment-sessions",
       method: ["POST"],
       middlewares: [addCartFactsToInstalmentsSession],
+    },
+    {
+      // The same for the Alma provider (cart id, e-mail, addresses): see store/alma/session-facts.ts.
+      matcher: "/store/payment-collections/:id/payment-sessions",
+      method: ["POST"],
+      middlewares: [addCartFactsToAlmaSession],
     },
   ],
 })

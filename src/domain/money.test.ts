@@ -225,3 +225,15 @@ describe("properties", () => {
     )
   })
 })
+
+describe("fromMajor with exact: amounts a person typed", () => {
+  it("accepts amounts to the cent and refuses sub-cent digits with a message that says so", () => {
+    expect(fromMajor("10.00", "eur", { exact: true })).toEqual({ ok: true, value: { currency: "eur", cents: 1000 } })
+    expect(fromMajor(84.98, "eur", { exact: true })).toEqual({ ok: true, value: { currency: "eur", cents: 8498 } })
+    const refused = fromMajor("10.001", "eur", { exact: true })
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.error.message).toContain("more decimals than EUR allows (2)")
+    expect(fromMajor("10.5", "jpy", { exact: true }).ok).toBe(false)
+    expect(fromMajor("abc", "eur", { exact: true }).ok).toBe(false)
+  })
+})

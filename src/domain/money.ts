@@ -197,15 +197,22 @@ export function allocate(total: Money, ratios: readonly number[]): Money[] {
 
 /**
  * Parses an amount in major units ("254.90", 254.9, "1e3") exactly, rounding half-up beyond the
- * currency's minor digits ("0.125" € → 0.13 €). Refuses NaN, Infinity, malformed text, and amounts
- * beyond the safe integer range.
+ * currency's minor digits ("0.125" € → 0.13 €): Medusa's computed BigNumbers may carry more digits.
+ * With `{ exact: true }` (amounts a person typed: an API body), more digits than the currency has
+ * are refused instead. Refuses NaN, Infinity, malformed text, and amounts beyond the safe integer range.
  */
-export function fromMajor(value: string | number, currency: string): Result<Money> {
+export function fromMajor(value: string | number, currency: string, options: { exact?: boolean } = {}): Result<Money> {
   if (!CURRENCY_RE.test(currency.toLowerCase())) {
     return err("invalid_amount", `"${currency}" is not an ISO 4217 currency code (expected three letters such as "eur")`)
   }
-  const cents = decimalToScaledInteger(value, minorDigits(currency), "half_up")
+  const digits = minorDigits(currency)
+  const cents = decimalToScaledInteger(value, digits, options.exact ? "exact" : "half_up")
   if (cents === undefined) {
+    if (options.exact && decimalToScaledInteger(value, digits, "half_up") !== undefined) {
+      return err("invalid_amount", `${JSON.stringify(value)} has more decimals than ${currency.toUpperCase()} allows (${digits}): round it to the cent`, {
+        value: String(value),
+      })
+    }
     return err("invalid_amount", `${JSON.stringify(value)} is not a decimal amount in major units (expected e.g. "254.90" or 254.9)`, {
       value: String(value),
     })

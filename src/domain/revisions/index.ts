@@ -23,3 +23,4 @@ export { collectDue, applyChargeSucceeded, applyChargeFailed, type ChargeSucceed
 export { evaluateDelays } from "./delays"
 export { startDeferredPlan, type StartInput } from "./start"
 export { naturalStatus } from "./settle"
+export { collectDueRevision, collectionAttemptKey } from "./collect"

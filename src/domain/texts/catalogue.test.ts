@@ -29,6 +29,7 @@ const KNOWN_PLACEHOLDERS = new Set([
   "networks",
   "newDate",
   "orderNumber",
+  "version",
 ])
 
 describe("message catalogue", () => {

@@ -133,6 +133,19 @@ export const de: Messages = {
   "self.error.paymentDeclined":
     "Ihre Bank hat die Zahlung abgelehnt, es wurde nichts belastet. Bitte versuchen Sie es erneut oder verwenden Sie eine andere Karte.",
   "self.error.notFound": "Wir konnten diesen Zahlungsplan nicht finden.",
+  "self.schedule.title": "Zahlungsplan",
+  "self.schedule.instalment": "Rate",
+  "self.schedule.dueDate": "Fälligkeit",
+  "self.schedule.amount": "Betrag",
+  "self.schedule.status": "Status",
+  "self.schedule.postponedFrom": "Verschoben vom {date}",
+  "self.instalmentNumber": "Rate {count}",
+  "self.actions.title": "Zahlungsplan verwalten",
+  "self.postpone.instalment": "Zu verschiebende Rate",
+  "self.postpone.days": "Anzahl der Tage",
+  "self.changeCard.token": "Neue Karte",
+  "self.changeCard.help": "Die Referenz Ihrer neuen Karte, wie sie das sichere Kartenformular angibt.",
+  "self.language": "Sprache",
 
   // Abgelehnte Änderungen
   "refusal.postponement_limit_reached": "Sie haben bereits alle für diesen Zahlungsplan zulässigen Verschiebungen genutzt.",
@@ -174,4 +187,8 @@ export const de: Messages = {
   "email.planCompleted.subject": "Bestellung {orderNumber}: Ihre Ratenzahlung ist abgeschlossen",
   "email.planCompleted.body":
     "Ihre letzte Rate wurde am {date} bezahlt: Die Bestellung {orderNumber} ist mit insgesamt {amount} vollständig bezahlt. Vielen Dank für Ihr Vertrauen. Ihr Zahlungsplan bleibt hier abrufbar: {link}",
+  "email.scheduleTitle": "Ihr Zahlungsplan",
+  "email.terms": "Akzeptierte Bedingungen: Version {version}, am {date}.",
+  "email.selfServiceLink.subject": "Bestellung {orderNumber}: Ihr Link zu Ihrem Zahlungsplan",
+  "email.selfServiceLink.body": "Hier ist Ihr sicherer Link, um den Zahlungsplan Ihrer Bestellung {orderNumber} einzusehen und zu verwalten: {link}. Zu Ihrer Sicherheit ist dieser Link bis zum {date} gültig.",
 }

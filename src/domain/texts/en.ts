@@ -132,6 +132,19 @@ export const en: Messages = {
   "self.error.paymentDeclined":
     "Your bank declined the payment and nothing has been charged. Please try again or use another card.",
   "self.error.notFound": "We could not find this payment plan.",
+  "self.schedule.title": "Schedule",
+  "self.schedule.instalment": "Instalment",
+  "self.schedule.dueDate": "Due date",
+  "self.schedule.amount": "Amount",
+  "self.schedule.status": "Status",
+  "self.schedule.postponedFrom": "Postponed from {date}",
+  "self.instalmentNumber": "Instalment {count}",
+  "self.actions.title": "Manage your payment plan",
+  "self.postpone.instalment": "Instalment to postpone",
+  "self.postpone.days": "Number of days",
+  "self.changeCard.token": "New card",
+  "self.changeCard.help": "The reference of your new card, as given by the secure card form.",
+  "self.language": "Language",
 
   // Self-service refusals
   "refusal.postponement_limit_reached": "You have already used all the postponements allowed for this payment plan.",
@@ -170,4 +183,8 @@ export const en: Messages = {
   "email.planCompleted.subject": "Order {orderNumber}: your payment plan is complete",
   "email.planCompleted.body":
     "Your last instalment was paid on {date}: order {orderNumber} is now paid in full, for a total of {amount}. Thank you for your trust. Your payment plan remains available here: {link}",
+  "email.scheduleTitle": "Your schedule",
+  "email.terms": "Terms accepted: version {version}, on {date}.",
+  "email.selfServiceLink.subject": "Order {orderNumber}: your link to your payment plan",
+  "email.selfServiceLink.body": "Here is your secure link to view and manage your payment plan for order {orderNumber}: {link}. For your security, this link is valid until {date}.",
 }

@@ -133,6 +133,19 @@ export const es: Messages = {
   "self.error.paymentDeclined":
     "Su banco ha rechazado el pago y no se ha cargado ningún importe. Vuelva a intentarlo o utilice otra tarjeta.",
   "self.error.notFound": "No hemos encontrado este calendario de pagos.",
+  "self.schedule.title": "Calendario de pagos",
+  "self.schedule.instalment": "Pago",
+  "self.schedule.dueDate": "Fecha",
+  "self.schedule.amount": "Importe",
+  "self.schedule.status": "Estado",
+  "self.schedule.postponedFrom": "Aplazado desde el {date}",
+  "self.instalmentNumber": "Pago {count}",
+  "self.actions.title": "Gestionar mi plan de pagos",
+  "self.postpone.instalment": "Pago que desea aplazar",
+  "self.postpone.days": "Número de días",
+  "self.changeCard.token": "Nueva tarjeta",
+  "self.changeCard.help": "La referencia de su nueva tarjeta, tal como la facilita el formulario de tarjeta seguro.",
+  "self.language": "Idioma",
 
   // Solicitudes rechazadas
   "refusal.postponement_limit_reached": "Ya ha utilizado todos los aplazamientos permitidos para este calendario de pagos.",
@@ -172,4 +185,8 @@ export const es: Messages = {
   "email.planCompleted.subject": "Pedido {orderNumber}: su pago a plazos se ha completado",
   "email.planCompleted.body":
     "Su último pago se abonó el {date}: el pedido {orderNumber} está pagado por completo, por un total de {amount}. Gracias por su confianza. Su calendario de pagos sigue disponible aquí: {link}",
+  "email.scheduleTitle": "Su calendario de pagos",
+  "email.terms": "Condiciones aceptadas: versión {version}, el {date}.",
+  "email.selfServiceLink.subject": "Pedido {orderNumber}: su enlace a su plan de pagos",
+  "email.selfServiceLink.body": "Este es su enlace seguro para consultar y gestionar el plan de pagos de su pedido {orderNumber}: {link}. Por su seguridad, este enlace es válido hasta el {date}.",
 }

@@ -137,6 +137,19 @@ export const fr: Messages = {
   "self.error.paymentDeclined":
     "Votre banque a refusé le paiement et aucun montant n'a été débité. Veuillez réessayer ou utiliser une autre carte.",
   "self.error.notFound": "Nous n'avons pas trouvé cet échéancier.",
+  "self.schedule.title": "Échéancier",
+  "self.schedule.instalment": "Échéance",
+  "self.schedule.dueDate": "Date",
+  "self.schedule.amount": "Montant",
+  "self.schedule.status": "Statut",
+  "self.schedule.postponedFrom": "Reportée du {date}",
+  "self.instalmentNumber": "Échéance {count}",
+  "self.actions.title": "Gérer mon échéancier",
+  "self.postpone.instalment": "Échéance à reporter",
+  "self.postpone.days": "Nombre de jours",
+  "self.changeCard.token": "Nouvelle carte",
+  "self.changeCard.help": "La référence de votre nouvelle carte, telle que la fournit le formulaire de carte sécurisé.",
+  "self.language": "Langue",
 
   // Refus des demandes en libre-service
   "refusal.postponement_limit_reached": "Vous avez déjà utilisé tous les reports autorisés pour cet échéancier.",
@@ -178,4 +191,8 @@ export const fr: Messages = {
   "email.planCompleted.subject": "Commande {orderNumber}\u00a0: votre paiement en plusieurs fois est terminé",
   "email.planCompleted.body":
     "Votre dernière échéance a été payée le {date}\u00a0: la commande {orderNumber} est entièrement réglée, pour un total de {amount}. Merci de votre confiance. Votre échéancier reste consultable ici\u00a0: {link}",
+  "email.scheduleTitle": "Votre échéancier",
+  "email.terms": "Conditions acceptées\u00a0: version {version}, le {date}.",
+  "email.selfServiceLink.subject": "Commande {orderNumber}\u00a0: votre lien vers votre échéancier",
+  "email.selfServiceLink.body": "Voici votre lien sécurisé pour consulter et gérer l'échéancier de votre commande {orderNumber}\u00a0: {link}. Pour votre sécurité, ce lien est valable jusqu'au {date}.",
 }

@@ -137,6 +137,19 @@ export const it: Messages = {
   "self.error.paymentDeclined":
     "La sua banca ha rifiutato il pagamento e non è stato addebitato alcun importo. Riprovi o utilizzi un'altra carta.",
   "self.error.notFound": "Non abbiamo trovato questo piano dei pagamenti.",
+  "self.schedule.title": "Piano dei pagamenti",
+  "self.schedule.instalment": "Rata",
+  "self.schedule.dueDate": "Scadenza",
+  "self.schedule.amount": "Importo",
+  "self.schedule.status": "Stato",
+  "self.schedule.postponedFrom": "Posticipata dal {date}",
+  "self.instalmentNumber": "Rata {count}",
+  "self.actions.title": "Gestisca il suo piano dei pagamenti",
+  "self.postpone.instalment": "Rata da posticipare",
+  "self.postpone.days": "Numero di giorni",
+  "self.changeCard.token": "Nuova carta",
+  "self.changeCard.help": "Il riferimento della sua nuova carta, come indicato dal modulo di pagamento sicuro.",
+  "self.language": "Lingua",
 
   // Richieste rifiutate
   "refusal.postponement_limit_reached": "Ha già utilizzato tutti i posticipi consentiti per questo piano dei pagamenti.",
@@ -176,4 +189,8 @@ export const it: Messages = {
   "email.planCompleted.subject": "Ordine {orderNumber}: il suo pagamento rateale è completato",
   "email.planCompleted.body":
     "La sua ultima rata è stata pagata il {date}: l'ordine {orderNumber} è interamente pagato, per un totale di {amount}. Grazie per la fiducia. Il suo piano dei pagamenti resta consultabile qui: {link}",
+  "email.scheduleTitle": "Il suo piano dei pagamenti",
+  "email.terms": "Condizioni accettate: versione {version}, il {date}.",
+  "email.selfServiceLink.subject": "Ordine {orderNumber}: il link al suo piano dei pagamenti",
+  "email.selfServiceLink.body": "Ecco il suo link sicuro per consultare e gestire il piano dei pagamenti dell'ordine {orderNumber}: {link}. Per la sua sicurezza, questo link è valido fino al {date}.",
 }

@@ -43,6 +43,7 @@ export const EMAIL_KINDS = [
   "paymentFailed", // a charge failed, a retry is scheduled
   "planUpdated", // early payment, postponement, refund, exchange: new schedule
   "planCompleted", // everything has been paid
+  "selfServiceLink", // a new link to the secure page (the admin's "resend link")
 ] as const
 export type EmailKind = (typeof EMAIL_KINDS)[number]
 
@@ -154,12 +155,35 @@ export interface Messages extends GeneratedKeys {
   readonly "self.error.generic": string
   readonly "self.error.paymentDeclined": string
   readonly "self.error.notFound": string
+  readonly "self.schedule.title": string
+  /** Column headers of the schedule table. */
+  readonly "self.schedule.instalment": string
+  readonly "self.schedule.dueDate": string
+  readonly "self.schedule.amount": string
+  readonly "self.schedule.status": string
+  /** Under a postponed due date. {date}: the original due date */
+  readonly "self.schedule.postponedFrom": string
+  /** {count}: the instalment's number */
+  readonly "self.instalmentNumber": string
+  readonly "self.actions.title": string
+  /** Labels of the postponement form. */
+  readonly "self.postpone.instalment": string
+  readonly "self.postpone.days": string
+  /** Label and help of the new card's token field. */
+  readonly "self.changeCard.token": string
+  readonly "self.changeCard.help": string
+  /** Label of the language switcher. */
+  readonly "self.language": string
 
   // ---- E-mails (subjects and bodies are generated keys) -----------------------------------
   readonly "email.greeting": string
   readonly "email.closing": string
   /** Call-to-action button to the secure page. */
   readonly "email.viewPlan": string
+  /** Heading of the schedule in the e-mails. */
+  readonly "email.scheduleTitle": string
+  /** The contract's proof (business rules §4). {version} {date} */
+  readonly "email.terms": string
 }
 
 export type MessageKey = keyof Messages

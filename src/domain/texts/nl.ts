@@ -137,6 +137,19 @@ export const nl: Messages = {
   "self.error.paymentDeclined":
     "Uw bank heeft de betaling geweigerd en er is niets afgeschreven. Probeer het opnieuw of gebruik een andere kaart.",
   "self.error.notFound": "Wij hebben dit betalingsschema niet gevonden.",
+  "self.schedule.title": "Betalingsschema",
+  "self.schedule.instalment": "Termijn",
+  "self.schedule.dueDate": "Vervaldatum",
+  "self.schedule.amount": "Bedrag",
+  "self.schedule.status": "Status",
+  "self.schedule.postponedFrom": "Uitgesteld vanaf {date}",
+  "self.instalmentNumber": "Termijn {count}",
+  "self.actions.title": "Uw betalingsschema beheren",
+  "self.postpone.instalment": "Termijn om uit te stellen",
+  "self.postpone.days": "Aantal dagen",
+  "self.changeCard.token": "Nieuwe kaart",
+  "self.changeCard.help": "De referentie van uw nieuwe kaart, zoals het beveiligde kaartformulier die geeft.",
+  "self.language": "Taal",
 
   // Geweigerde wijzigingen
   "refusal.postponement_limit_reached": "U hebt alle toegestane uitstellen voor dit betalingsschema al gebruikt.",
@@ -176,4 +189,8 @@ export const nl: Messages = {
   "email.planCompleted.subject": "Bestelling {orderNumber}: uw betaling in termijnen is voltooid",
   "email.planCompleted.body":
     "Uw laatste termijn is op {date} betaald: bestelling {orderNumber} is volledig betaald, voor een totaal van {amount}. Dank u voor uw vertrouwen. Uw betalingsschema blijft hier beschikbaar: {link}",
+  "email.scheduleTitle": "Uw betalingsschema",
+  "email.terms": "Aanvaarde voorwaarden: versie {version}, op {date}.",
+  "email.selfServiceLink.subject": "Bestelling {orderNumber}: uw link naar uw betalingsschema",
+  "email.selfServiceLink.body": "Hier is uw beveiligde link om het betalingsschema van uw bestelling {orderNumber} te bekijken en te beheren: {link}. Voor uw veiligheid is deze link geldig tot {date}.",
 }

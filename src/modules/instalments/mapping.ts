@@ -120,3 +120,16 @@ export function snapshotToInstalmentColumns(instalment: InstalmentSnapshot) {
     next_retry_on: instalment.nextRetryOn ?? null,
   }
 }
+
+/**
+ * The row a revised snapshot would be written as, without writing it: previews show it through
+ * the same view as a stored plan.
+ */
+export function revisedRow(row: PlanRow, plan: PlanSnapshot): PlanRow {
+  const byNumber = new Map((row.instalments ?? []).map((i) => [i.number, i]))
+  return {
+    ...row,
+    ...snapshotToPlanColumns(plan),
+    instalments: plan.instalments.map((i) => ({ ...(byNumber.get(i.number) ?? ({} as InstalmentRow)), ...snapshotToInstalmentColumns(i) })),
+  } as PlanRow
+}

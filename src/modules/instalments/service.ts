@@ -10,7 +10,7 @@
  * first ledger event of an operation stores that key under a unique index: a replay is detected
  * and changes nothing.
  */
-import type { Context } from "@medusajs/framework/types"
+import type { Context, IEventBusModuleService } from "@medusajs/framework/types"
 import {
   InjectManager,
   InjectTransactionManager,
@@ -44,9 +44,26 @@ import {
   type CheckoutSessionData,
 } from "./checkout"
 import { planToSnapshot, snapshotToInstalmentColumns, snapshotToPlanColumns, type PlanRow } from "./mapping"
+import {
+  collectPlan,
+  dueAttemptKey,
+  emptySummary,
+  existingKeys,
+  lockAndLoadPlans,
+  selectCandidateIds,
+  summarise,
+  writeCollections,
+  type CollectionSummary,
+  type PlanCollection,
+} from "./collection"
 import Instalment from "./models/instalment"
+import { INSTALMENT_PLAN_EVENTS, pluginEventsForRevision, type PluginEvent } from "./plugin-events"
 import InstalmentPlan from "./models/instalment-plan"
 import InstalmentPlanEvent from "./models/instalment-plan-event"
+import { requireStatus } from "../../domain/revisions/guards"
+import { CARD_CHANGE_STATUSES, cardRefusalReasons, lastDueDate } from "../../self-service/card-rules"
+import { planLink, verifyPlanToken, type LinkCheck } from "../../self-service/link"
+import { parseSelfServiceOptions, warnOnce, type SelfServiceSettings } from "../../self-service/options"
 
 /** Options of the module: the plugin options (see src/options) plus the wiring choices below. */
 export interface InstalmentsModuleOptions {
@@ -54,6 +71,8 @@ export interface InstalmentsModuleOptions {
   processor?: "sandbox"
   /** Version of the credit terms the shopper accepts at checkout, recorded on every plan. */
   terms_version?: string
+  /** Signed links to the shopper's page: `{ secret, base_url, link_ttl_days }` (src/self-service/options.ts). */
+  self_service?: unknown
   [option: string]: unknown
 }
 
@@ -80,13 +99,17 @@ export default class InstalmentsModuleService extends MedusaService({
   /** The sandbox clock (moved by the admin test clock); the real time otherwise. */
   readonly clock: SandboxClock
   readonly termsVersion: string
+  /** How self-service links are signed and where they point. */
+  readonly selfService: SelfServiceSettings
 
   constructor(cradle: Record<string, unknown>, options: InstalmentsModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     // `database` is Medusa's own (it injects it into every module's options); the rest is ours.
-    const { processor = "sandbox", terms_version, database: _database, ...engineOptions } = options ?? {}
+    const { processor = "sandbox", terms_version, self_service, database: _database, ...engineOptions } = options ?? {}
     this.engineConfig = parsePluginOptions(engineOptions)
+    this.selfService = parseSelfServiceOptions(self_service)
+    for (const warning of this.selfService.warnings) warnOnce(warning)
     this.termsVersion = terms_version ?? DEFAULT_TERMS_VERSION
     if (processor !== "sandbox") {
       throw new Error(`medusa-instalments: option "processor" must be "sandbox" (got "${String(processor)}")`)
@@ -364,7 +387,23 @@ export default class InstalmentsModuleService extends MedusaService({
     revision: (plan: PlanSnapshot, ctx: RevisionContext) => Result<RevisionOutcome>,
     options: ReviseOptions,
   ): Promise<{ plan: PlanRow; outcome: RevisionOutcome | null }> {
-    return this.revise_(planId, revision, options)
+    const result = await this.revise_(planId, revision, options)
+    await this.emitPluginEvents(pluginEventsForRevision(planId, result.outcome, options.actor))
+    return result
+  }
+
+  /**
+   * Emits after the transaction committed, so a subscriber always reads what the event announces.
+   * An unavailable event bus must not undo a committed change: it is logged, not thrown.
+   */
+  private async emitPluginEvents(events: PluginEvent[]) {
+    const eventBus = (this as unknown as { eventBusModuleService_?: IEventBusModuleService }).eventBusModuleService_
+    if (!eventBus || events.length === 0) return
+    try {
+      await eventBus.emit(events.map((e) => ({ name: e.name, data: e.data })))
+    } catch (error) {
+      console.warn(`medusa-instalments: could not emit ${events.map((e) => e.name).join(", ")}: ${(error as Error).message}`)
+    }
   }
 
   @InjectTransactionManager()
@@ -387,6 +426,19 @@ export default class InstalmentsModuleService extends MedusaService({
     const { outcome, chargeReferences } = await this.executeCharges(row, revised, key, ctx, options.declineIsError ?? true)
     await this.writeRevision(row, outcome, options, sharedContext, chargeReferences)
     return { plan: (await this.loadPlan(planId, undefined, sharedContext)) as PlanRow, outcome }
+  }
+
+  /**
+   * What a revision would do to a plan now, without locking, moving money or writing: the admin's
+   * refund preview. Refused revisions throw the same 400-class error the real one would.
+   */
+  async previewRevision(
+    planId: string,
+    revision: (plan: PlanSnapshot, ctx: RevisionContext) => Result<RevisionOutcome>,
+  ): Promise<{ row: PlanRow; outcome: RevisionOutcome }> {
+    const row = await this.loadPlan(planId)
+    if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
+    return { row, outcome: unwrapRevision(revision(planToSnapshot(row), this.revisionContext())) }
   }
 
   /**
@@ -543,8 +595,22 @@ export default class InstalmentsModuleService extends MedusaService({
    * Records the Medusa order (and payment) of a plan once the order is placed. Idempotent: only a
    * plan with no order yet is updated, so a redelivered event changes nothing.
    */
+  async attachOrder(input: {
+    planId: string
+    orderId: string
+    orderDisplayId?: number
+    paymentId?: string
+    email?: string | null
+  }): Promise<{ attached: boolean }> {
+    const result = await this.attachOrder_(input)
+    if (result.attached) {
+      await this.emitPluginEvents([{ name: INSTALMENT_PLAN_EVENTS.confirmed, data: { id: input.planId, order_id: input.orderId } }])
+    }
+    return result
+  }
+
   @InjectTransactionManager()
-  async attachOrder(
+  protected async attachOrder_(
     input: { planId: string; orderId: string; orderDisplayId?: number; paymentId?: string; email?: string | null },
     @MedusaContext() sharedContext: Context = {},
   ): Promise<{ attached: boolean }> {
@@ -560,6 +626,243 @@ export default class InstalmentsModuleService extends MedusaService({
     return { attached: true }
   }
 
+  // ---- collection ------------------------------------------------------------------------------
+  // The daily job's batch path (see collection.ts): candidates by keyset pagination, then one
+  // transaction per batch that locks the plans, applies the same engine revisions as `revise`
+  // (charges through `executeCharges`) and writes the whole batch in three statements.
+
+  /** The admin test clock (sandbox only) moves the module's clock. */
+  async advanceSandboxClock(days: number): Promise<void> {
+    this.clock.advanceDays(days)
+  }
+
+  async setSandboxTime(date: Date): Promise<void> {
+    this.clock.set(date)
+  }
+
+  /** Ids of plans collection may act on `today`, after `after` in id order. */
+  @InjectManager()
+  async listCollectionCandidates(
+    input: { today: LocalDate; after?: string; limit: number },
+    @MedusaContext() sharedContext: Context = {},
+  ): Promise<string[]> {
+    // A read: @InjectManager gives a manager, not a transaction.
+    const manager = sharedContext.manager as { execute: (query: string, params: unknown[]) => Promise<unknown[]> }
+    return selectCandidateIds((query, params) => manager.execute(query, params), { today: input.today, after: input.after ?? "", limit: input.limit })
+  }
+
+  /** Collects a batch of plans (charges, retries, freezes over, serious delays), then emits the plugin events. */
+  async collectPlans(planIds: string[]): Promise<CollectionSummary> {
+    if (planIds.length === 0) return emptySummary()
+    const { summary, results } = await this.collectPlans_(planIds)
+    await this.emitPluginEvents(results.flatMap((r) => pluginEventsForRevision(r.planId, r.outcome.events.length ? r.outcome : null, "system")))
+    return summary
+  }
+
+  @InjectTransactionManager()
+  protected async collectPlans_(
+    planIds: string[],
+    @MedusaContext() sharedContext: Context = {},
+  ): Promise<{ summary: CollectionSummary; results: PlanCollection[] }> {
+    const run = sql(sharedContext)
+    const rows = await lockAndLoadPlans(run, [...planIds].sort())
+    const ctx = this.revisionContext()
+    const snapshots = rows.map((row) => ({ row, snapshot: planToSnapshot(row) }))
+    const known = await existingKeys(run, snapshots.flatMap(({ row, snapshot }) => dueAttemptKey(row.id, snapshot, ctx) ?? []))
+    const summary = emptySummary()
+    const results: PlanCollection[] = []
+    for (const { row, snapshot } of snapshots) {
+      try {
+        const result = await collectPlan(row.id, snapshot, ctx, known, (revised, key) => this.executeCharges(row, revised, key, ctx, false))
+        summarise(summary, result)
+        results.push(result)
+      } catch (error) {
+        // The processor was unavailable (or the plan is inconsistent): nothing is written for this
+        // plan; the next run tries again with the same attempt key.
+        summary.examined++
+        summary.errors++
+        console.warn(`medusa-instalments: collection of plan ${row.id} failed, retried next run: ${(error as Error).message}`)
+      }
+    }
+    await writeCollections(run, new Map(rows.map((r) => [r.id, r])), results, "system", this.now())
+    return { summary, results }
+  }
+
+  // ---- self-service ----------------------------------------------------------------------------
+  // The shopper's signed link, the card change and one-off history entries (reminders). The routes,
+  // the page and the e-mails are in src/self-service and src/api; pay early, postpone and withdraw
+  // are revisions and go through `revise`.
+
+  /** The signed link to a plan's page, valid `self_service.link_ttl_days` from now. */
+  selfServiceUrl(planId: string): string {
+    return planLink(this.selfService, planId, this.now())
+  }
+
+  /** Whether `token` opens `planId` now (signature for this plan, not expired). */
+  checkSelfServiceToken(planId: string, token: unknown): LinkCheck {
+    return verifyPlanToken(this.selfService, planId, token, this.now())
+  }
+
+  /**
+   * Replaces the card future instalments are charged to (business rules §5) with the checkout's
+   * card rules, after a verification that moves no money. A refusal throws `code: message` in the
+   * shopper's language and changes nothing. A replay with the same idempotency key changes nothing.
+   */
+  async changeCard(planId: string, input: { cardToken: string; locale?: string }, options: ReviseOptions): Promise<PlanRow> {
+    const row = await this.loadPlan(planId)
+    if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
+    const locale = resolveLocale(input.locale ?? row.locale)
+    const refused = requireStatus(planToSnapshot(row), CARD_CHANGE_STATUSES, "change the card")
+    if (refused) unwrapRevision(refused)
+    const key = options.idempotencyKey ?? `${planId}:card:${this.now().toISOString()}`
+    const card = await this.processor.describeCard(input.cardToken, { idempotencyKey: `${key}:describe` })
+    if (!card.ok) throw invalid(`card_token: ${card.error.message}`)
+    const reasons = cardRefusalReasons(
+      this.engineConfig,
+      { code: row.plan_code, total: money(row.total_cents, row.currency_code), lastDueDate: lastDueDate(row.instalments ?? []) ?? this.today() },
+      card.value,
+    )
+    if (reasons.length > 0) throw eligibilityRefusal(reasons, this.engineConfig, row.plan_code, locale)
+    const verified = await this.processor.verifyCard({ cardRef: card.value.cardRef, idempotencyKey: `${key}:verify` })
+    if (!verified.ok) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Card processor unavailable: ${verified.error.message}`)
+    if (verified.value.status === "failed") throw refusal([{ code: verified.value.code, message: t(locale, "self.error.paymentDeclined") }])
+    const changed = await this.saveCard_(planId, cardSummaryData(card.value), verified.value.verificationId, options)
+    if (changed) {
+      await this.emitPluginEvents([
+        { name: INSTALMENT_PLAN_EVENTS.updated, data: { id: planId, cause: "plan.card_changed", event_types: ["plan.card_changed"], actor: options.actor } },
+      ])
+    }
+    return (await this.loadPlan(planId)) as PlanRow
+  }
+
+  @InjectTransactionManager()
+  protected async saveCard_(
+    planId: string,
+    card: CheckoutSessionData["card"],
+    verificationId: string,
+    options: ReviseOptions,
+    @MedusaContext() sharedContext: Context = {},
+  ): Promise<boolean> {
+    await this.lockPlan(planId, sharedContext)
+    if (options.idempotencyKey && (await this.hasEvent(options.idempotencyKey, sharedContext))) return false
+    // The status may have changed while the card was checked: ask again under the lock.
+    const row = (await this.loadPlan(planId, undefined, sharedContext)) as PlanRow
+    const refused = requireStatus(planToSnapshot(row), CARD_CHANGE_STATUSES, "change the card")
+    if (refused) unwrapRevision(refused)
+    await this.updateInstalmentPlans(
+      {
+        id: planId,
+        card_reference: card.reference,
+        card_brand: card.brand,
+        card_network: card.network,
+        card_last4: card.last4,
+        card_funding: card.funding,
+        card_exp_month: card.exp_month,
+        card_exp_year: card.exp_year,
+        card_country: card.country,
+      },
+      sharedContext,
+    )
+    const event: LedgerEvent = {
+      type: "plan.card_changed",
+      data: {
+        from: { brand: row.card_brand, last4: row.card_last4 },
+        to: { brand: card.brand, last4: card.last4, expMonth: card.exp_month, expYear: card.exp_year },
+        verificationId,
+      },
+    }
+    await this.appendEvents(planId, [event], options.actor, options.idempotencyKey, sharedContext)
+    return true
+  }
+
+  /**
+   * Appends one entry to a plan's history once per key (a reminder sent, a link resent): false when
+   * that key is already recorded. The plan's lock makes two workers agree on who records it.
+   */
+  @InjectTransactionManager()
+  async recordPlanEventOnce(
+    planId: string,
+    event: LedgerEvent,
+    options: { actor: Actor; idempotencyKey: string },
+    @MedusaContext() sharedContext: Context = {},
+  ): Promise<boolean> {
+    await this.lockPlan(planId, sharedContext)
+    if (await this.hasEvent(options.idempotencyKey, sharedContext)) return false
+    await this.appendEvents(planId, [event], options.actor, options.idempotencyKey, sharedContext)
+    return true
+  }
+
+  // ---- Alma mirror (plans funded by Alma) ----
+  // A lender (Alma) funds the order and collects the instalments; the plugin keeps a copy of its
+  // plan in the same tables, so the admin, the self-service JSON and the history show it like a
+  // direct plan. No card processor is involved: the caller says what to write.
+
+  /**
+   * Creates or refreshes the mirror of a lender's payment, keyed by the Medusa payment session.
+   * `build` runs under the plan's row lock with the current row (null before the first write) and
+   * returns the columns and history events to write, or null when nothing changed. A replayed
+   * `idempotencyKey` writes nothing. When two writers create the same plan at once (Alma's IPN and
+   * the shopper's return), the loser of the unique index on the session runs again as an update.
+   */
+  async mirrorLenderPlan(input: MirrorLenderPlanInput): Promise<{ plan: PlanRow | null; written: boolean }> {
+    const existed = Boolean(await this.findPlanBySession(input.sessionId, { withInstalments: false }))
+    try {
+      return await this.mirrorLenderPlan_(input)
+    } catch (error) {
+      // Only a lost creation race runs again (as an update): any other failure is the caller's to see.
+      if (existed || !(await this.findPlanBySession(input.sessionId, { withInstalments: false }))) throw error
+      return this.mirrorLenderPlan_(input)
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async mirrorLenderPlan_(
+    input: MirrorLenderPlanInput,
+    @MedusaContext() sharedContext: Context = {},
+  ): Promise<{ plan: PlanRow | null; written: boolean }> {
+    const found = await this.findOnePlan({ payment_session_id: input.sessionId }, { withInstalments: false }, sharedContext)
+    if (found) {
+      await this.lockPlan(found.id, sharedContext)
+      if (input.idempotencyKey && (await this.hasEvent(input.idempotencyKey, sharedContext))) {
+        return { plan: await this.loadPlan(found.id, undefined, sharedContext), written: false }
+      }
+    }
+    const current = found ? await this.loadPlan(found.id, undefined, sharedContext) : null
+    const write = await input.build(current)
+    if (!write) return { plan: current, written: false }
+    let planId: string
+    if (!current) {
+      const created = await this.createInstalmentPlans({ ...write.plan, payment_session_id: input.sessionId } as any, sharedContext)
+      planId = created.id
+      await this.createInstalments(write.instalments.map((i) => ({ ...i, plan_id: planId })) as any, sharedContext)
+    } else {
+      planId = current.id
+      await this.updateInstalmentPlans({ id: planId, ...write.plan } as any, sharedContext)
+      const byNumber = new Map((current.instalments ?? []).map((i) => [i.number, i]))
+      for (const columns of write.instalments) {
+        const existing = byNumber.get(columns.number)
+        if (existing) await this.updateInstalments({ id: existing.id, ...columns } as any, sharedContext)
+        else await this.createInstalments({ ...columns, plan_id: planId } as any, sharedContext)
+      }
+    }
+    if (write.events.length) await this.appendEvents(planId, write.events, input.actor, input.idempotencyKey, sharedContext)
+    return { plan: await this.loadPlan(planId, undefined, sharedContext), written: true }
+  }
+}
+
+/** What `mirrorLenderPlan` writes: plan and instalment columns (amounts in cents) and history events. */
+export interface MirrorLenderPlanWrite {
+  plan: Record<string, unknown>
+  instalments: (Record<string, unknown> & { number: number })[]
+  events: LedgerEvent[]
+}
+
+export interface MirrorLenderPlanInput {
+  /** The Medusa payment session the lender's payment belongs to (one plan per session). */
+  sessionId: string
+  build: (current: PlanRow | null) => MirrorLenderPlanWrite | null | Promise<MirrorLenderPlanWrite | null>
+  actor: Actor
+  idempotencyKey?: string
 }
 
 /** Raw SQL in the operation's transaction (row locks and conditional updates DML cannot express). */

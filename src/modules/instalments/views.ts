@@ -43,7 +43,11 @@ export function eventView(row: EventRow) {
   return { id: row.id, type: row.type, data: row.data, actor: row.actor, occurred_at: isoDateTime(row.occurred_at) }
 }
 
-export function planView(row: PlanRow, options: { events?: EventRow[] } = {}) {
+/**
+ * `selfServiceUrl`: the shopper's signed link (`service.selfServiceUrl(id)`), shown to admins only
+ * (it opens the plan without an account).
+ */
+export function planView(row: PlanRow, options: { events?: EventRow[]; selfServiceUrl?: string } = {}) {
   const c = row.currency_code
   return {
     id: row.id,
@@ -86,6 +90,7 @@ export function planView(row: PlanRow, options: { events?: EventRow[] } = {}) {
     terms_accepted_at: isoDateTime(row.terms_accepted_at),
     created_at: isoDateTime(row.created_at),
     instalments: [...(row.instalments ?? [])].sort((a, b) => a.number - b.number).map((i) => instalmentView(i, c)),
+    ...(options.selfServiceUrl ? { self_service_url: options.selfServiceUrl } : {}),
     ...(options.events ? { events: [...options.events].sort(byTime).map(eventView) } : {}),
   }
 }

@@ -7,7 +7,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { fromMajor, minorDigits, toMajor, type Money } from "../../../../domain/money"
+import { fromMajor, toMajor, type Money } from "../../../../domain/money"
 import { describeReasons } from "../../../../domain/texts"
 import { reasonParams } from "../../../../modules/instalments/checkout"
 import { INSTALMENTS_MODULE } from "../../../../modules/instalments"
@@ -51,12 +51,9 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 function fromParams(query: z.infer<typeof QuoteQuery>): { amount: Money; country: string } {
   const currency = (query.currency_code as string).toLowerCase()
   const text = query.amount as string
-  const decimals = text.split(".")[1]?.length ?? 0
-  if (decimals > minorDigits(currency)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `query parameter "amount": ${currency.toUpperCase()} has ${minorDigits(currency)} decimals at most (got ${text})`)
-  }
-  const parsed = fromMajor(text, currency)
-  if (!parsed.ok || parsed.value.cents <= 0) {
+  const parsed = fromMajor(text, currency, { exact: true })
+  if (!parsed.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, `query parameter "amount": ${parsed.error.message}`)
+  if (parsed.value.cents <= 0) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `query parameter "amount": must be greater than 0 (got ${text})`)
   }
   return { amount: parsed.value, country: (query.country_code as string).toLowerCase() }

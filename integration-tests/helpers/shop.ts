@@ -1,0 +1,115 @@
+/**
+ * A storefront and an admin for integration tests: the demo store seeded, a cart through the
+ * Store API (address in France, standard shipping), an instalments payment session, the order
+ * placed, and the admin's view of its plan. Only the public HTTP APIs are used, as a real
+ * storefront and the admin dashboard would.
+ */
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import seedDemoStore from "../../demo/seed"
+import { fromMajor } from "../../src/domain/money"
+import type InstalmentsModuleService from "../../src/modules/instalments/service"
+
+export const INSTALMENTS_PROVIDER = "pp_instalments_instalments"
+export const SHOPPER = { phone: "+33 6 12 34 56 78", locale: "fr" }
+
+type Api = {
+  get: (url: string, config?: any) => Promise<any>
+  post: (url: string, body?: any, config?: any) => Promise<any>
+  delete: (url: string, config?: any) => Promise<any>
+}
+
+export interface Shop {
+  storeHeaders: Record<string, string>
+  adminHeaders: Record<string, string>
+  regionId: string
+}
+
+/** Seeds the demo store (idempotent) and logs the admin in. */
+export async function openShop(api: Api, container: MedusaContainer): Promise<Shop> {
+  const store = await seedDemoStore({ container, args: [] } as any)
+  const { data } = await api.post("/auth/user/emailpass", { email: store.admin_email, password: store.admin_password })
+  return {
+    storeHeaders: { "x-publishable-api-key": store.publishable_key },
+    adminHeaders: { authorization: `Bearer ${data.token}` },
+    regionId: store.region_id,
+  }
+}
+
+export function instalmentsOf(container: MedusaContainer): InstalmentsModuleService {
+  return container.resolve("instalments")
+}
+
+/** A cart with one product, a French shipping address and the standard shipping method. */
+export async function cartWith(api: Api, shop: Shop, handle: string, country = "fr"): Promise<string> {
+  const headers = shop.storeHeaders
+  const { data: products } = await api.get(`/store/products?handle=${handle}&fields=*variants`, { headers })
+  const { data } = await api.post(
+    "/store/carts",
+    {
+      region_id: shop.regionId,
+      email: "lea.martin@example.com",
+      items: [{ variant_id: products.products[0].variants[0].id, quantity: 1 }],
+      shipping_address: { country_code: country, first_name: "Léa", last_name: "Martin", address_1: "1 rue de la Paix", city: "Paris", postal_code: "75002" },
+    },
+    { headers },
+  )
+  const cartId = data.cart.id
+  const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers })
+  await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, { headers })
+  return cartId
+}
+
+export async function startSession(api: Api, shop: Shop, cartId: string, data: Record<string, unknown>) {
+  const headers = shop.storeHeaders
+  const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
+  return api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: INSTALMENTS_PROVIDER, data }, { headers })
+}
+
+/** Cart → session with the plan and card → complete; the placed order. */
+export async function placeOrder(api: Api, shop: Shop, handle: string, data: Record<string, unknown>) {
+  const cartId = await cartWith(api, shop, handle)
+  await startSession(api, shop, cartId, { ...SHOPPER, ...data })
+  const res = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: shop.storeHeaders })
+  if (res.data.type !== "order") throw new Error(`cart ${cartId} did not complete: ${JSON.stringify(res.data)}`)
+  return { cartId, order: res.data.order }
+}
+
+/** The admin's view of an order's plan, once the order.placed subscriber has attached it. */
+export async function planOfOrder(api: Api, shop: Shop, orderId: string) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const { data } = await api.get(`/admin/instalment-plans?order_id=${orderId}`, { headers: shop.adminHeaders })
+    if (data.count === 1) return planById(api, shop, data.instalment_plans[0].id)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  throw new Error(`no plan attached to order ${orderId}`)
+}
+
+export async function planById(api: Api, shop: Shop, planId: string) {
+  const { data } = await api.get(`/admin/instalment-plans/${planId}`, { headers: shop.adminHeaders })
+  return data.instalment_plan
+}
+
+/** Medusa's own record of the order's money: its summary and its one payment. */
+export async function medusaOrder(api: Api, shop: Shop, orderId: string) {
+  const fields = "id,status,summary,*payment_collections,*payment_collections.payments,*payment_collections.payments.refunds,*payment_collections.payments.captures"
+  const { data } = await api.get(`/admin/orders/${orderId}?fields=${encodeURIComponent(fields)}`, { headers: shop.adminHeaders })
+  return data.order
+}
+
+/** What the sandbox processor recorded (as a processor's dashboard lists charges and refunds). */
+export function sandboxRecords(container: MedusaContainer, prefix: "charge:" | "refund:") {
+  const store = (instalmentsOf(container).processor as any).store
+  return (store.entries() as Array<[string, any]>).filter(([key]) => key.startsWith(prefix)).map(([, record]) => record)
+}
+
+export function paymentModuleOf(container: MedusaContainer) {
+  return container.resolve(Modules.PAYMENT)
+}
+
+/** Cents from Medusa's major-unit amounts (exact decimal parsing, no floating point). */
+export function cents(major: number | string, currency = "eur"): number {
+  const parsed = fromMajor(String(major), currency)
+  if (!parsed.ok) throw new Error(`not an amount: ${major}`)
+  return parsed.value.cents
+}

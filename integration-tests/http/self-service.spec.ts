@@ -1,0 +1,344 @@
+/**
+ * Shopper self-service (issue 6, business rules §5): the signed link from the e-mails, the JSON
+ * routes a storefront uses, the logged-in customer's plans, and the plan's e-mails through Medusa's
+ * notification module (local provider, which keeps every notification). The page has its own file.
+ * Orders are placed through the Store API on 31 January 2027 with the sandbox processor: the office
+ * chair and its shipping, 254.90 € in 3 = 84.98 (paid at checkout) + 84.96 on 28 February + 84.96
+ * on 31 March.
+ */
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { sendDueReminders } from "../../src/self-service/reminders"
+import { collectDueInstalmentsWorkflow } from "../../src/workflows/collect-due-instalments"
+import { cents, instalmentsOf, openShop, placeOrder, planById, planOfOrder, sandboxRecords, type Shop } from "../helpers/shop"
+
+jest.setTimeout(240_000)
+
+const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
+
+medusaIntegrationTestRunner({
+  cwd: path.join(__dirname, "../.."),
+  env: { INSTALMENTS_COLLECTION_JOB: "off" },
+  testSuite: ({ api, getContainer }) => {
+    let shop: Shop
+
+    beforeEach(async () => {
+      shop = await openShop(api, getContainer())
+      instalmentsOf(getContainer()).clock.set(CHECKOUT_DAY)
+    })
+
+    const service = () => instalmentsOf(getContainer())
+
+    /** A p3x office chair ordered as a guest; its plan as the admin sees it and the link's token. */
+    async function chairInThree(card = "tok_visa", locale = "fr") {
+      const { order } = await placeOrder(api, shop, "office-chair", { plan: "p3x", card_token: card, locale })
+      const plan = await planOfOrder(api, shop, order.id)
+      const token = new URL(plan.self_service_url).searchParams.get("token") as string
+      return { order, plan, token }
+    }
+
+    const store = (planId: string, action = "") => `/store/instalment-plans/${planId}${action ? `/${action}` : ""}`
+
+    function post(url: string, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+      return api.post(url, body, { headers: { ...shop.storeHeaders, ...headers } }).catch((e: any) => e.response)
+    }
+
+    function get(url: string, headers: Record<string, string> = {}) {
+      return api.get(url, { headers: { ...shop.storeHeaders, ...headers } }).catch((e: any) => e.response)
+    }
+
+    /** Amounts of the plan's instalments in cents, with their due dates and statuses. */
+    const scheduleOf = (plan: any) => plan.instalments.map((i: any) => [i.number, i.due_date, cents(i.amount_due ?? i.amount), i.status])
+
+    /** Succeeded sandbox charges of a plan after checkout (instalments 2 and 3), in cents. */
+    const laterCharges = (planId: string) =>
+      sandboxRecords(getContainer(), "charge:")
+        .filter((c) => c.metadata?.plan_id === planId && c.status === "succeeded")
+        .map((c) => c.amount.cents)
+
+    it("shows the admin a signed link that opens the plan, with no internal field, in the plan's language", async () => {
+      const { plan, token } = await chairInThree()
+      expect(plan.self_service_url).toMatch(new RegExp(`^http://localhost:9000/instalments/plans/${plan.id}\\?token=v1\\.\\d+\\.[A-Za-z0-9_-]{43}$`))
+
+      const res = await get(`${store(plan.id)}?token=${token}`)
+      expect(res.status).toBe(200)
+      const view = res.data.instalment_plan
+      expect(view).toMatchObject({ id: plan.id, plan_code: "p3x", label: "Payer en 3 fois", status: "active", status_label: "En cours", locale: "fr" })
+      expect(scheduleOf(view)).toEqual([
+        [1, "2027-01-31", 8498, "paid"],
+        [2, "2027-02-28", 8496, "scheduled"],
+        [3, "2027-03-31", 8496, "scheduled"],
+      ])
+      expect(cents(view.outstanding_total)).toBe(16992)
+      expect(view.lines).toHaveLength(2)
+      expect(view.lines[0]).toMatch(/^84,96\s€ le 28 février 2027$/u)
+      expect(view.actions).toEqual({
+        pay_next: { amount: 84.96 },
+        pay_all: { amount: 169.92 },
+        postpone: { instalment_numbers: [2, 3], max_days: 15 },
+        change_card: true,
+        withdraw: { amount: 169.92, until: "2027-02-14" },
+      })
+      expect(view.card).toEqual({ brand: "Visa", last4: "5556", exp_month: expect.any(Number), exp_year: expect.any(Number) })
+      for (const internal of ["card_reference", "credit_reference", "phone", "email", "events", "fraud_flagged", "processor", "payment_id"]) {
+        expect(view).not.toHaveProperty(internal)
+      }
+      const stored = await service().loadPlan(plan.id)
+      expect(JSON.stringify(res.data)).not.toContain(stored?.card_reference as string)
+
+      const english = await get(`${store(plan.id)}?token=${token}&locale=en`)
+      expect(english.data.instalment_plan.label).toBe("Pay in 3 instalments")
+    })
+
+    it("pays early: the next instalment (84.96 €), then everything (84.96 €), once per Idempotency-Key", async () => {
+      const { plan, token } = await chairInThree()
+      const next = await post(store(plan.id, "pay-early"), { scope: "next", token }, { "idempotency-key": "pay-1" })
+      expect(next.status).toBe(200)
+      expect(next.data.message).toMatch(/^Merci\. Votre paiement de 84,96\s€ a bien été reçu/u)
+      expect(scheduleOf(next.data.instalment_plan).map((i: unknown[]) => i[3])).toEqual(["paid", "paid", "scheduled"])
+      expect(cents(next.data.instalment_plan.paid_total)).toBe(16994)
+
+      const replay = await post(store(plan.id, "pay-early"), { scope: "next", token }, { "idempotency-key": "pay-1" })
+      expect(replay.status).toBe(200)
+      expect(replay.data.message).toMatch(/84,96\s€/u)
+      expect(laterCharges(plan.id)).toEqual([8496])
+
+      const all = await post(store(plan.id, "pay-early"), { scope: "all", token })
+      expect(all.status).toBe(200)
+      expect(all.data.instalment_plan).toMatchObject({ status: "completed", outstanding_total: 0 })
+      expect(cents(all.data.instalment_plan.paid_total)).toBe(25490)
+      expect(laterCharges(plan.id)).toEqual([8496, 8496])
+      const events = (await planById(api, shop, plan.id)).events
+      expect(events.filter((e: any) => e.type === "plan.early_payment_requested").map((e: any) => [e.actor, e.data.amount])).toEqual([
+        ["shopper", 8496],
+        ["shopper", 8496],
+      ])
+
+      const nothing = await post(store(plan.id, "pay-early"), { scope: "next", token })
+      expect(nothing.status).toBe(400)
+      expect(nothing.data.message).toMatch(/^plan_not_active: Cet échéancier est clos et ne peut plus être modifié\.$/)
+    })
+
+    it("postpones once by 15 days at most: 16 days refused, 15 accepted, a second postponement refused", async () => {
+      const { plan, token } = await chairInThree()
+      const tooLong = await post(store(plan.id, "postpone"), { instalment_number: 2, days: 16, token })
+      expect(tooLong.status).toBe(400)
+      expect(tooLong.data.message).toBe("postpone_days_out_of_range: Une échéance peut être reportée de 15 jours au maximum. Veuillez choisir une date plus proche.")
+
+      const ok = await post(store(plan.id, "postpone"), { instalment_number: 2, days: 15, token })
+      expect(ok.status).toBe(200)
+      expect(ok.data.message).toBe("C'est fait\u00a0: votre échéance est reportée au 15 mars 2027.")
+      expect(ok.data.instalment_plan.instalments[1]).toMatchObject({ number: 2, due_date: "2027-03-15", original_due_date: "2027-02-28", amount: 84.96 })
+      expect(ok.data.instalment_plan).toMatchObject({ postponements_used: 1, max_postponements: 1 })
+      expect(ok.data.instalment_plan.actions.postpone).toBeNull()
+
+      const second = await post(store(plan.id, "postpone"), { instalment_number: 3, days: 5, token })
+      expect(second.status).toBe(400)
+      expect(second.data.message).toMatch(/^postponement_limit_reached: Vous avez déjà utilisé tous les reports autorisés/)
+      const bad = await post(store(plan.id, "postpone"), { instalment_number: "deux", days: 5, token })
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toContain("instalment_number")
+      const stored = await planById(api, shop, plan.id)
+      expect(stored.instalments.map((i: any) => i.due_date)).toEqual(["2027-01-31", "2027-03-15", "2027-03-31"])
+    })
+
+    it("changes the card with the checkout's rules: a prepaid card refused, a Mastercard verified and charged next", async () => {
+      const { plan, token } = await chairInThree()
+      const prepaid = await post(store(plan.id, "change-card"), { card_token: "tok_prepaid", token })
+      expect(prepaid.status).toBe(400)
+      expect(prepaid.data.message).toMatch(/^card_prepaid: Les cartes prépayées ne sont pas acceptées/)
+      const unknown = await post(store(plan.id, "change-card"), { card_token: "tok_nope", token })
+      expect(unknown.status).toBe(400)
+      expect(unknown.data.message).toContain("card_token")
+      const declined = await post(store(plan.id, "change-card"), { card_token: "tok_declined", token })
+      expect(declined.status).toBe(400)
+      expect(declined.data.message).toMatch(/^card_declined: Votre banque a refusé/)
+      expect((await planById(api, shop, plan.id)).card.last4).toBe("5556")
+
+      const changed = await post(store(plan.id, "change-card"), { card_token: "tok_mastercard", token })
+      expect(changed.status).toBe(200)
+      expect(changed.data.message).toBe("Votre nouvelle carte a bien été enregistrée. Vos prochaines échéances seront débitées sur cette carte.")
+      expect(changed.data.instalment_plan.card).toMatchObject({ brand: "Mastercard", last4: "4444" })
+      const admin = await planById(api, shop, plan.id)
+      expect(admin.card).toMatchObject({ brand: "Mastercard", last4: "4444", funding: "credit", country: "de" })
+      const event = admin.events.find((e: any) => e.type === "plan.card_changed")
+      expect(event).toMatchObject({ actor: "shopper", data: { from: { brand: "Visa", last4: "5556" }, to: { brand: "Mastercard", last4: "4444" } } })
+
+      await post(store(plan.id, "pay-early"), { scope: "next", token })
+      const [charge] = sandboxRecords(getContainer(), "charge:").filter((c) => c.metadata?.plan_id === plan.id)
+      expect(charge.amount.cents).toBe(8496)
+      const card = await service().processor.getCard(charge.cardRef)
+      expect(card.ok && card.value.last4).toBe("4444")
+    })
+
+    it("accepts a withdrawal on day 14 (169.92 € charged at once) and refuses it on day 15", async () => {
+      const first = await chairInThree()
+      const second = await chairInThree("tok_amex")
+      service().clock.advanceDays(14) // 14 February 2027
+      const ok = await post(store(first.plan.id, "withdraw"), { token: first.token })
+      expect(ok.status).toBe(200)
+      expect(ok.data.message).toMatch(/169,92\s€/u)
+      expect(ok.data.instalment_plan).toMatchObject({ status: "withdrawn", outstanding_total: 0 })
+      expect(cents(ok.data.instalment_plan.paid_total)).toBe(25490)
+      expect(laterCharges(first.plan.id)).toEqual([16992])
+
+      service().clock.advanceDays(1) // 15 February 2027
+      const late = await post(store(second.plan.id, "withdraw"), { token: second.token })
+      expect(late.status).toBe(400)
+      expect(late.data.message).toMatch(/^withdrawal_period_over: Le délai de rétractation de 14\s?jours est écoulé/u)
+      expect(laterCharges(second.plan.id)).toEqual([])
+      expect((await planById(api, shop, second.plan.id)).status).toBe("active")
+    })
+
+    it("refuses a missing, forged, other plan's or expired token", async () => {
+      const a = await chairInThree()
+      const b = await chairInThree()
+      const missing = await get(store(a.plan.id))
+      expect(missing.status).toBe(401)
+      const forged = a.token.slice(0, -2) + (a.token.endsWith("AA") ? "BB" : "AA")
+      expect((await get(`${store(a.plan.id)}?token=${forged}`)).status).toBe(403)
+      expect((await get(`${store(a.plan.id)}?token=${b.token}`)).status).toBe(403)
+      const stretched = a.token.replace(/^v1\.(\d+)\./, (_m, exp) => `v1.${Number(exp) + 86_400}.`)
+      expect((await get(`${store(a.plan.id)}?token=${stretched}`)).status).toBe(403)
+      const action = await post(store(a.plan.id, "pay-early"), { scope: "all", token: b.token })
+      expect(action.status).toBe(403)
+      expect(laterCharges(a.plan.id)).toEqual([])
+
+      service().clock.advanceDays(46) // the link was valid 45 days
+      const expired = await get(`${store(a.plan.id)}?token=${a.token}`)
+      expect(expired.status).toBe(401)
+      expect(expired.data.message).toContain("link_expired")
+      // The admin's link is always a fresh one.
+      const fresh = new URL((await planById(api, shop, a.plan.id)).self_service_url).searchParams.get("token")
+      expect((await get(`${store(a.plan.id)}?token=${fresh}`)).status).toBe(200)
+    })
+
+    /** Registers a customer and logs them in: the bearer header of their session. */
+    async function customer(email: string): Promise<Record<string, string>> {
+      const password = "secret-Passw0rd"
+      const { data: registered } = await api.post("/auth/customer/emailpass/register", { email, password })
+      await api.post("/store/customers", { email, first_name: "Léa" }, { headers: { ...shop.storeHeaders, authorization: `Bearer ${registered.token}` } })
+      const { data } = await api.post("/auth/customer/emailpass", { email, password })
+      return { authorization: `Bearer ${data.token}` }
+    }
+
+    /** The customer's own checkout: the cart belongs to them (Medusa sets cart.customer_id from the session). */
+    async function customerOrder(auth: Record<string, string>) {
+      const headers = { ...shop.storeHeaders, ...auth }
+      const { data: products } = await api.get(`/store/products?handle=office-chair&fields=*variants`, { headers })
+      const { data } = await api.post(
+        "/store/carts",
+        {
+          region_id: shop.regionId,
+          items: [{ variant_id: products.products[0].variants[0].id, quantity: 1 }],
+          shipping_address: { country_code: "fr", first_name: "Léa", last_name: "Martin", address_1: "1 rue de la Paix", city: "Paris", postal_code: "75002" },
+        },
+        { headers },
+      )
+      const cartId = data.cart.id
+      const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers })
+      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, { headers })
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
+      await api.post(
+        `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_instalments_instalments", data: { plan: "p3x", card_token: "tok_visa", phone: "+33 6 12 34 56 78", locale: "fr" } },
+        { headers },
+      )
+      const { data: done } = await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
+      return planOfOrder(api, shop, done.order.id)
+    }
+
+    it("lets a logged-in customer see and change only their own plans", async () => {
+      const lea = await customer("lea@example.com")
+      const paul = await customer("paul@example.com")
+      const plan = await customerOrder(lea)
+      await chairInThree() // a guest's plan, nobody's account
+
+      const mine = await get("/store/customers/me/instalment-plans", lea)
+      expect(mine.status).toBe(200)
+      expect(mine.data).toMatchObject({ count: 1, limit: 20, offset: 0 })
+      expect(mine.data.instalment_plans.map((p: any) => [p.id, cents(p.total)])).toEqual([[plan.id, 25490]])
+      const others = await get("/store/customers/me/instalment-plans", paul)
+      expect(others.data).toMatchObject({ count: 0, instalment_plans: [] })
+      expect((await get("/store/customers/me/instalment-plans")).status).toBe(401)
+
+      expect((await get(store(plan.id), lea)).status).toBe(200)
+      expect((await get(store(plan.id), paul)).status).toBe(403)
+      expect((await post(store(plan.id, "pay-early"), { scope: "next" }, paul)).status).toBe(403)
+      expect(laterCharges(plan.id)).toEqual([])
+
+      const postponed = await post(store(plan.id, "postpone"), { instalment_number: 2, days: 3 }, lea)
+      expect(postponed.status).toBe(200)
+      expect(postponed.data.instalment_plan.instalments[1].due_date).toBe("2027-03-03")
+      const events = (await planById(api, shop, plan.id)).events
+      expect(events.find((e: any) => e.type === "plan.postponed").actor).toMatch(/^customer:cus_/)
+    })
+
+    /** The plan's notifications, oldest first, once `count` are there (subscribers run after the response). */
+    async function emailsOf(planId: string, count: number) {
+      const notifications = getContainer().resolve(Modules.NOTIFICATION)
+      for (let attempt = 0; attempt < 60; attempt++) {
+        const list = await notifications.listNotifications({ resource_id: planId }, { order: { created_at: "ASC" } })
+        if (list.length >= count) return list
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      return notifications.listNotifications({ resource_id: planId }, { order: { created_at: "ASC" } })
+    }
+
+    it("e-mails the plan in French: confirmed, updated, a reminder 3 days before (once), completed, and the link again", async () => {
+      const { order, plan, token } = await chairInThree()
+      const [confirmed] = await emailsOf(plan.id, 1)
+      expect(confirmed).toMatchObject({ to: "lea.martin@example.com", channel: "email", template: "instalments.planConfirmed", status: "success" })
+      expect(confirmed.data.subject).toBe(`Votre paiement en plusieurs fois pour la commande ${order.display_id} est confirmé`)
+      expect(confirmed.data.text).toMatch(/Votre prochaine échéance de 84,96\s€ sera débitée sur votre carte le 28 février 2027/u)
+      expect(confirmed.data.text).toContain("Conditions acceptées\u00a0: version 2026-11, le 31 janvier 2027.")
+      expect(confirmed.data.text).toContain("Un crédit vous engage et doit être remboursé.")
+      expect(confirmed.data.html).toContain(`<html lang="fr">`)
+      expect(confirmed.data.html).toMatch(/<td style="text-align:right">84,98\s€<\/td>/u)
+      const link = confirmed.data.self_service_url as string
+      expect(confirmed.data.html).toContain(`href="${link}"`)
+      expect((await get(`${store(plan.id)}?token=${new URL(link).searchParams.get("token")}`)).status).toBe(200)
+
+      await post(store(plan.id, "postpone"), { instalment_number: 2, days: 2, token })
+      const updated = (await emailsOf(plan.id, 2))[1]
+      expect(updated.template).toBe("instalments.planUpdated")
+      expect(updated.data.text).toMatch(/Votre prochaine échéance de 84,96\s€ sera débitée le 2 mars 2027/u)
+
+      service().clock.set(new Date("2027-02-27T08:00:00Z")) // 3 days before 2 March
+      expect(await sendDueReminders(getContainer())).toMatchObject({ today: "2027-02-27", sent: 1 })
+      expect(await sendDueReminders(getContainer())).toMatchObject({ sent: 0 })
+      const reminder = (await emailsOf(plan.id, 3))[2]
+      expect(reminder.template).toBe("instalments.reminder")
+      expect(reminder.data.subject).toMatch(/^Rappel\u00a0: votre échéance de 84,96\s€ le 2 mars 2027 pour la commande \d+$/u)
+      const history = (await planById(api, shop, plan.id)).events
+      expect(history.filter((e: any) => e.type === "plan.reminder_sent").map((e: any) => e.data)).toEqual([
+        { instalment: 2, dueDate: "2027-03-02", on: "2027-02-27" },
+      ])
+
+      const resent = await api.post(`/admin/instalment-plans/${plan.id}/resend-link`, {}, { headers: shop.adminHeaders })
+      expect(resent.data.instalment_plan.self_service_url).toContain(`/instalments/plans/${plan.id}?token=`)
+      await post(store(plan.id, "pay-early"), { scope: "all", token: new URL(resent.data.instalment_plan.self_service_url).searchParams.get("token") as string })
+      const all = await emailsOf(plan.id, 5)
+      expect(all.map((n: any) => n.template)).toEqual([
+        "instalments.planConfirmed",
+        "instalments.planUpdated",
+        "instalments.reminder",
+        "instalments.selfServiceLink",
+        "instalments.planCompleted",
+      ])
+      expect(all[3].data.subject).toBe(`Commande ${order.display_id}\u00a0: votre lien vers votre échéancier`)
+      expect(all[4].data.text).toMatch(/la commande \d+ est entièrement réglée, pour un total de 254,90\s€/u)
+    })
+
+    it("e-mails a failed payment in the plan's language (German) when collection is declined", async () => {
+      const { plan } = await chairInThree("tok_insufficient_later", "de")
+      service().clock.set(new Date("2027-02-28T08:00:00Z"))
+      await collectDueInstalmentsWorkflow(getContainer()).run({ input: {} })
+      const failed = (await emailsOf(plan.id, 2)).find((n: any) => n.template === "instalments.paymentFailed")
+      expect(failed?.data.subject).toMatch(/^Bestellung \d+: Ihre Rate konnte nicht eingezogen werden$/)
+      expect(failed?.data.text).toMatch(/Wir konnten Ihre am 28\. Februar 2027 fällige Rate von 84,96\s€/u)
+      expect(failed?.data.instalment_numbers).toEqual([2])
+    })
+  },
+})

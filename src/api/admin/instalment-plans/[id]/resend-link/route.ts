@@ -1,0 +1,34 @@
+/**
+ * POST /admin/instalment-plans/:id/resend-link — e-mails the shopper a fresh self-service link (in
+ * the plan's language) and records it in the plan's history. Answers `{ instalment_plan }`.
+ * An optional Idempotency-Key header makes a retried request send nothing more.
+ */
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { INSTALMENTS_MODULE } from "../../../../../modules/instalments"
+import type InstalmentsModuleService from "../../../../../modules/instalments/service"
+import { idempotencyKeyHeader } from "../../../../../self-service/actions"
+import { sendPlanEmail } from "../../../../../self-service/notify"
+import { GET as getPlan } from "../route"
+
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const planId = req.params.id
+  const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
+  const plan = await instalments.loadPlan(planId, { withInstalments: false })
+  if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
+  if (!plan.email) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `no_email: plan ${planId} has no e-mail address to send the link to (the order had none)`)
+  }
+  const key = idempotencyKeyHeader(req.headers["idempotency-key"])
+  const sent = await sendPlanEmail(req.scope, planId, "selfServiceLink", {
+    trigger: "admin.resend_link",
+    idempotencyKey: key === undefined ? undefined : `instalments:resend-link:${planId}:${key}`,
+  })
+  if (!sent.sent) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `The link could not be e-mailed: ${sent.reason}`)
+  await instalments.recordPlanEventOnce(
+    planId,
+    { type: "plan.self_service_link_sent", data: { notificationId: sent.notificationId, channel: "email" } },
+    { actor: `admin:${req.auth_context.actor_id}`, idempotencyKey: `link-sent:${planId}:${sent.notificationId || Date.now()}` },
+  )
+  return getPlan(req, res)
+}

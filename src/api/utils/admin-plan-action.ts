@@ -1,0 +1,49 @@
+/**
+ * The admin actions on a plan (`POST /admin/instalment-plans/:id/<action>`): each validates its
+ * body, applies one engine revision through `service.revise` (row lock, ledger, processor), then
+ * answers `{ instalment_plan }` exactly as `GET /admin/instalment-plans/:id` does.
+ *
+ * The actor recorded in the history is `admin:<user id>`. An optional `Idempotency-Key` header
+ * makes a retried request a no-op (the ledger holds the key, scoped to the plan and the action).
+ */
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import type { z } from "@medusajs/framework/zod"
+import type { RevisionContext, RevisionOutcome } from "../../domain/outcome"
+import type { PlanSnapshot } from "../../domain/plan"
+import type { Result } from "../../domain/result"
+import { INSTALMENTS_MODULE } from "../../modules/instalments"
+import type InstalmentsModuleService from "../../modules/instalments/service"
+import { GET as getPlan } from "../admin/instalment-plans/[id]/route"
+import { parseOr400 } from "./validation"
+
+const MAX_KEY_LENGTH = 200
+
+function idempotencyKey(req: AuthenticatedMedusaRequest, action: string): string | undefined {
+  const header = req.headers["idempotency-key"]
+  if (header === undefined) return undefined
+  const key = Array.isArray(header) ? header[0] : header
+  if (typeof key !== "string" || key.trim() === "" || key.length > MAX_KEY_LENGTH) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `The Idempotency-Key header must be 1 to ${MAX_KEY_LENGTH} characters (got ${key?.length ?? 0}).`)
+  }
+  return `admin:${req.params.id}:${action}:${key.trim()}`
+}
+
+export function adminPlanAction<T extends z.ZodType>(
+  action: string,
+  schema: T,
+  revision: (body: z.infer<T>) => (plan: PlanSnapshot, ctx: RevisionContext) => Result<RevisionOutcome>,
+  options: { declineIsError?: boolean } = {},
+) {
+  return async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+    const body = parseOr400(schema, req.body, "body")
+    const key = idempotencyKey(req, action)
+    const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
+    await instalments.revise(req.params.id, revision(body), {
+      actor: `admin:${req.auth_context.actor_id}`,
+      idempotencyKey: key,
+      declineIsError: options.declineIsError ?? true,
+    })
+    return getPlan(req, res)
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * Every hour, collect what is due (charges, retries, freezes over, serious delays).
+ *
+ * Medusa runs scheduled jobs only in the processes whose `projectConfig.workerMode` is `worker`
+ * or `shared` (the default); a `server`-mode process never runs it. Running it several times a
+ * day, or in several workers at once, is safe: a plan is charged at most once per attempt, and a
+ * failed charge is only retried on its retry day.
+ */
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { collectDueInstalmentsWorkflow } from "../workflows/collect-due-instalments"
+
+export default async function collectInstalmentsJob(container: MedusaContainer) {
+  // Test suites that drive the sandbox clock themselves turn the hourly run off.
+  if (process.env.INSTALMENTS_COLLECTION_JOB === "off") return
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const { result } = await collectDueInstalmentsWorkflow(container).run({ input: {} })
+  logger.info(
+    `medusa-instalments: collection for ${result.today}: ${result.examined} plans examined, ${result.charged} charged, ` +
+      `${result.failed} declined, ${result.seriousDelays} serious delays, ${result.errors} left for the next run`,
+  )
+}
+
+export const config = {
+  name: "instalments-collect-due",
+  schedule: "7 * * * *",
+}

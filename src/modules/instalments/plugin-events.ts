@@ -1,0 +1,47 @@
+/**
+ * The events the plugin emits on Medusa's event bus once a change to a plan is committed, so
+ * subscribers (the e-mails, a store's own integrations) can react without reading the ledger.
+ * Names and payloads are part of the plugin's public API: see README "Events".
+ */
+import type { RevisionOutcome } from "../../domain/outcome"
+
+export const INSTALMENT_PLAN_EVENTS = {
+  /** The order is placed and the plan attached to it: `{ id, order_id }`. */
+  confirmed: "instalment_plan.confirmed",
+  /** A revision changed the plan: `{ id, cause, event_types, actor }`. */
+  updated: "instalment_plan.updated",
+  /** A charge was declined: `{ id, instalment_numbers, reason }`. */
+  paymentFailed: "instalment_plan.payment_failed",
+  /** Everything is paid: `{ id }`. */
+  completed: "instalment_plan.completed",
+} as const
+
+export interface PluginEvent {
+  name: string
+  data: Record<string, unknown>
+}
+
+/** The events a committed revision produces (none for a replay, which changed nothing). */
+export function pluginEventsForRevision(planId: string, outcome: RevisionOutcome | null, actor: string): PluginEvent[] {
+  if (!outcome || outcome.events.length === 0) return []
+  const eventTypes = outcome.events.map((e) => e.type)
+  const events: PluginEvent[] = [
+    { name: INSTALMENT_PLAN_EVENTS.updated, data: { id: planId, cause: eventTypes[0], event_types: eventTypes, actor } },
+  ]
+  for (const failed of outcome.events.filter((e) => e.type === "plan.charge_failed")) {
+    const data = failed.data as { instalments?: number[]; reason?: string }
+    events.push({
+      name: INSTALMENT_PLAN_EVENTS.paymentFailed,
+      data: { id: planId, instalment_numbers: data.instalments ?? [], reason: data.reason ?? null },
+    })
+  }
+  if (outcome.plan.status === "completed" && outcome.events.some(isStatusChangeTo("completed"))) {
+    events.push({ name: INSTALMENT_PLAN_EVENTS.completed, data: { id: planId } })
+  }
+  return events
+}
+
+function isStatusChangeTo(status: string) {
+  return (event: { type: string; data: unknown }) =>
+    event.type === "plan.status_changed" && (event.data as { to?: string } | undefined)?.to === status
+}

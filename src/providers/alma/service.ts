@@ -1,0 +1,312 @@
+/**
+ * The `alma` payment provider (`pp_alma_alma` when registered with id "alma"): Alma is the
+ * lender. It funds the order, takes the credit risk and collects the instalments on its own
+ * hosted pages; the plugin keeps a mirror of Alma's plan in the instalments module, so the admin
+ * views, the history and the self-service JSON show it like a direct plan.
+ *
+ *  - initiatePayment creates Alma's payment and returns its page (`data.payment_url`): the session
+ *    is `pending` until the shopper accepts there.
+ *  - authorizePayment (cart completion, from the storefront, the return route or the IPN) reads
+ *    the payment from Alma: accepted and for the session's amount → `captured` (Alma pays the
+ *    merchant) or `authorized` while a deferred payment waits for the shipment; the mirror is created.
+ *  - capturePayment (shipment) triggers a deferred payment, once (`deferred_trigger_applied`).
+ *  - refundPayment sends the refund to Alma with Medusa's refund id as `merchant_reference`.
+ *  - cancelPayment cancels a payment Alma has not started.
+ * Thin: the Alma client (src/lenders/alma) talks HTTP; the module writes the mirror.
+ */
+import {
+  AbstractPaymentProvider,
+  MedusaError,
+  PaymentActions,
+  PaymentSessionStatus,
+} from "@medusajs/framework/utils"
+import type {
+  AuthorizePaymentInput,
+  AuthorizePaymentOutput,
+  CancelPaymentInput,
+  CancelPaymentOutput,
+  CapturePaymentInput,
+  CapturePaymentOutput,
+  DeletePaymentInput,
+  DeletePaymentOutput,
+  GetPaymentStatusInput,
+  GetPaymentStatusOutput,
+  InitiatePaymentInput,
+  InitiatePaymentOutput,
+  RefundPaymentInput,
+  RefundPaymentOutput,
+  RetrievePaymentInput,
+  RetrievePaymentOutput,
+  UpdatePaymentInput,
+  UpdatePaymentOutput,
+  WebhookActionResult,
+} from "@medusajs/framework/types"
+import { money, toMajorString, type Money } from "../../domain/money"
+import { describeReasons, resolveLocale } from "../../domain/texts"
+import type { AlmaClient } from "../../lenders/alma/client"
+import { toMedusaError } from "../../lenders/alma/errors"
+import { awaitsTrigger, isAccepted, isRefused, mirrorColumns, scheduleOf } from "../../lenders/alma/mirror"
+import { parseAlmaOptions, type AlmaConfig } from "../../lenders/alma/options"
+import { registerAlma } from "../../lenders/alma/registry"
+import type { AlmaPayment } from "../../lenders/alma/schemas"
+import { createWrite, predictRefund, refreshWrite, scheduleDifferences } from "../../lenders/alma/sync"
+import type InstalmentsModuleService from "../../modules/instalments/service"
+import { toMoney } from "../instalments/service"
+import { createPaymentBody, parseSessionRequest, type AlmaSessionData } from "./session"
+
+type Cradle = Record<string, unknown> & { instalments?: InstalmentsModuleService }
+
+export default class AlmaProviderService extends AbstractPaymentProvider<Record<string, unknown>> {
+  static override identifier = "alma"
+
+  /** Medusa validates provider options at boot: a bad option stops it with a message naming it. */
+  static override validateOptions(options: Record<string, unknown>): void {
+    // The API routes (quote, IPN, return) reach Alma through this registration.
+    registerAlma(parseAlmaOptions(options))
+  }
+
+  protected readonly cradle: Cradle
+  protected readonly alma: AlmaConfig
+  protected readonly client: AlmaClient
+
+  constructor(cradle: Cradle, options: Record<string, unknown>) {
+    super(cradle, options)
+    this.cradle = cradle
+    const registered = registerAlma(parseAlmaOptions(options))
+    this.alma = registered.config
+    this.client = registered.client
+  }
+
+  protected get instalments(): InstalmentsModuleService {
+    try {
+      const service = this.cradle.instalments
+      if (service) return service
+    } catch {
+      // fall through to the explanation below
+    }
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      'medusa-instalments: the alma payment provider cannot reach the "instalments" module. In medusa-config.ts, add `dependencies: ["instalments"]` to the "@medusajs/medusa/payment" module entry.',
+    )
+  }
+
+  /** An Alma call whose failure becomes a clear Medusa error. */
+  private async call<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run()
+    } catch (error) {
+      throw toMedusaError(error)
+    }
+  }
+
+  // ---- checkout -------------------------------------------------------------------------------
+
+  async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
+    const sessionId = String(input.data?.session_id ?? input.context?.idempotency_key ?? "")
+    if (!sessionId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Missing payment session id")
+    const data = await this.openAlmaPayment(sessionId, toMoney(input.amount, input.currency_code), input.data)
+    return { id: data.alma_payment_id, status: PaymentSessionStatus.PENDING, data }
+  }
+
+  private async openAlmaPayment(sessionId: string, amount: Money, raw: unknown): Promise<AlmaSessionData> {
+    if (amount.currency !== "eur") {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_not_supported: Alma lends in euros only (the cart is in ${amount.currency.toUpperCase()})`)
+    }
+    const request = parseSessionRequest(raw, this.alma)
+    const body = createPaymentBody({ request, sessionId, amountCents: amount.cents, config: this.alma })
+    const payment = await this.call(() => this.client.createPayment(body))
+    if (!payment.url) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Alma created payment ${payment.id} without a payment page URL`)
+    return {
+      session_id: sessionId,
+      alma_payment_id: payment.id,
+      payment_url: payment.url,
+      plan: request.plan,
+      locale: resolveLocale(request.locale),
+      currency_code: amount.currency,
+      amount_cents: amount.cents,
+      cart_id: request.cart_id,
+      email: request.email,
+      customer_id: request.customer_id,
+      phone: (request.billing_address ?? request.shipping_address)?.phone ?? undefined,
+      deferred_trigger: this.alma.deferredTrigger === "on_shipment",
+    }
+  }
+
+  /** A new plan or a new amount needs a new Alma payment (Alma's amount cannot change). */
+  async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
+    const current = (input.data ?? {}) as Partial<AlmaSessionData>
+    const amount = toMoney(input.amount, input.currency_code)
+    const sessionId = String(current.session_id ?? input.context?.idempotency_key ?? "")
+    const unchanged = current.alma_payment_id && current.amount_cents === amount.cents && current.currency_code === amount.currency
+    if (unchanged) return { status: PaymentSessionStatus.PENDING, data: input.data }
+    return { status: PaymentSessionStatus.PENDING, data: await this.openAlmaPayment(sessionId, amount, input.data) }
+  }
+
+  async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
+    const data = sessionData(input.data)
+    const payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
+    this.assertAcceptedForSession(payment, data)
+    const { plan } = await this.instalments.mirrorLenderPlan({
+      sessionId: data.session_id,
+      actor: "alma",
+      idempotencyKey: undefined,
+      build: (current) =>
+        current
+          ? refreshWrite(current, payment, { cause: "authorisation", timeZone: this.timeZone, now: this.instalments.now() })
+          : createWrite(payment, data, this.timeZone, this.instalments.now()),
+    })
+    return {
+      status: awaitsTrigger(payment) ? PaymentSessionStatus.AUTHORIZED : PaymentSessionStatus.CAPTURED,
+      data: { ...data, plan_id: plan?.id },
+    }
+  }
+
+  /** Refuses anything but an accepted payment of this session, for this session's amount. */
+  private assertAcceptedForSession(payment: AlmaPayment, data: AlmaSessionData) {
+    if (payment.custom_data?.session_id !== data.session_id) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Alma payment ${payment.id} does not belong to payment session ${data.session_id}`)
+    }
+    if (isRefused(payment)) {
+      const [reason] = describeReasons(["credit_refused"], data.locale)
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${reason.code}: ${reason.message} (Alma: ${payment.state})`)
+    }
+    if (!isAccepted(payment)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `alma_payment_pending: the shopper has not accepted the Alma payment yet (Alma: ${payment.state}). Redirect them to data.payment_url, then complete the cart again.`,
+      )
+    }
+    if (payment.purchase_amount !== data.amount_cents) {
+      // Every Alma plugin reports this to Alma: someone changed the amount between the cart and Alma's page.
+      void this.client.flagPotentialFraud(payment.id, "amount_mismatch").catch(() => undefined)
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `amount_mismatch: Alma's payment ${payment.id} is for ${toMajorString(money(payment.purchase_amount, "eur"))} € but the payment session is for ${toMajorString(money(data.amount_cents, "eur"))} €: nothing is authorised`,
+      )
+    }
+  }
+
+  private get timeZone(): string {
+    return this.instalments.engineConfig.timeZone
+  }
+
+  // ---- after the order ------------------------------------------------------------------------
+
+  /** The order ships: a deferred payment starts now (Alma takes the first instalment), never twice. */
+  async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
+    const data = sessionData(input.data)
+    await this.instalments.mirrorLenderPlan({
+      sessionId: data.session_id,
+      actor: "medusa",
+      idempotencyKey: `alma-trigger:${data.alma_payment_id}`,
+      build: async (current) => {
+        let payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
+        const trigger = awaitsTrigger(payment)
+        if (trigger) payment = await this.call(() => this.client.trigger(data.alma_payment_id))
+        if (!current) return null
+        const extraEvents = trigger ? [{ type: "alma.triggered", data: { almaPaymentId: payment.id, captureId: input.context?.idempotency_key ?? null } }] : []
+        return refreshWrite(current, payment, { cause: "shipment", timeZone: this.timeZone, now: this.instalments.now(), extraEvents })
+      },
+    })
+    return { data: input.data }
+  }
+
+  /**
+   * A Medusa refund goes to Alma with Medusa's refund id as `merchant_reference`. Replays write
+   * nothing: the plan's history knows the refund id, and if the history was not written (a crash
+   * after Alma's answer) Alma's own refund list does.
+   */
+  async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
+    const data = sessionData(input.data)
+    const amount = toMoney(input.amount, data.currency_code)
+    const reference = String(input.context?.idempotency_key ?? `refund-${amount.cents}`)
+    await this.instalments.mirrorLenderPlan({
+      sessionId: data.session_id,
+      actor: "medusa",
+      idempotencyKey: `alma-refund:${reference}`,
+      build: async (current) => {
+        let payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
+        const predicted = current ? predictRefund(current, amount.cents, this.instalments.revisionContext()) : null
+        const already = payment.refunds.find((r) => r.merchant_reference === reference)
+        if (!already) {
+          await this.call(() => this.client.refund(data.alma_payment_id, { amount: amount.cents, merchant_reference: reference }))
+          payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
+        }
+        if (!current) return null
+        const refund = payment.refunds.find((r) => r.merchant_reference === reference)
+        const actual = mirrorColumns(payment, this.timeZone, this.instalments.now()).instalments
+        const event = {
+          type: "alma.refund",
+          data: {
+            refundId: reference,
+            amount: amount.cents,
+            almaRefundId: refund?.id ?? null,
+            refundedToCard: refund?.payment_refund_amount ?? null,
+            rebate: refund?.rebate_amount ?? null,
+            alreadyAtAlma: Boolean(already),
+            predicted,
+            alma: scheduleOf(actual),
+            // Where Alma's schedule differs from what our engine predicted (the admin preview).
+            differences: scheduleDifferences(predicted?.schedule ?? null, actual),
+          },
+        }
+        return refreshWrite(current, payment, { cause: "refund", timeZone: this.timeZone, now: this.instalments.now(), extraEvents: [event] })
+      },
+    })
+    return { data: input.data }
+  }
+
+  /** Medusa gives up an authorised payment (order cancelled before shipment, failed completion): cancel it at Alma. */
+  async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
+    const data = sessionData(input.data)
+    await this.instalments.mirrorLenderPlan({
+      sessionId: data.session_id,
+      actor: "medusa",
+      idempotencyKey: `alma-cancel:${data.alma_payment_id}`,
+      build: async (current) => {
+        let payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
+        const cancellable = !["stopped", "scored_no", "paid"].includes(payment.state) && !payment.payment_plan.some((i) => i.date_paid)
+        if (cancellable) {
+          await this.call(() => this.client.cancel(data.alma_payment_id))
+          payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
+        }
+        if (!current) return null
+        const extraEvents = cancellable ? [{ type: "alma.cancelled", data: { almaPaymentId: payment.id } }] : []
+        return refreshWrite(current, payment, { cause: "cancellation", timeZone: this.timeZone, now: this.instalments.now(), extraEvents })
+      },
+    })
+    return { data: input.data }
+  }
+
+  /** A session dropped before authorisation: Alma's unaccepted payment simply expires. */
+  async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
+    return { data: input.data }
+  }
+
+  async getPaymentStatus(input: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
+    const data = sessionData(input.data)
+    const payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
+    if (isRefused(payment)) return { status: PaymentSessionStatus.ERROR, data: input.data }
+    if (!isAccepted(payment)) return { status: PaymentSessionStatus.PENDING, data: input.data }
+    return { status: awaitsTrigger(payment) ? PaymentSessionStatus.AUTHORIZED : PaymentSessionStatus.CAPTURED, data: input.data }
+  }
+
+  async retrievePayment(input: RetrievePaymentInput): Promise<RetrievePaymentOutput> {
+    const data = sessionData(input.data)
+    const payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
+    return { data: { ...input.data, alma_state: payment.state } }
+  }
+
+  /** Alma's IPN is a GET, which Medusa's webhook route does not take: the plugin serves it at /hooks/alma/ipn. */
+  async getWebhookActionAndData(): Promise<WebhookActionResult> {
+    return { action: PaymentActions.NOT_SUPPORTED }
+  }
+}
+
+function sessionData(data: Record<string, unknown> | undefined): AlmaSessionData {
+  const session = data as Partial<AlmaSessionData> | undefined
+  if (!session?.session_id || !session.alma_payment_id) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment session has no Alma payment: start it again with data.plan")
+  }
+  return session as AlmaSessionData
+}

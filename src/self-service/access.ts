@@ -1,0 +1,59 @@
+/**
+ * Who may read or act on a plan without being an admin (business rules §5, project security rules):
+ *  - whoever holds the plan's signed link (`token`, from the e-mails): actor `shopper`;
+ *  - the logged-in customer who placed the order (plan.customer_id): actor `customer:<id>`.
+ * Anyone else is refused: 401 without credentials or with an expired link, 403 with a link that is
+ * not this plan's (forged, altered, another plan's) or with another customer's session.
+ */
+import { MedusaError } from "@medusajs/framework/utils"
+import type InstalmentsModuleService from "../modules/instalments/service"
+import type { PlanRow } from "../modules/instalments/mapping"
+
+export interface PlanAccess {
+  readonly row: PlanRow
+  /** Recorded in the plan's history. */
+  readonly actor: string
+}
+
+/** What a request carries: Medusa's auth context (store routes) and the link's token. */
+export interface Credentials {
+  readonly token?: unknown
+  readonly authContext?: { actor_type?: string; actor_id?: string } | null
+}
+
+export function tokenError(reason: "malformed" | "bad_signature" | "expired"): MedusaError {
+  if (reason === "expired") {
+    return new MedusaError(
+      MedusaError.Types.UNAUTHORIZED,
+      "link_expired: this self-service link has expired. Use the link of the most recent e-mail, or ask the store to send a new one.",
+    )
+  }
+  return new MedusaError(MedusaError.Types.FORBIDDEN, "link_invalid: this token does not open this plan. Use the link exactly as the e-mail gives it.")
+}
+
+export async function authorisePlanAccess(service: InstalmentsModuleService, planId: string, credentials: Credentials): Promise<PlanAccess> {
+  const token = typeof credentials.token === "string" && credentials.token !== "" ? credentials.token : undefined
+  if (token !== undefined) {
+    const check = service.checkSelfServiceToken(planId, token)
+    if (!check.ok) throw tokenError(check.reason)
+    return { row: await loadOr404(service, planId), actor: "shopper" }
+  }
+  const auth = credentials.authContext
+  if (auth?.actor_type === "customer" && auth.actor_id) {
+    const row = await loadOr404(service, planId)
+    if (row.customer_id !== auth.actor_id) {
+      throw new MedusaError(MedusaError.Types.FORBIDDEN, "not_your_plan: this plan belongs to another customer. Log in as the customer who placed the order, or use the link from the e-mails.")
+    }
+    return { row, actor: `customer:${auth.actor_id}` }
+  }
+  throw new MedusaError(
+    MedusaError.Types.UNAUTHORIZED,
+    "Pass the token of the plan's self-service link (`token` in the query or the body), or log in as the customer who placed the order.",
+  )
+}
+
+async function loadOr404(service: InstalmentsModuleService, planId: string): Promise<PlanRow> {
+  const row = await service.loadPlan(planId)
+  if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
+  return row
+}

@@ -1,0 +1,79 @@
+/**
+ * The JSON routes a storefront uses for self-service (the page in src/api/instalments uses the same
+ * pieces). Each route file under src/api/store/instalment-plans is one line that picks a handler here.
+ *
+ *   GET  /store/instalment-plans/:id?token=…                 → { instalment_plan }
+ *   POST /store/instalment-plans/:id/<action> { token?, … }  → { instalment_plan, message }
+ *   GET  /store/customers/me/instalment-plans                → { instalment_plans, count, limit, offset }
+ *
+ * `token` is the self-service link's; without it the logged-in customer must own the plan.
+ * `locale` (query, body or Medusa's x-medusa-locale) overrides the plan's language.
+ */
+import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
+import type { Locale } from "../domain/codes"
+import { resolveLocale } from "../domain/texts"
+import { parseOr400 } from "../api/utils/validation"
+import { INSTALMENTS_MODULE } from "../modules/instalments"
+import type InstalmentsModuleService from "../modules/instalments/service"
+import { authorisePlanAccess } from "./access"
+import { ACTION_BODIES, idempotencyKeyHeader, runShopperAction, scopedKey, type ShopperAction } from "./actions"
+import { shopperPlanView } from "./shopper-view"
+
+type Request = MedusaRequest & { locale?: string; auth_context?: AuthenticatedMedusaRequest["auth_context"] }
+
+function serviceOf(req: MedusaRequest): InstalmentsModuleService {
+  return req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
+}
+
+/** The language asked for, else the plan's (the one the shopper checked out in). */
+export function pickLocale(asked: unknown[], planLocale: string | null | undefined): Locale {
+  const first = asked.find((value) => typeof value === "string" && value.trim() !== "")
+  return resolveLocale((first as string | undefined) ?? planLocale)
+}
+
+export async function getShopperPlan(req: Request, res: MedusaResponse) {
+  const service = serviceOf(req)
+  const access = await authorisePlanAccess(service, req.params.id, { token: req.query.token, authContext: req.auth_context })
+  const locale = pickLocale([req.query.locale, req.locale], access.row.locale)
+  res.json({ instalment_plan: shopperPlanView(access.row, { locale, ctx: service.revisionContext() }) })
+}
+
+export function shopperActionRoute(action: ShopperAction) {
+  return async function POST(req: Request, res: MedusaResponse) {
+    const service = serviceOf(req)
+    const body = (req.body ?? {}) as Record<string, unknown>
+    const access = await authorisePlanAccess(service, req.params.id, { token: body.token, authContext: req.auth_context })
+    const locale = pickLocale([req.query.locale, body.locale, req.locale], access.row.locale)
+    const input = parseOr400(ACTION_BODIES[action], body, "body")
+    const idempotencyKey = scopedKey(req.params.id, action, idempotencyKeyHeader(req.headers["idempotency-key"]))
+    const result = await runShopperAction(service, access.row, action, input, { actor: access.actor, locale, idempotencyKey })
+    res.json({ instalment_plan: shopperPlanView(result.plan, { locale, ctx: service.revisionContext() }), message: result.message })
+  }
+}
+
+const ListQuery = z.object({
+  limit: z.coerce.number({ error: "must be a whole number from 1 to 100" }).int().min(1).max(100).default(20),
+  offset: z.coerce.number({ error: "must be a whole number ≥ 0" }).int().min(0).default(0),
+})
+
+/** The logged-in customer's plans, newest first. Nobody else's: the filter is the session's customer. */
+export async function listCustomerPlans(req: Request, res: MedusaResponse) {
+  const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : undefined
+  if (!customerId) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Log in as a customer to see your instalment plans.")
+  const { limit, offset } = parseOr400(ListQuery, { limit: req.query.limit, offset: req.query.offset }, "query")
+  const service = serviceOf(req)
+  const [rows, count] = await service.listAndCountInstalmentPlans(
+    { customer_id: customerId },
+    { relations: ["instalments"], order: { created_at: "DESC" }, take: limit, skip: offset },
+  )
+  const ctx = service.revisionContext()
+  const asked = [req.query.locale, req.locale]
+  res.json({
+    instalment_plans: rows.map((row) => shopperPlanView(row, { locale: pickLocale(asked, row.locale), ctx })),
+    count,
+    limit,
+    offset,
+  })
+}

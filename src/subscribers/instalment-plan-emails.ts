@@ -1,0 +1,82 @@
+/**
+ * The shopper's e-mails, sent when the module announces a committed change to a plan (see
+ * src/modules/instalments/plugin-events.ts). Rendering and sending: src/self-service/notify.ts.
+ *
+ *   instalment_plan.confirmed       → plan confirmed (card verified, for a deferred start)
+ *   instalment_plan.updated         → plan updated, when the schedule or the card changed and
+ *                                     something remains to pay (regular collection sends nothing)
+ *   instalment_plan.payment_failed  → payment failed
+ *   instalment_plan.completed       → plan completed
+ *
+ * Each e-mail carries an idempotency key, so a redelivered event never sends it twice.
+ */
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { INSTALMENTS_MODULE } from "../modules/instalments"
+import { INSTALMENT_PLAN_EVENTS } from "../modules/instalments/plugin-events"
+import type InstalmentsModuleService from "../modules/instalments/service"
+import { sendPlanEmail } from "../self-service/notify"
+
+type PlanEventData = { id: string; event_types?: string[]; instalment_numbers?: number[] }
+
+/** History entries after which the shopper gets the new schedule. */
+const SCHEDULE_CHANGES = new Set([
+  "plan.early_payment_requested",
+  "plan.postponed",
+  "plan.card_changed",
+  "plan.refund_applied",
+  "plan.exchange_applied",
+  "plan.exchange_payment_recorded",
+  "plan.late_fee_applied",
+  "plan.terminated",
+  "plan.started",
+  "plan.unfrozen",
+])
+
+export default async function instalmentPlanEmails({ event, container }: SubscriberArgs<PlanEventData>) {
+  const { id } = event.data
+  const instalments = container.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
+  switch (event.name) {
+    case INSTALMENT_PLAN_EVENTS.confirmed: {
+      const plan = await instalments.loadPlan(id, { withInstalments: false })
+      if (!plan) return
+      const kind = plan.status === "pending_start" ? "cardVerified" : "planConfirmed"
+      await sendPlanEmail(container, id, kind, { idempotencyKey: `instalments:confirmed:${id}`, trigger: event.name })
+      return
+    }
+    case INSTALMENT_PLAN_EVENTS.updated: {
+      if (!(event.data.event_types ?? []).some((type) => SCHEDULE_CHANGES.has(type))) return
+      const plan = await instalments.loadPlan(id, { withInstalments: false })
+      // Nothing left to pay: the completed e-mail (or the page's answer) says it better.
+      if (!plan?.next_due_date) return
+      const [latest] = await instalments.listInstalmentPlanEvents({ plan_id: id }, { order: { occurred_at: "DESC" }, take: 1 })
+      await sendPlanEmail(container, id, "planUpdated", { idempotencyKey: `instalments:updated:${id}:${latest?.id ?? Date.now()}`, trigger: event.name })
+      return
+    }
+    case INSTALMENT_PLAN_EVENTS.paymentFailed: {
+      const numbers = event.data.instalment_numbers ?? []
+      const plan = await instalments.loadPlan(id)
+      if (!plan) return
+      // One e-mail per failed attempt: the attempt count tells a retry's failure from the first one.
+      const attempts = plan.instalments?.find((i) => i.number === numbers[0])?.attempts ?? 0
+      await sendPlanEmail(container, id, "paymentFailed", {
+        instalmentNumbers: numbers,
+        idempotencyKey: `instalments:payment_failed:${id}:${numbers.join("-")}:${attempts}`,
+        trigger: event.name,
+      })
+      return
+    }
+    case INSTALMENT_PLAN_EVENTS.completed:
+      await sendPlanEmail(container, id, "planCompleted", { idempotencyKey: `instalments:completed:${id}`, trigger: event.name })
+      return
+  }
+}
+
+export const config: SubscriberConfig = {
+  event: [
+    INSTALMENT_PLAN_EVENTS.confirmed,
+    INSTALMENT_PLAN_EVENTS.updated,
+    INSTALMENT_PLAN_EVENTS.paymentFailed,
+    INSTALMENT_PLAN_EVENTS.completed,
+  ],
+  context: { subscriberId: "instalments-plan-emails" },
+}
