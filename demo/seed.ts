@@ -26,6 +26,8 @@ export const DEMO_REGION_NAME = "Europe"
 /** NL is in the region but is not an instalment country: the demo shows a refusal there. */
 export const DEMO_COUNTRIES = ["fr", "be", "es", "de", "it", "nl"]
 export const INSTALMENTS_PROVIDER_ID = "pp_instalments_instalments"
+/** Alma as the lender (medusa-config.ts registers it; `npm run fake-alma` serves a fake Alma offline). */
+export const ALMA_PROVIDER_ID = "pp_alma_alma"
 export const DEMO_PRODUCTS = [
   { title: "Desk lamp", handle: "desk-lamp", price: 39 },
   { title: "Office chair", handle: "office-chair", price: 249 },
@@ -108,7 +110,7 @@ async function ensurePublishableKey(container: Container, salesChannelId: string
 async function ensureRegion(container: Container) {
   const regions = container.resolve(Modules.REGION)
   const [existing] = await regions.listRegions({ name: DEMO_REGION_NAME })
-  const providers = ["pp_system_default", INSTALMENTS_PROVIDER_ID]
+  const providers = ["pp_system_default", INSTALMENTS_PROVIDER_ID, ALMA_PROVIDER_ID]
   if (existing) {
     // Re-enable the providers in case an admin removed them while trying the demo.
     await updateRegionsWorkflow(container).run({

@@ -147,6 +147,7 @@ medusaIntegrationTestRunner({
       expect(cents(eur.outstanding_total)).toBe(137_464)
       expect(cents(eur.late_total)).toBe(0)
       expect(eur).toMatchObject({ open_plans: 5, late_plans: 0 })
+      expect(cents(eur.expected_total)).toBe(8_496 + 65_245 + 8_496 + 25_490 + 8_496 + 8_496)
       // Expected: A, B, D on 28 Feb; C on 2 Mar; A, D on 31 Mar. E is frozen: owed but not expected.
       expect(weeklyCents(onCheckoutDay)).toEqual({
         "2027-02-22": 8_496 + 65_245 + 8_496,

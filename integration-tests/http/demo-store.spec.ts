@@ -5,7 +5,7 @@
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import seedDemoStore, { DEMO_PRODUCTS, INSTALMENTS_PROVIDER_ID } from "../../demo/seed"
+import seedDemoStore, { ALMA_PROVIDER_ID, DEMO_PRODUCTS, INSTALMENTS_PROVIDER_ID } from "../../demo/seed"
 
 jest.setTimeout(180_000)
 
@@ -22,7 +22,7 @@ medusaIntegrationTestRunner({
       const res = await api.get(`/store/payment-providers?region_id=${store.region_id}`, { headers })
       expect(res.status).toBe(200)
       expect(res.data.payment_providers.map((p: { id: string }) => p.id).sort()).toEqual(
-        [INSTALMENTS_PROVIDER_ID, "pp_system_default"].sort(),
+        [INSTALMENTS_PROVIDER_ID, ALMA_PROVIDER_ID, "pp_system_default"].sort(),
       )
     })
 

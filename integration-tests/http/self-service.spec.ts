@@ -1,7 +1,8 @@
 /**
  * Shopper self-service (issue 6, business rules §5): the signed link from the e-mails, the JSON
  * routes a storefront uses, the logged-in customer's plans, and the plan's e-mails through Medusa's
- * notification module (local provider, which keeps every notification). The page has its own file.
+ * notification module (local provider, which keeps every notification), and the server-rendered
+ * page the link opens (GET /instalments/plans/:id?token=…, its forms POST back to it).
  * Orders are placed through the Store API on 31 January 2027 with the sandbox processor: the office
  * chair and its shipping, 254.90 € in 3 = 84.98 (paid at checkout) + 84.96 on 28 February + 84.96
  * on 31 March.
@@ -10,7 +11,7 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { sendDueReminders } from "../../src/self-service/reminders"
-import { collectDueInstalmentsWorkflow } from "../../src/workflows/collect-due-instalments"
+import { collectDueRevision } from "../../src/domain/revisions/collect"
 import { cents, instalmentsOf, openShop, placeOrder, planById, planOfOrder, sandboxRecords, type Shop } from "../helpers/shop"
 
 jest.setTimeout(240_000)
@@ -79,6 +80,7 @@ medusaIntegrationTestRunner({
         postpone: { instalment_numbers: [2, 3], max_days: 15 },
         change_card: true,
         withdraw: { amount: 169.92, until: "2027-02-14" },
+        pay_exchange: null,
       })
       expect(view.card).toEqual({ brand: "Visa", last4: "5556", exp_month: expect.any(Number), exp_year: expect.any(Number) })
       for (const internal of ["card_reference", "credit_reference", "phone", "email", "events", "fraud_flagged", "processor", "payment_id"]) {
@@ -275,12 +277,15 @@ medusaIntegrationTestRunner({
       expect(events.find((e: any) => e.type === "plan.postponed").actor).toMatch(/^customer:cus_/)
     })
 
-    /** The plan's notifications, oldest first, once `count` are there (subscribers run after the response). */
+    /**
+     * The plan's notifications, oldest first, once `count` are there and handed to the provider
+     * (subscribers run after the response; a notification is `pending` until the provider took it).
+     */
     async function emailsOf(planId: string, count: number) {
       const notifications = getContainer().resolve(Modules.NOTIFICATION)
       for (let attempt = 0; attempt < 60; attempt++) {
         const list = await notifications.listNotifications({ resource_id: planId }, { order: { created_at: "ASC" } })
-        if (list.length >= count) return list
+        if (list.length >= count && list.every((n: any) => n.status !== "pending")) return list
         await new Promise((r) => setTimeout(r, 100))
       }
       return notifications.listNotifications({ resource_id: planId }, { order: { created_at: "ASC" } })
@@ -331,14 +336,99 @@ medusaIntegrationTestRunner({
       expect(all[4].data.text).toMatch(/la commande \d+ est entièrement réglée, pour un total de 254,90\s€/u)
     })
 
-    it("e-mails a failed payment in the plan's language (German) when collection is declined", async () => {
+    it("e-mails a failed payment in the plan's language (German) when the due instalment is declined", async () => {
       const { plan } = await chairInThree("tok_insufficient_later", "de")
       service().clock.set(new Date("2027-02-28T08:00:00Z"))
-      await collectDueInstalmentsWorkflow(getContainer()).run({ input: {} })
+      // The collection's own revision, as the job applies it: a decline is recorded, not thrown.
+      await service().revise(plan.id, (p, ctx) => collectDueRevision(p, {}, ctx), { actor: "system", declineIsError: false })
       const failed = (await emailsOf(plan.id, 2)).find((n: any) => n.template === "instalments.paymentFailed")
       expect(failed?.data.subject).toMatch(/^Bestellung \d+: Ihre Rate konnte nicht eingezogen werden$/)
       expect(failed?.data.text).toMatch(/Wir konnten Ihre am 28\. Februar 2027 fällige Rate von 84,96\s€/u)
       expect(failed?.data.instalment_numbers).toEqual([2])
+    })
+
+    const page = (planId: string) => `/instalments/plans/${planId}`
+
+    function getPage(url: string, headers: Record<string, string> = {}) {
+      return api.get(url, { headers, responseType: "text" }).catch((e: any) => e.response)
+    }
+
+    function postForm(planId: string, fields: Record<string, string>) {
+      return api
+        .post(`${page(planId)}?locale=fr`, new URLSearchParams(fields).toString(), {
+          headers: { "content-type": "application/x-www-form-urlencoded" },
+          responseType: "text",
+        })
+        .catch((e: any) => e.response)
+    }
+
+    /** The hidden idempotency key of the page's form for `action` (+ `scope`). */
+    function formKey(html: string, action: string, scope?: string): string {
+      const forms = html.split("<form ").slice(1)
+      const form = forms.find((f) => f.includes(`name="action" value="${action}"`) && (!scope || f.includes(`name="scope" value="${scope}"`)))
+      return /name="idempotency_key" value="([^"]+)"/.exec(form ?? "")?.[1] as string
+    }
+
+    it("renders the page in French with the schedule and the allowed actions, and error pages for bad links", async () => {
+      const { order, plan, token } = await chairInThree()
+      const res = await getPage(`${page(plan.id)}?token=${token}`)
+      expect(res.status).toBe(200)
+      expect(res.headers["content-type"]).toContain("text/html")
+      expect(res.headers).toMatchObject({ "cache-control": "no-store", "referrer-policy": "no-referrer" })
+      expect(res.headers["content-security-policy"]).toContain("default-src 'none'")
+      const html = res.data as string
+      expect(html).toContain('<html lang="fr">')
+      expect(html).toContain("<h1>Votre échéancier</h1>")
+      expect(html).toContain(`Commande ${order.display_id}`)
+      expect(html).toMatch(/<th scope="row">2<\/th><td>28 février 2027<\/td><td class="amount">84,96\s€<\/td><td>À venir<\/td>/u)
+      expect(html).toMatch(/Reste à payer\s?: 169,92\s€/u)
+      for (const label of ["Payer la prochaine échéance maintenant", "Tout payer maintenant", "Reporter une échéance", "Changer de carte", "Me rétracter"]) {
+        expect(html).toContain(`>${label}</button>`)
+      }
+      expect(html).toContain(`action="/instalments/plans/${plan.id}?locale=fr"`)
+      expect(html).toContain(`<input type="hidden" name="token" value="${token}">`)
+      expect(html).toContain('<label for="postpone-days">Nombre de jours</label>')
+      expect(html).toContain("Un crédit vous engage et doit être remboursé.")
+
+      const german = await getPage(`${page(plan.id)}?token=${token}&locale=de`)
+      expect(german.data).toContain('<html lang="de">')
+      expect(german.data).toContain("<h1>Ihr Zahlungsplan</h1>")
+      const injected = await getPage(`${page(plan.id)}?token=${token}&locale=%3Cscript%3Ealert(1)%3C%2Fscript%3E`)
+      expect(injected.status).toBe(200)
+      expect(injected.data).not.toContain("<script>")
+
+      const forged = await getPage(`${page(plan.id)}?token=${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`, { "accept-language": "fr-FR,fr;q=0.9" })
+      expect(forged.status).toBe(403)
+      expect(forged.data).toContain("Ce lien n&#39;est pas valide.")
+      expect(forged.data).not.toContain("84,96")
+      expect((await getPage(page(plan.id))).status).toBe(401)
+      service().clock.advanceDays(46)
+      const expired = await getPage(`${page(plan.id)}?token=${token}&locale=fr`)
+      expect(expired.status).toBe(401)
+      expect(expired.data).toContain("<h1>Ce lien a expiré</h1>")
+    })
+
+    it("acts from the page's forms: the next instalment paid once even when the form is sent twice, a refusal shown", async () => {
+      const { plan, token } = await chairInThree()
+      const html = (await getPage(`${page(plan.id)}?token=${token}`)).data as string
+      const key = formKey(html, "pay-early", "next")
+      expect(key).toMatch(/^[0-9a-f-]{36}$/)
+      const fields = { token, action: "pay-early", scope: "next", idempotency_key: key }
+      const paid = await postForm(plan.id, fields)
+      expect(paid.status).toBe(200)
+      expect(paid.data).toMatch(/<div class="notice success" role="status"><p>Merci\. Votre paiement de 84,96\s€ a bien été reçu\./u)
+      expect(paid.data).toMatch(/<th scope="row">2<\/th><td>28 février 2027<\/td><td class="amount">84,96\s€<\/td><td>Payée<\/td>/u)
+      const again = await postForm(plan.id, fields)
+      expect(again.status).toBe(200)
+      expect(laterCharges(plan.id)).toEqual([8496])
+
+      const refused = await postForm(plan.id, { token, action: "postpone", instalment_number: "3", days: "16", idempotency_key: formKey(paid.data, "postpone") })
+      expect(refused.status).toBe(400)
+      expect(refused.data).toContain('<div class="notice error" role="alert"><p>Une échéance peut être reportée de 15 jours au maximum.')
+      const other = await chairInThree()
+      const wrongPlan = await postForm(plan.id, { token: other.token, action: "pay-early", scope: "all", idempotency_key: "x" })
+      expect(wrongPlan.status).toBe(403)
+      expect(laterCharges(plan.id)).toEqual([8496])
     })
   },
 })

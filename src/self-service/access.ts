@@ -52,6 +52,14 @@ export async function authorisePlanAccess(service: InstalmentsModuleService, pla
   )
 }
 
+/**
+ * Whether this plugin collects the plan (its own card processor). A lender (Alma) collects the
+ * plans it funds: the shopper acts on the lender's page, and the lender writes to them.
+ */
+export function managedHere(service: InstalmentsModuleService, row: Pick<PlanRow, "processor">): boolean {
+  return row.processor === service.processor.name
+}
+
 async function loadOr404(service: InstalmentsModuleService, planId: string): Promise<PlanRow> {
   const row = await service.loadPlan(planId)
   if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)

@@ -4,20 +4,24 @@
  *   postpone   { instalment_number, days }          one due date moved 1–15 days (per-plan limit)
  *   change-card { card_token }                       same card rules as checkout, verified first
  *   withdraw   {}                                    within 14 days of the order: the rest charged now
+ *   pay-exchange { card_token? }                    a dearer exchange's difference, charged at once
  * Each goes through the module (`revise`, or `changeCard`): row lock, ledger, processor, one
  * transaction. Refusals come back as `code: message in the shopper's language`.
  */
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import type { Locale } from "../domain/codes"
 import type { ChargeMovement, RevisionOutcome } from "../domain/outcome"
 import { payEarly, postpone, withdraw } from "../domain/revisions"
-import { formatDate, formatMoney, t } from "../domain/texts"
+import { formatDate, formatMoney, refusalMessage, t } from "../domain/texts"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
+import { markExchangePaidInMedusa } from "../workflows/mark-exchange-paid"
+import { managedHere } from "./access"
 import { forShopper } from "./refusals"
 
-export const SHOPPER_ACTIONS = ["pay-early", "postpone", "change-card", "withdraw"] as const
+export const SHOPPER_ACTIONS = ["pay-early", "postpone", "change-card", "withdraw", "pay-exchange"] as const
 export type ShopperAction = (typeof SHOPPER_ACTIONS)[number]
 
 /** Numbers arrive as JSON numbers from a storefront and as strings from the page's forms. */
@@ -43,6 +47,9 @@ export const ACTION_BODIES = {
       .max(255, "is too long: a card token has at most 255 characters"),
   }),
   withdraw: z.object({}),
+  "pay-exchange": z.object({
+    card_token: z.string().trim().min(1, "is empty: pass the token the card form returned, or leave it out to use the plan's card").max(255).optional(),
+  }),
 } as const
 
 export type ActionBody<A extends ShopperAction> = z.infer<(typeof ACTION_BODIES)[A]>
@@ -58,6 +65,8 @@ export interface ActionOptions {
   readonly locale: Locale
   /** Scoped to the plan and the action by the caller (see `scopedKey`). */
   readonly idempotencyKey?: string
+  /** Medusa's container: a paid exchange difference is also marked paid on the Medusa order. */
+  readonly container?: MedusaContainer
 }
 
 /** A caller's key scoped to the plan and the action, so it can never match another plan's operation. */
@@ -84,6 +93,9 @@ export async function runShopperAction<A extends ShopperAction>(
 ): Promise<ActionResult> {
   const { locale } = options
   const revise = { actor: options.actor, idempotencyKey: options.idempotencyKey }
+  if (!managedHere(service, row)) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `lender_managed: ${refusalMessage("lender_managed", locale)}`)
+  }
   try {
     switch (action) {
       case "pay-early": {
@@ -102,6 +114,16 @@ export async function runShopperAction<A extends ShopperAction>(
         const { card_token: cardToken } = body as ActionBody<"change-card">
         const plan = await service.changeCard(row.id, { cardToken, locale }, revise)
         return { plan, message: t(locale, "self.done.changeCard") }
+      }
+      case "pay-exchange": {
+        const { card_token: cardToken } = body as ActionBody<"pay-exchange">
+        const due = row.exchange_pending_cents
+        // Without a caller's key, the amounts owed and paid and the card name the payment: a
+        // resubmission pays once, and another card after a decline is a new attempt.
+        const key = revise.idempotencyKey ?? `self:${row.id}:pay-exchange:${due}:${row.exchange_paid_cents}:${cardToken ?? "plan-card"}`
+        const { plan } = await service.payExchangeDifference(row.id, { cardToken }, { actor: options.actor, idempotencyKey: key })
+        if (plan.order_id && options.container) await markExchangePaidInMedusa(options.container, plan.order_id)
+        return { plan, message: t(locale, "self.done.payNext", { amount: formatMoney(due, plan.currency_code, locale) }) }
       }
       case "withdraw": {
         const { plan, outcome } = await service.revise(row.id, (s, ctx) => withdraw(s, {}, ctx), revise)

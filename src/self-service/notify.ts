@@ -12,6 +12,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { resolveLocale, type EmailKind } from "../domain/texts"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type InstalmentsModuleService from "../modules/instalments/service"
+import { managedHere } from "./access"
 import { renderPlanEmail } from "./emails"
 
 export const EMAIL_CHANNEL = "email"
@@ -33,6 +34,8 @@ export async function sendPlanEmail(container: MedusaContainer, planId: string, 
   const row = await service.loadPlan(planId)
   if (!row) return skipped(logger, `plan ${planId} was not found`)
   if (!row.email) return skipped(logger, `plan ${planId} has no e-mail address`)
+  // A lender (Alma) writes to the shoppers of the plans it funds, with its own page.
+  if (!managedHere(service, row)) return { sent: false, reason: `plan ${planId} is managed by its lender (${row.processor})` }
   const locale = resolveLocale(row.locale)
   const link = service.selfServiceUrl(row.id)
   const check = service.checkSelfServiceToken(row.id, new URL(link).searchParams.get("token"))

@@ -13,6 +13,7 @@ import { resolveLocale, t } from "../domain/texts"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
+import { managedHere } from "./access"
 import { ACTION_BODIES, runShopperAction, scopedKey, SHOPPER_ACTIONS, type ShopperAction } from "./actions"
 import { PAGE_HEADERS, renderErrorPage, renderPlanPage, type Notice } from "./page"
 import { splitRefusal } from "./refusals"
@@ -49,7 +50,15 @@ async function openPlan(req: MedusaRequest, res: MedusaResponse, token: unknown)
 function page(req: MedusaRequest, row: PlanRow, token: string, notice?: Notice): string {
   const service = serviceOf(req)
   const locale = pickLocale([req.query.locale], row.locale)
-  return renderPlanPage({ row, locale, ctx: service.revisionContext(), token, notice, testMode: service.processor.capabilities.testMode })
+  return renderPlanPage({
+    row,
+    locale,
+    ctx: service.revisionContext(),
+    token,
+    notice,
+    testMode: service.processor.capabilities.testMode,
+    managedHere: managedHere(service, row),
+  })
 }
 
 export async function getPlanPage(req: MedusaRequest, res: MedusaResponse) {
@@ -74,6 +83,7 @@ export async function postPlanPage(req: MedusaRequest, res: MedusaResponse) {
       actor: "shopper",
       locale,
       idempotencyKey: scopedKey(row.id, action, key && `page:${key}`),
+      container: req.scope,
     })
     send(res, 200, page(req, result.plan, token, { kind: "success", text: result.message }))
   } catch (error) {

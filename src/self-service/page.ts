@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto"
 import { LOCALES, type InstalmentStatus, type Locale, type PlanStatus } from "../domain/codes"
 import type { RevisionContext } from "../domain/outcome"
 import { amountDue, nextDue } from "../domain/plan"
-import { creditWarning, formatDate, formatMoney, planLabel, statusLabel, t } from "../domain/texts"
+import { creditWarning, formatDate, formatMoney, planLabel, refusalMessage, statusLabel, t } from "../domain/texts"
 import { planToSnapshot, type PlanRow } from "../modules/instalments/mapping"
 import { planPagePath } from "./link"
 import { availableActions } from "./shopper-view"
@@ -46,7 +46,7 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1a1a1a;background:#f6f6f4;margin:0}
 main{max-width:44rem;margin:0 auto;padding:1.5rem 1rem 3rem}
-h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.2rem;margin:2rem 0 .5rem}
+h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.2rem;margin:0 0 .5rem}
 section,.notice{background:#fff;border:1px solid #d4d4d0;border-radius:.5rem;padding:1rem;margin:1rem 0}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.4rem;border-bottom:1px solid #e2e2de}
 td.amount,th.amount{text-align:right;white-space:nowrap}
@@ -96,6 +96,8 @@ export interface PageInput {
   readonly notice?: Notice
   /** The sandbox processor: the card form hints at its test tokens. */
   readonly testMode?: boolean
+  /** False for a plan a lender collects: no forms (the lender's page does that). */
+  readonly managedHere?: boolean
 }
 
 export function renderPlanPage(input: PageInput): string {
@@ -138,7 +140,8 @@ function noticeBlock(notice: Notice): string {
   return `<div class="notice ${notice.kind}" role="${role}"><p>${esc(notice.text)}</p></div>`
 }
 
-function statusNotes({ row, locale }: PageInput): string {
+function statusNotes({ row, locale, managedHere }: PageInput): string {
+  if (managedHere === false) return `<p class="notice">${esc(refusalMessage("lender_managed", locale))}</p>`
   if (row.status === "frozen") return `<p class="notice error">${esc(t(locale, "self.frozen"))}</p>`
   const overdue = (row.instalments ?? []).filter((i) => i.status === "failed" || i.status === "late").sort((a, b) => a.number - b.number)[0]
   if (!overdue) return ""
@@ -180,8 +183,12 @@ ${fields}
 
 function actionsSection(input: PageInput): string {
   const { row, locale, ctx } = input
-  const actions = availableActions(planToSnapshot(row), ctx)
+  const actions = availableActions(planToSnapshot(row), ctx, input.managedHere ?? true)
   const forms: string[] = []
+  if (actions.payExchange !== null) {
+    const text = t(locale, "self.confirm.payExchange", { amount: money(row, actions.payExchange, locale) })
+    forms.push(actionForm(input, "pay-exchange", `<p>${esc(text)}</p>`, t(locale, "self.action.payExchange")))
+  }
   if (actions.payNext !== null) {
     const text = t(locale, "self.confirm.payNext", { amount: money(row, actions.payNext, locale) })
     forms.push(actionForm(input, "pay-early", `<input type="hidden" name="scope" value="next">\n<p>${esc(text)}</p>`, t(locale, "self.action.payNext")))

@@ -20,6 +20,7 @@ const SHOPPER_TEXT: Readonly<Record<string, RevisionRefusalCode>> = {
   withdrawal_period_over: "withdrawal_period_over",
   withdrawal_already_requested: "plan_closed",
   nothing_to_pay: "nothing_left_to_pay",
+  exchange_nothing_due: "nothing_left_to_pay",
   plan_frozen: "plan_frozen",
   plan_not_started: "plan_not_started",
   plan_not_active: "plan_not_active",

@@ -11,6 +11,7 @@ import { RUNNING } from "../domain/revisions/guards"
 import type { PlanStatus } from "../domain/codes"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type InstalmentsModuleService from "../modules/instalments/service"
+import { managedHere } from "./access"
 import { sendPlanEmail } from "./notify"
 
 export const REMINDER_DAYS_BEFORE = 3
@@ -34,8 +35,9 @@ export async function sendDueReminders(container: MedusaContainer): Promise<Remi
       { relations: ["plan"], order: { id: "ASC" }, take: BATCH, skip },
     )
     for (const instalment of batch) {
-      const plan = instalment.plan as { id: string; status: string } | undefined
-      if (!plan || !RUNNING.includes(plan.status as PlanStatus)) continue
+      const plan = instalment.plan as { id: string; status: string; processor: string } | undefined
+      // A lender collects (and reminds of) the plans it funds.
+      if (!plan || !RUNNING.includes(plan.status as PlanStatus) || !managedHere(service, plan)) continue
       summary.examined++
       const key = `reminder:${plan.id}:${instalment.number}:${instalment.due_date}`
       const event = { type: "plan.reminder_sent", data: { instalment: instalment.number, dueDate: instalment.due_date, on: today } }

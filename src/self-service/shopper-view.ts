@@ -27,8 +27,14 @@ function chargeOf(result: ReturnType<typeof payEarly>): number | null {
   return charge ? charge.amount.cents : 0
 }
 
-/** What the shopper may do now; amounts in cents. */
-export function availableActions(plan: PlanSnapshot, ctx: RevisionContext) {
+const NOTHING = { payNext: null, payAll: null, postpone: null, changeCard: false, withdraw: null, payExchange: null } as const
+
+/**
+ * What the shopper may do now; amounts in cents. Nothing on a plan a lender manages
+ * (`managedHere: false`): the lender's own page does that.
+ */
+export function availableActions(plan: PlanSnapshot, ctx: RevisionContext, managedHere = true) {
+  if (!managedHere) return NOTHING
   const payNext = chargeOf(payEarly(plan, { scope: "next" }, ctx))
   const payAll = chargeOf(payEarly(plan, { scope: "all" }, ctx))
   const postponable = plan.instalments.filter((i) => postpone(plan, { instalmentNumber: i.number, days: 1 }, ctx).ok).map((i) => i.number)
@@ -40,16 +46,19 @@ export function availableActions(plan: PlanSnapshot, ctx: RevisionContext) {
     postpone: postponable.length > 0 ? { instalments: postponable, maxDays: ctx.config.maxPostponeDays } : null,
     changeCard: (CARD_CHANGE_STATUSES as readonly PlanStatus[]).includes(plan.status),
     withdraw: withdrawal.ok ? { amount: chargeOf(withdrawal) ?? 0, until: addDays(plan.orderDate, ctx.config.withdrawalDays) } : null,
+    // A dearer exchange (business rules §6): the difference is paid at once, by card.
+    payExchange: plan.exchangePending > 0 && plan.status !== "cancelled" ? plan.exchangePending : null,
   }
 }
 
 export type AvailableActions = ReturnType<typeof availableActions>
 
-export function shopperPlanView(row: PlanRow, options: { locale: Locale; ctx: RevisionContext }) {
+/** `managedHere`: false for a plan a lender collects (see `managedHere` in ./access). */
+export function shopperPlanView(row: PlanRow, options: { locale: Locale; ctx: RevisionContext; managedHere?: boolean }) {
   const { locale, ctx } = options
   const c = row.currency_code
   const snapshot = planToSnapshot(row)
-  const actions = availableActions(snapshot, ctx)
+  const actions = availableActions(snapshot, ctx, options.managedHere ?? true)
   const instalments = [...(row.instalments ?? [])].sort((a, b) => a.number - b.number)
   const toPay = instalments.filter((i) => i.status !== "paid" && i.status !== "cancelled")
   return {
@@ -96,6 +105,7 @@ export function shopperPlanView(row: PlanRow, options: { locale: Locale; ctx: Re
       postpone: actions.postpone === null ? null : { instalment_numbers: actions.postpone.instalments, max_days: actions.postpone.maxDays },
       change_card: actions.changeCard,
       withdraw: actions.withdraw === null ? null : { amount: major(actions.withdraw.amount, c), until: actions.withdraw.until },
+      pay_exchange: actions.payExchange === null ? null : { amount: major(actions.payExchange, c) },
     },
   }
 }

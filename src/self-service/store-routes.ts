@@ -17,7 +17,7 @@ import { resolveLocale } from "../domain/texts"
 import { parseOr400 } from "../api/utils/validation"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type InstalmentsModuleService from "../modules/instalments/service"
-import { authorisePlanAccess } from "./access"
+import { authorisePlanAccess, managedHere } from "./access"
 import { ACTION_BODIES, idempotencyKeyHeader, runShopperAction, scopedKey, type ShopperAction } from "./actions"
 import { shopperPlanView } from "./shopper-view"
 
@@ -37,7 +37,7 @@ export async function getShopperPlan(req: Request, res: MedusaResponse) {
   const service = serviceOf(req)
   const access = await authorisePlanAccess(service, req.params.id, { token: req.query.token, authContext: req.auth_context })
   const locale = pickLocale([req.query.locale, req.locale], access.row.locale)
-  res.json({ instalment_plan: shopperPlanView(access.row, { locale, ctx: service.revisionContext() }) })
+  res.json({ instalment_plan: shopperPlanView(access.row, { locale, ctx: service.revisionContext(), managedHere: managedHere(service, access.row) }) })
 }
 
 export function shopperActionRoute(action: ShopperAction) {
@@ -48,8 +48,8 @@ export function shopperActionRoute(action: ShopperAction) {
     const locale = pickLocale([req.query.locale, body.locale, req.locale], access.row.locale)
     const input = parseOr400(ACTION_BODIES[action], body, "body")
     const idempotencyKey = scopedKey(req.params.id, action, idempotencyKeyHeader(req.headers["idempotency-key"]))
-    const result = await runShopperAction(service, access.row, action, input, { actor: access.actor, locale, idempotencyKey })
-    res.json({ instalment_plan: shopperPlanView(result.plan, { locale, ctx: service.revisionContext() }), message: result.message })
+    const result = await runShopperAction(service, access.row, action, input, { actor: access.actor, locale, idempotencyKey, container: req.scope })
+    res.json({ instalment_plan: shopperPlanView(result.plan, { locale, ctx: service.revisionContext(), managedHere: true }), message: result.message })
   }
 }
 
@@ -71,7 +71,7 @@ export async function listCustomerPlans(req: Request, res: MedusaResponse) {
   const ctx = service.revisionContext()
   const asked = [req.query.locale, req.locale]
   res.json({
-    instalment_plans: rows.map((row) => shopperPlanView(row, { locale: pickLocale(asked, row.locale), ctx })),
+    instalment_plans: rows.map((row) => shopperPlanView(row, { locale: pickLocale(asked, row.locale), ctx, managedHere: managedHere(service, row) })),
     count,
     limit,
     offset,

@@ -24,8 +24,12 @@ export const DEFAULT_COLLECTION_BATCH_SIZE = 500
 /** How long a batch waits for plans another worker is collecting before leaving them to the next run. */
 const LOCK_TIMEOUT_SECONDS = 120
 
+/** Batches in flight at once: while Postgres writes one, Node computes the next. */
+export const DEFAULT_COLLECTION_CONCURRENCY = 2
+
 export interface CollectDueInstalmentsInput {
   batchSize?: number
+  concurrency?: number
 }
 
 export interface CollectionRunSummary extends CollectionSummary {
@@ -37,17 +41,16 @@ export interface CollectionRunSummary extends CollectionSummary {
 /** One collection run over every plan due today. */
 export async function runCollection(container: MedusaContainer, input: CollectDueInstalmentsInput = {}): Promise<CollectionRunSummary> {
   const batchSize = input.batchSize ?? DEFAULT_COLLECTION_BATCH_SIZE
+  const concurrency = Math.max(1, input.concurrency ?? DEFAULT_COLLECTION_CONCURRENCY)
   const instalments = container.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
   const locking = container.resolve(Modules.LOCKING)
   const today = instalments.today()
   let total = emptySummary()
   let batches = 0
   let after = ""
-  for (;;) {
-    const ids = await instalments.listCollectionCandidates({ today, after, limit: batchSize })
-    if (ids.length === 0) break
-    after = ids[ids.length - 1]
-    batches++
+  const inFlight = new Set<Promise<void>>()
+
+  async function collectBatch(ids: string[]) {
     try {
       const keys = ids.map((id) => `instalment-plan:${id}`)
       const summary = await locking.execute(keys, () => instalments.collectPlans(ids), { timeout: LOCK_TIMEOUT_SECONDS })
@@ -58,8 +61,19 @@ export async function runCollection(container: MedusaContainer, input: CollectDu
       total = addSummaries(total, { ...emptySummary(), examined: ids.length, errors: ids.length })
       console.warn(`medusa-instalments: a collection batch of ${ids.length} plans was left for the next run: ${(error as Error).message}`)
     }
+  }
+
+  for (;;) {
+    const ids = await instalments.listCollectionCandidates({ today, after, limit: batchSize })
+    if (ids.length === 0) break
+    after = ids[ids.length - 1]
+    batches++
+    const running: Promise<void> = collectBatch(ids).finally(() => inFlight.delete(running))
+    inFlight.add(running)
+    if (inFlight.size >= concurrency) await Promise.race(inFlight)
     if (ids.length < batchSize) break
   }
+  await Promise.all(inFlight)
   return { today, batches, ...total }
 }
 

@@ -1,7 +1,7 @@
 import { amounts, apply, ctxOn, eur, expectErr, newPlan, statuses } from "../__tests__/support"
 import { money } from "../money"
 import { orderTotal } from "../plan"
-import { applyExchange, recordExchangePayment } from "./exchange"
+import { applyExchange, recordExchangePayment, recordExchangeRefund } from "./exchange"
 
 const ctx = ctxOn("2025-01-20")
 const plan = newPlan("p3x", 25490, "2025-01-15") // 84.98 paid + 84.96 + 84.96
@@ -46,5 +46,19 @@ describe("applyExchange: dearer replacement", () => {
   it("refuses a zero difference or another currency", () => {
     expectErr(applyExchange(plan, { difference: eur(0) }, ctx), "exchange_difference_zero")
     expectErr(applyExchange(plan, { difference: money(100, "usd") }, ctx), "currency_mismatch")
+  })
+})
+
+describe("recordExchangeRefund: Medusa's refund that settles a cheaper exchange", () => {
+  it("changes nothing in the plan (the exchange already did) and records the refund", () => {
+    const exchanged = apply(applyExchange, plan, { difference: eur(-2000) }, ctx).plan
+    const { plan: after, movements, events } = apply(recordExchangeRefund, exchanged, { amount: eur(2000), exchangeId: "exc_1" }, ctx)
+    expect(after).toEqual(exchanged)
+    expect(movements).toEqual([])
+    expect(events).toEqual([{ type: "plan.exchange_refund_recorded", data: { amount: 2000, exchangeId: "exc_1", at: ctx.now } }])
+  })
+
+  it("refuses a zero amount", () => {
+    expectErr(recordExchangeRefund(plan, { amount: eur(0), exchangeId: "exc_1" }, ctx), "invalid_amount")
   })
 })

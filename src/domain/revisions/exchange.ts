@@ -85,3 +85,24 @@ export function recordExchangePayment(plan: PlanSnapshot, input: ExchangePayment
     events: [{ type: "plan.exchange_payment_recorded", data: { amount: input.amount.cents, at: input.at ?? ctx.now } }],
   })
 }
+
+export interface ExchangeRefundInput {
+  /** The Medusa refund that settles a cheaper exchange already applied to the plan. */
+  readonly amount: Money
+  readonly exchangeId: string
+}
+
+/**
+ * Medusa records the refund that settles a cheaper exchange. `applyExchange` already revised the
+ * plan and sent any overflow back to the card, so this only records that Medusa's books caught up:
+ * applying it as a refund would take the difference off the plan twice.
+ */
+export function recordExchangeRefund(plan: PlanSnapshot, input: ExchangeRefundInput, ctx: RevisionContext): Result<RevisionOutcome> {
+  const bad = requirePositiveAmount(plan, input.amount, "exchange refund")
+  if (bad) return bad
+  return ok({
+    plan,
+    movements: [],
+    events: [{ type: "plan.exchange_refund_recorded", data: { amount: input.amount.cents, exchangeId: input.exchangeId, at: ctx.now } }],
+  })
+}

@@ -12,7 +12,7 @@ export type Revision<Input> = (plan: PlanSnapshot, input: Input, ctx: RevisionCo
 
 export { cancelPlan, type CancelInput } from "./cancel"
 export { applyRefund, type RefundInput } from "./refund"
-export { applyExchange, recordExchangePayment, type ExchangeInput, type ExchangePaymentInput } from "./exchange"
+export { applyExchange, recordExchangePayment, recordExchangeRefund, type ExchangeInput, type ExchangePaymentInput, type ExchangeRefundInput } from "./exchange"
 export { payEarly, type PayEarlyInput } from "./pay-early"
 export { postpone, type PostponeInput } from "./postpone"
 export { withdraw } from "./withdraw"

@@ -146,6 +146,8 @@ export const de: Messages = {
   "self.changeCard.token": "Neue Karte",
   "self.changeCard.help": "Die Referenz Ihrer neuen Karte, wie sie das sichere Kartenformular angibt.",
   "self.language": "Sprache",
+  "self.action.payExchange": "Differenz jetzt zahlen",
+  "self.confirm.payExchange": "Ihr Umtausch kostet {amount} mehr. Dieser Betrag wird Ihrer Karte jetzt belastet.",
 
   // Abgelehnte Änderungen
   "refusal.postponement_limit_reached": "Sie haben bereits alle für diesen Zahlungsplan zulässigen Verschiebungen genutzt.",
@@ -164,6 +166,7 @@ export const de: Messages = {
   "refusal.payment_overdue":
     "Eine Rate ist überfällig. Bitte zahlen Sie diese zuerst; danach können Sie diese Änderung vornehmen.",
   "refusal.card_not_eligible": "Diese Karte kann für Ihren Zahlungsplan nicht verwendet werden. Bitte verwenden Sie eine andere Karte.",
+  "refusal.lender_managed": "Dieser Zahlungsplan wird von dem Kreditgeber verwaltet, der Ihre Bestellung finanziert hat: Bitte verwalten Sie ihn über den Link in dessen E-Mails.",
 
   // E-Mails
   "email.greeting": "Guten Tag,",

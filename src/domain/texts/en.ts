@@ -145,6 +145,8 @@ export const en: Messages = {
   "self.changeCard.token": "New card",
   "self.changeCard.help": "The reference of your new card, as given by the secure card form.",
   "self.language": "Language",
+  "self.action.payExchange": "Pay the difference now",
+  "self.confirm.payExchange": "Your exchange costs {amount} more. This amount will be charged to your card now.",
 
   // Self-service refusals
   "refusal.postponement_limit_reached": "You have already used all the postponements allowed for this payment plan.",
@@ -160,6 +162,7 @@ export const en: Messages = {
     "Your payment plan has not started yet. This will be possible once the first instalment has been charged.",
   "refusal.payment_overdue": "An instalment is overdue. Please pay it first; you will then be able to make this change.",
   "refusal.card_not_eligible": "This card cannot be used for your payment plan. Please use another card.",
+  "refusal.lender_managed": "This payment plan is managed by the lender that financed your order: please manage it from the link in their e-mails.",
 
   // E-mails
   "email.greeting": "Hello,",

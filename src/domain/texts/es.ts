@@ -146,6 +146,8 @@ export const es: Messages = {
   "self.changeCard.token": "Nueva tarjeta",
   "self.changeCard.help": "La referencia de su nueva tarjeta, tal como la facilita el formulario de tarjeta seguro.",
   "self.language": "Idioma",
+  "self.action.payExchange": "Pagar la diferencia ahora",
+  "self.confirm.payExchange": "Su cambio cuesta {amount} más. Este importe se cargará ahora en su tarjeta.",
 
   // Solicitudes rechazadas
   "refusal.postponement_limit_reached": "Ya ha utilizado todos los aplazamientos permitidos para este calendario de pagos.",
@@ -162,6 +164,7 @@ export const es: Messages = {
     "Su calendario de pagos aún no ha comenzado. Esta operación será posible una vez cargado el primer pago.",
   "refusal.payment_overdue": "Tiene un pago atrasado. Abónelo primero; después podrá realizar este cambio.",
   "refusal.card_not_eligible": "Esta tarjeta no puede utilizarse para su calendario de pagos. Utilice otra tarjeta.",
+  "refusal.lender_managed": "Este plan de pagos lo gestiona la entidad que financió su pedido: gestiónelo desde el enlace que figura en sus correos electrónicos.",
 
   // Correos electrónicos
   "email.greeting": "Estimado/a cliente:",

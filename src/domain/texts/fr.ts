@@ -150,6 +150,8 @@ export const fr: Messages = {
   "self.changeCard.token": "Nouvelle carte",
   "self.changeCard.help": "La référence de votre nouvelle carte, telle que la fournit le formulaire de carte sécurisé.",
   "self.language": "Langue",
+  "self.action.payExchange": "Payer la différence maintenant",
+  "self.confirm.payExchange": "Votre échange coûte {amount} de plus. Ce montant sera débité sur votre carte maintenant.",
 
   // Refus des demandes en libre-service
   "refusal.postponement_limit_reached": "Vous avez déjà utilisé tous les reports autorisés pour cet échéancier.",
@@ -168,6 +170,7 @@ export const fr: Messages = {
   "refusal.payment_overdue":
     "Une échéance est en retard. Veuillez d'abord la régler\u00a0; vous pourrez ensuite effectuer cette modification.",
   "refusal.card_not_eligible": "Cette carte ne peut pas être utilisée pour votre échéancier. Veuillez utiliser une autre carte.",
+  "refusal.lender_managed": "Cet échéancier est géré par l'organisme qui a financé votre commande\u00a0: veuillez le gérer depuis le lien figurant dans ses e-mails.",
 
   // E-mails
   "email.greeting": "Bonjour,",

@@ -150,6 +150,8 @@ export const it: Messages = {
   "self.changeCard.token": "Nuova carta",
   "self.changeCard.help": "Il riferimento della sua nuova carta, come indicato dal modulo di pagamento sicuro.",
   "self.language": "Lingua",
+  "self.action.payExchange": "Paghi ora la differenza",
+  "self.confirm.payExchange": "Il suo cambio costa {amount} in più. Questo importo sarà addebitato ora sulla sua carta.",
 
   // Richieste rifiutate
   "refusal.postponement_limit_reached": "Ha già utilizzato tutti i posticipi consentiti per questo piano dei pagamenti.",
@@ -166,6 +168,7 @@ export const it: Messages = {
     "Il suo piano dei pagamenti non è ancora iniziato. Questa operazione sarà possibile dopo l'addebito della prima rata.",
   "refusal.payment_overdue": "Una rata è in ritardo. La paghi prima; potrà poi effettuare questa modifica.",
   "refusal.card_not_eligible": "Questa carta non può essere utilizzata per il suo piano dei pagamenti. Utilizzi un'altra carta.",
+  "refusal.lender_managed": "Questo piano dei pagamenti è gestito dall'ente che ha finanziato il suo ordine: lo gestisca dal link presente nelle sue e-mail.",
 
   // E-mail
   "email.greeting": "Gentile cliente,",

@@ -28,6 +28,7 @@ export const REVISION_REFUSAL_CODES = [
   "plan_not_started", // deferred start: nothing charged yet
   "payment_overdue", // an overdue instalment must be settled first
   "card_not_eligible", // the new card fails the eligibility rules (give the reasons too)
+  "lender_managed", // a lender (Alma) manages the plan: the shopper acts on the lender's page
 ] as const
 export type RevisionRefusalCode = (typeof REVISION_REFUSAL_CODES)[number]
 
@@ -174,6 +175,9 @@ export interface Messages extends GeneratedKeys {
   readonly "self.changeCard.help": string
   /** Label of the language switcher. */
   readonly "self.language": string
+  /** A dearer exchange (business rules §6): the difference, paid at once by card. {amount} */
+  readonly "self.action.payExchange": string
+  readonly "self.confirm.payExchange": string
 
   // ---- E-mails (subjects and bodies are generated keys) -----------------------------------
   readonly "email.greeting": string

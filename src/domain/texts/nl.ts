@@ -150,6 +150,8 @@ export const nl: Messages = {
   "self.changeCard.token": "Nieuwe kaart",
   "self.changeCard.help": "De referentie van uw nieuwe kaart, zoals het beveiligde kaartformulier die geeft.",
   "self.language": "Taal",
+  "self.action.payExchange": "Het verschil nu betalen",
+  "self.confirm.payExchange": "Uw ruil kost {amount} meer. Dit bedrag wordt nu van uw kaart afgeschreven.",
 
   // Geweigerde wijzigingen
   "refusal.postponement_limit_reached": "U hebt alle toegestane uitstellen voor dit betalingsschema al gebruikt.",
@@ -166,6 +168,7 @@ export const nl: Messages = {
     "Uw betalingsschema is nog niet gestart. Dit is mogelijk zodra de eerste termijn is afgeschreven.",
   "refusal.payment_overdue": "Er is een termijn achterstallig. Betaal die eerst; daarna kunt u deze wijziging uitvoeren.",
   "refusal.card_not_eligible": "Deze kaart kan niet worden gebruikt voor uw betalingsschema. Gebruik een andere kaart.",
+  "refusal.lender_managed": "Dit betalingsschema wordt beheerd door de kredietverstrekker die uw bestelling heeft gefinancierd: beheer het via de link in diens e-mails.",
 
   // E-mails
   "email.greeting": "Geachte klant,",

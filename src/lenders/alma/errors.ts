@@ -24,7 +24,7 @@ export class AlmaApiError extends Error {
     readonly status?: number,
     readonly body?: AlmaErrorBody,
   ) {
-    super(`Alma ${operation}: ${detail}`)
+    super(`Alma could not ${operation}: ${detail}`)
     this.name = "AlmaApiError"
   }
 

@@ -25,6 +25,8 @@ import { money, type Money } from "../../domain/money"
 import type { LedgerEvent, Movement, RevisionContext, RevisionOutcome } from "../../domain/outcome"
 import { createPlan, type PlanSnapshot } from "../../domain/plan"
 import { cancelPlan } from "../../domain/revisions/cancel"
+import { applyExchange, recordExchangePayment, recordExchangeRefund } from "../../domain/revisions/exchange"
+import { applyRefund } from "../../domain/revisions/refund"
 import { applyChargeFailed, applyChargeSucceeded } from "../../domain/revisions/charges"
 import { startDeferredPlan } from "../../domain/revisions/start"
 import { quoteAll, quotePlan } from "../../domain/quote"
@@ -45,6 +47,7 @@ import {
 } from "./checkout"
 import { planToSnapshot, snapshotToInstalmentColumns, snapshotToPlanColumns, type PlanRow } from "./mapping"
 import {
+  boundSql,
   collectPlan,
   dueAttemptKey,
   emptySummary,
@@ -87,7 +90,12 @@ export interface ReviseOptions {
   idempotencyKey?: string
   /** Whether a declined charge refuses the operation (default) or is recorded as a failed attempt. */
   declineIsError?: boolean
+  /** Keys to merge into the plan's metadata in the same transaction (null removes a key). */
+  metadata?: (row: PlanRow, outcome: RevisionOutcome) => Record<string, unknown> | undefined
 }
+
+/** A revision as the service applies it: the engine's pure function, given the stored row when it needs more. */
+export type PlanRevision = (plan: PlanSnapshot, ctx: RevisionContext, row: PlanRow) => Result<RevisionOutcome>
 
 export default class InstalmentsModuleService extends MedusaService({
   InstalmentPlan,
@@ -285,7 +293,7 @@ export default class InstalmentsModuleService extends MedusaService({
       at: this.now(),
       metadata: { payment_session_id: data.session_id, instalment: "1" },
     })
-    if (!result.ok) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Card processor unavailable: ${result.error.message}`)
+    if (!result.ok) throw processorFailure(result.error)
     if (result.value.status === "failed") {
       throw refusal([{ code: result.value.code, message: t(locale, "self.error.paymentDeclined") }])
     }
@@ -294,7 +302,7 @@ export default class InstalmentsModuleService extends MedusaService({
 
   private async verifyCard(data: CheckoutSessionData, locale: string): Promise<string> {
     const result = await this.processor.verifyCard({ cardRef: data.card.reference, idempotencyKey: `${data.session_id}:verify` })
-    if (!result.ok) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Card processor unavailable: ${result.error.message}`)
+    if (!result.ok) throw processorFailure(result.error)
     if (result.value.status === "failed") {
       throw refusal([{ code: result.value.code, message: t(locale, "self.error.paymentDeclined") }])
     }
@@ -384,7 +392,7 @@ export default class InstalmentsModuleService extends MedusaService({
    */
   async revise(
     planId: string,
-    revision: (plan: PlanSnapshot, ctx: RevisionContext) => Result<RevisionOutcome>,
+    revision: PlanRevision,
     options: ReviseOptions,
   ): Promise<{ plan: PlanRow; outcome: RevisionOutcome | null }> {
     const result = await this.revise_(planId, revision, options)
@@ -409,7 +417,7 @@ export default class InstalmentsModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async revise_(
     planId: string,
-    revision: (plan: PlanSnapshot, ctx: RevisionContext) => Result<RevisionOutcome>,
+    revision: PlanRevision,
     options: ReviseOptions,
     @MedusaContext() sharedContext: Context = {},
   ): Promise<{ plan: PlanRow; outcome: RevisionOutcome | null }> {
@@ -421,7 +429,7 @@ export default class InstalmentsModuleService extends MedusaService({
     if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
     const ctx = this.revisionContext()
     const key = options.idempotencyKey ?? `${planId}:${ctx.now}`
-    const revised = unwrapRevision(revision(planToSnapshot(row), ctx))
+    const revised = unwrapRevision(revision(planToSnapshot(row), ctx, row))
     await this.executeRefunds(row, revised.movements, key)
     const { outcome, chargeReferences } = await this.executeCharges(row, revised, key, ctx, options.declineIsError ?? true)
     await this.writeRevision(row, outcome, options, sharedContext, chargeReferences)
@@ -468,7 +476,7 @@ export default class InstalmentsModuleService extends MedusaService({
         at: this.now(),
         metadata: { plan_id: row.id, instalments: numbers.join(","), purpose: movement.purpose },
       })
-      if (!result.ok) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Card processor unavailable: ${result.error.message}`)
+      if (!result.ok) throw processorFailure(result.error)
       const charge = result.value
       if (charge.status === "failed" && declineIsError) {
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${charge.code}: the card was declined (${charge.message}); nothing was charged`)
@@ -507,15 +515,106 @@ export default class InstalmentsModuleService extends MedusaService({
     return plan
   }
 
+  /**
+   * A Medusa refund on the plan's payment (`refundId` is Medusa's refund id: a replay changes
+   * nothing). It lowers what remains to pay first; only the rest goes back to the card. The refund
+   * that settles a cheaper exchange (see `applyExchangeFromMedusa`) was already applied to the plan:
+   * it is only recorded.
+   */
+  async refundFromMedusa(planId: string, amount: Money, refundId: string): Promise<PlanRow> {
+    const { plan } = await this.revise(
+      planId,
+      (snapshot, ctx, row) => {
+        const exchangeId = pendingExchangeRefundFor(row.metadata, amount.cents)
+        return exchangeId
+          ? recordExchangeRefund(snapshot, { amount, exchangeId }, ctx)
+          : applyRefund(snapshot, { amount }, ctx)
+      },
+      {
+        actor: "medusa",
+        idempotencyKey: `medusa-refund:${refundId}`,
+        metadata: (_row, outcome) => {
+          const settled = outcome.events.find((e) => e.type === "plan.exchange_refund_recorded")
+          return settled ? { [PENDING_EXCHANGE_REFUNDS]: withoutExchange(_row.metadata, (settled.data as { exchangeId: string }).exchangeId) } : undefined
+        },
+      },
+    )
+    return plan
+  }
+
+  /**
+   * Medusa confirmed an exchange (`difference` = replacement less returned item, in the order's
+   * currency). Cheaper: the difference comes off the last instalments (overflow back to the card)
+   * and the Medusa refund that settles it is expected; dearer: the shopper owes the difference,
+   * paid through their self-service link (`payExchangeDifference`). Once per exchange.
+   */
+  async applyExchangeFromMedusa(planId: string, difference: Money, exchangeId: string) {
+    return this.revise(planId, (snapshot, ctx) => applyExchange(snapshot, { difference }, ctx), {
+      actor: "medusa",
+      idempotencyKey: `medusa-exchange:${exchangeId}`,
+      metadata: (row) =>
+        difference.cents < 0
+          ? { [PENDING_EXCHANGE_REFUNDS]: { ...pendingExchangeRefunds(row.metadata), [exchangeId]: -difference.cents } }
+          : undefined,
+    })
+  }
+
+  /**
+   * The shopper pays what a dearer exchange added, in one go, by card (`cardToken`, else the
+   * plan's card). Charged first, then recorded under the plan's lock; if recording fails, the
+   * charge is refunded. Replays with the same key change nothing and charge nothing.
+   */
+  async payExchangeDifference(planId: string, input: { cardToken?: string }, options: { actor: string; idempotencyKey: string }) {
+    const row = await this.loadPlan(planId, { withInstalments: false })
+    if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
+    const amount = money(row.exchange_pending_cents, row.currency_code)
+    if (amount.cents <= 0) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "exchange_nothing_due: there is no exchange difference to pay on this plan")
+    }
+    const cardRef = input.cardToken ? await this.cardForPayment(input.cardToken, options.idempotencyKey) : (row.card_reference as string)
+    const charge = await this.processor.charge({
+      cardRef,
+      amount,
+      idempotencyKey: `${options.idempotencyKey}:exchange`,
+      description: `Exchange difference (${row.plan_code})`,
+      offSession: false,
+      at: this.now(),
+      metadata: { plan_id: planId, purpose: "exchange_difference" },
+    })
+    if (!charge.ok) throw processorFailure(charge.error)
+    if (charge.value.status === "failed") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${charge.value.code}: the card was declined (${charge.value.message}); nothing was charged`)
+    }
+    const chargeId = charge.value.chargeId
+    try {
+      return await this.revise(planId, (snapshot, ctx) => recordExchangePayment(snapshot, { amount }, ctx), {
+        actor: options.actor,
+        idempotencyKey: options.idempotencyKey,
+        metadata: (current) => ({ exchange_charges: [...exchangeCharges(current.metadata), chargeId] }),
+      })
+    } catch (error) {
+      await this.processor.refund({ chargeId, amount, idempotencyKey: `${options.idempotencyKey}:exchange:compensation` })
+      throw error
+    }
+  }
+
+  private async cardForPayment(cardToken: string, key: string): Promise<string> {
+    const card = await this.processor.describeCard(cardToken, { idempotencyKey: `${key}:card:${cardToken}` })
+    if (!card.ok) throw invalid(`card_token: ${card.error.message}`)
+    return card.value.cardRef
+  }
+
   /** Refunds go back to the card across the plan's charges, newest first. */
   private async executeRefunds(row: PlanRow, movements: readonly Movement[], key: string) {
     const refunds = movements.filter((m) => m.kind === "refund")
     let left = refunds.reduce((total, m) => total + m.amount.cents, 0)
     if (left === 0) return
-    const charges = [...(row.instalments ?? [])]
+    const instalmentCharges = [...(row.instalments ?? [])]
       .filter((i) => i.charge_reference)
       .sort((a, b) => b.number - a.number)
       .map((i) => i.charge_reference as string)
+    // Exchange differences were paid last: they are refunded first.
+    const charges = [...exchangeCharges(row.metadata).reverse(), ...new Set(instalmentCharges)]
     for (const chargeId of charges) {
       if (left === 0) break
       const details = await this.processor.getCharge(chargeId)
@@ -546,7 +645,11 @@ export default class InstalmentsModuleService extends MedusaService({
     sharedContext: Context,
     chargeReferences: Map<number, string> = new Map(),
   ) {
-    await this.updateInstalmentPlans({ id: row.id, ...snapshotToPlanColumns(outcome.plan) }, sharedContext)
+    const metadata = options.metadata?.(row, outcome)
+    await this.updateInstalmentPlans(
+      { id: row.id, ...snapshotToPlanColumns(outcome.plan), ...(metadata ? { metadata: mergeMetadata(row.metadata, metadata) } : {}) },
+      sharedContext,
+    )
     const byNumber = new Map((row.instalments ?? []).map((i) => [i.number, i]))
     for (const instalment of outcome.plan.instalments) {
       const current = byNumber.get(instalment.number)
@@ -646,9 +749,7 @@ export default class InstalmentsModuleService extends MedusaService({
     input: { today: LocalDate; after?: string; limit: number },
     @MedusaContext() sharedContext: Context = {},
   ): Promise<string[]> {
-    // A read: @InjectManager gives a manager, not a transaction.
-    const manager = sharedContext.manager as { execute: (query: string, params: unknown[]) => Promise<unknown[]> }
-    return selectCandidateIds((query, params) => manager.execute(query, params), { today: input.today, after: input.after ?? "", limit: input.limit })
+    return selectCandidateIds(boundSql(sharedContext), { today: input.today, after: input.after ?? "", limit: input.limit })
   }
 
   /** Collects a batch of plans (charges, retries, freezes over, serious delays), then emits the plugin events. */
@@ -664,7 +765,7 @@ export default class InstalmentsModuleService extends MedusaService({
     planIds: string[],
     @MedusaContext() sharedContext: Context = {},
   ): Promise<{ summary: CollectionSummary; results: PlanCollection[] }> {
-    const run = sql(sharedContext)
+    const run = boundSql(sharedContext)
     const rows = await lockAndLoadPlans(run, [...planIds].sort())
     const ctx = this.revisionContext()
     const snapshots = rows.map((row) => ({ row, snapshot: planToSnapshot(row) }))
@@ -724,7 +825,7 @@ export default class InstalmentsModuleService extends MedusaService({
     )
     if (reasons.length > 0) throw eligibilityRefusal(reasons, this.engineConfig, row.plan_code, locale)
     const verified = await this.processor.verifyCard({ cardRef: card.value.cardRef, idempotencyKey: `${key}:verify` })
-    if (!verified.ok) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Card processor unavailable: ${verified.error.message}`)
+    if (!verified.ok) throw processorFailure(verified.error)
     if (verified.value.status === "failed") throw refusal([{ code: verified.value.code, message: t(locale, "self.error.paymentDeclined") }])
     const changed = await this.saveCard_(planId, cardSummaryData(card.value), verified.value.verificationId, options)
     if (changed) {
@@ -865,10 +966,58 @@ export interface MirrorLenderPlanInput {
   idempotencyKey?: string
 }
 
+/** Cheaper exchanges applied to the plan whose Medusa refund has not been recorded yet: exchange id → cents. */
+const PENDING_EXCHANGE_REFUNDS = "pending_exchange_refunds"
+
+function pendingExchangeRefunds(metadata: unknown): Record<string, number> {
+  const value = (metadata as Record<string, unknown> | null)?.[PENDING_EXCHANGE_REFUNDS]
+  return value && typeof value === "object" ? { ...(value as Record<string, number>) } : {}
+}
+
+function pendingExchangeRefundFor(metadata: unknown, cents: number): string | undefined {
+  return Object.entries(pendingExchangeRefunds(metadata)).find(([, pending]) => pending === cents)?.[0]
+}
+
+function withoutExchange(metadata: unknown, exchangeId: string): Record<string, number> | null {
+  const { [exchangeId]: _settled, ...rest } = pendingExchangeRefunds(metadata)
+  return Object.keys(rest).length ? rest : null
+}
+
+/** Charges that paid dearer exchanges: refunds may go back to them too. */
+function exchangeCharges(metadata: unknown): string[] {
+  const value = (metadata as Record<string, unknown> | null)?.exchange_charges
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []
+}
+
+/** The plan's metadata with `patch` merged in; a null value removes its key. */
+function mergeMetadata(current: unknown, patch: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...((current as Record<string, unknown> | null) ?? {}) }
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key]
+    else merged[key] = value
+  }
+  return merged
+}
+
 /** Raw SQL in the operation's transaction (row locks and conditional updates DML cannot express). */
 function sql(sharedContext: Context): (query: string, params: unknown[]) => Promise<unknown[]> {
   const manager = sharedContext.transactionManager as { execute: (query: string, params: unknown[]) => Promise<unknown[]> }
   return (query, params) => manager.execute(query, params)
+}
+
+/**
+ * A processor call that did not go through. A key reused for another request is the caller's
+ * mistake (an Idempotency-Key header sent again with a different body): a 409 that says so.
+ * Anything else is the processor's: nothing was charged, the same call can be retried.
+ */
+export function processorFailure(error: { code: string; message: string }): MedusaError {
+  if (error.code === "idempotency_key_reused") {
+    return new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `idempotency_key_reused: this idempotency key was already used for a different request (${error.message}); send a new key for a new operation`,
+    )
+  }
+  return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Card processor unavailable: ${error.message}`)
 }
 
 /** A refused revision becomes a 400-class error whose message says what is wrong. */

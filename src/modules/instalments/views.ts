@@ -86,6 +86,8 @@ export function planView(row: PlanRow, options: { events?: EventRow[]; selfServi
       country: row.card_country ?? null,
     },
     processor: row.processor,
+    // Plans funded by a lender (Alma): its payment and the page where the shopper manages it.
+    ...(row.processor === "alma" ? { lender: lenderView(row) } : {}),
     terms_version: row.terms_version,
     terms_accepted_at: isoDateTime(row.terms_accepted_at),
     created_at: isoDateTime(row.created_at),
@@ -97,4 +99,9 @@ export function planView(row: PlanRow, options: { events?: EventRow[]; selfServi
 
 function byTime(a: EventRow, b: EventRow): number {
   return new Date(a.occurred_at).getTime() - new Date(b.occurred_at).getTime() || a.id.localeCompare(b.id)
+}
+
+function lenderView(row: PlanRow) {
+  const alma = ((row.metadata as Record<string, unknown> | null)?.alma ?? {}) as { payment_id?: string; url?: string | null; state?: string }
+  return { name: "alma", payment_id: alma.payment_id ?? row.credit_reference ?? null, url: alma.url ?? null, state: alma.state ?? null }
 }

@@ -7,6 +7,7 @@
  * plugin collects. With a deferred start, authorisation only verifies the card and answers
  * `authorized`; capture (at shipment) starts the plan. Medusa refunds become plan revisions.
  */
+import { randomUUID } from "node:crypto"
 import {
   AbstractPaymentProvider,
   BigNumber,
@@ -37,7 +38,6 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import { fromMajor, type Money } from "../../domain/money"
-import { applyRefund } from "../../domain/revisions/refund"
 import type { CheckoutSessionData } from "../../modules/instalments/checkout"
 import type InstalmentsModuleService from "../../modules/instalments/service"
 
@@ -127,10 +127,8 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
     const currency = (input.data as Partial<CheckoutSessionData> | undefined)?.currency_code
     if (!planId || !currency) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment has no instalment plan to refund")
     const amount = toMoney(input.amount, currency)
-    await this.instalments.revise(planId, (plan, ctx) => applyRefund(plan, { amount }, ctx), {
-      actor: "medusa",
-      idempotencyKey: `medusa-refund:${input.context?.idempotency_key ?? amount.cents}`,
-    })
+    // Medusa passes its refund id: a retried step with the same id changes nothing.
+    await this.instalments.refundFromMedusa(planId, amount, input.context?.idempotency_key ?? `unkeyed:${randomUUID()}`)
     return { data: input.data }
   }
 

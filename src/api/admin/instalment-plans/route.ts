@@ -5,14 +5,15 @@
  * q (order number or shopper e-mail); limit (1–100, default 20) and offset.
  * Answers { instalment_plans, count, limit, offset }; amounts in major units.
  *
- * Every filter maps to an indexed column of instalment_plan (order_id, customer_id,
- * status + next_due_date, created_at), and the order (created_at, id) follows the created_at index.
+ * The query itself is in src/modules/instalments/admin-queries.ts.
  */
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { isLocalDate } from "../../../domain/calendar"
 import { PLAN_CODES, PLAN_STATUSES } from "../../../domain/codes"
 import { INSTALMENTS_MODULE } from "../../../modules/instalments"
+import { listPlans, type Knex, type PlanListFilters } from "../../../modules/instalments/admin-queries"
 import type InstalmentsModuleService from "../../../modules/instalments/service"
 import { planView } from "../../../modules/instalments/views"
 import { endOfLocalDay, startOfLocalDay } from "../../utils/local-day"
@@ -44,37 +45,23 @@ const ListQuery = z
 
 type ListQuery = z.infer<typeof ListQuery>
 
-/** The module's filters for a validated query; days are read in the plugin's time zone. */
-function filtersOf(query: ListQuery, timeZone: string): Record<string, unknown> {
-  const filters: Record<string, unknown> = {}
-  if (query.order_id) filters.order_id = query.order_id
-  if (query.customer_id) filters.customer_id = query.customer_id
-  if (query.status) filters.status = query.status
-  if (query.plan_code) filters.plan_code = query.plan_code
-  if (query.created_from || query.created_to) {
-    filters.created_at = {
-      ...(query.created_from ? { $gte: startOfLocalDay(query.created_from, timeZone) } : {}),
-      ...(query.created_to ? { $lt: endOfLocalDay(query.created_to, timeZone) } : {}),
-    }
+/** The module's list filters for a validated query; days are read in the plugin's time zone. */
+function filtersOf(query: ListQuery, timeZone: string): PlanListFilters {
+  return {
+    orderId: query.order_id,
+    customerId: query.customer_id,
+    statuses: query.status,
+    planCode: query.plan_code,
+    createdFrom: query.created_from ? startOfLocalDay(query.created_from, timeZone) : undefined,
+    createdBefore: query.created_to ? endOfLocalDay(query.created_to, timeZone) : undefined,
+    search: query.q,
   }
-  if (query.q) {
-    const term = query.q.replace(/^#/, "")
-    // `%` and `_` in an e-mail are letters, not LIKE wildcards.
-    const or: Record<string, unknown>[] = [{ email: { $ilike: `%${term.replace(/[\\%_]/g, "\\$&")}%` } }]
-    if (/^\d{1,9}$/.test(term)) or.push({ order_display_id: Number(term) })
-    filters.$or = or
-  }
-  return filters
 }
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const query = parseOr400(ListQuery, req.query, "query")
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
-  const [plans, count] = await instalments.listAndCountInstalmentPlans(filtersOf(query, instalments.engineConfig.timeZone), {
-    relations: ["instalments"],
-    take: query.limit,
-    skip: query.offset,
-    order: { created_at: "DESC", id: "DESC" },
-  })
+  const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
+  const { plans, count } = await listPlans(knex, filtersOf(query, instalments.engineConfig.timeZone), query)
   res.json({ instalment_plans: plans.map((p) => planView(p)), count, limit: query.limit, offset: query.offset })
 }

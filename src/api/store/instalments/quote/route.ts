@@ -13,6 +13,7 @@ import { reasonParams } from "../../../../modules/instalments/checkout"
 import { INSTALMENTS_MODULE } from "../../../../modules/instalments"
 import type InstalmentsModuleService from "../../../../modules/instalments/service"
 import { parseOr400 } from "../../../utils/validation"
+import { ALMA_QUOTE_PROVIDERS, sendAlmaQuote } from "../../alma/quote"
 
 const QuoteQuery = z
   .object({
@@ -21,6 +22,8 @@ const QuoteQuery = z
     currency_code: z.string().regex(/^[a-zA-Z]{3}$/, "must be a 3-letter ISO 4217 code, e.g. eur").optional(),
     country_code: z.string().regex(/^[a-zA-Z]{2}$/, "must be a 2-letter ISO 3166 code, e.g. fr").optional(),
     locale: z.string().max(100).optional(),
+    // provider=alma: the quote comes from Alma's eligibility endpoint (see ../../alma/quote.ts).
+    provider: z.enum(ALMA_QUOTE_PROVIDERS, { error: `must be ${ALMA_QUOTE_PROVIDERS.join(" or ")} (leave it out for the plugin's own plans)` }).optional(),
   })
   .refine((q) => q.cart_id || (q.amount && q.currency_code && q.country_code), {
     message: "pass either cart_id, or amount with currency_code and country_code (a product page has no cart)",
@@ -32,6 +35,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
   // Medusa moves `?locale=` (and the x-medusa-locale header) to req.locale before routes run.
   const locale = query.locale ?? (req as MedusaRequest & { locale?: string }).locale ?? (req.headers["accept-language"] as string | undefined)
+  if (query.provider) return sendAlmaQuote(res, { amount, country, locale, instalments })
   const quotes = instalments.quote({ amount, country, locale })
   res.json({
     currency_code: amount.currency,

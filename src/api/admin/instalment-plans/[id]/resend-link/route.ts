@@ -7,6 +7,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { INSTALMENTS_MODULE } from "../../../../../modules/instalments"
 import type InstalmentsModuleService from "../../../../../modules/instalments/service"
+import { managedHere } from "../../../../../self-service/access"
 import { idempotencyKeyHeader } from "../../../../../self-service/actions"
 import { sendPlanEmail } from "../../../../../self-service/notify"
 import { GET as getPlan } from "../route"
@@ -16,6 +17,9 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
   const plan = await instalments.loadPlan(planId, { withInstalments: false })
   if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
+  if (!managedHere(instalments, plan)) {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `lender_managed: plan ${planId} is managed by its lender (${plan.processor}), which e-mails the shopper its own page`)
+  }
   if (!plan.email) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `no_email: plan ${planId} has no e-mail address to send the link to (the order had none)`)
   }

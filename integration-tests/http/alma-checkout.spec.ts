@@ -1,0 +1,395 @@
+/**
+ * Alma as the lender, end to end on a real Medusa app and Postgres. Alma itself is the plugin's
+ * stateful fake (test-support/fake-alma) behind msw: the provider's HTTP calls reach it, the
+ * tests play the shopper on Alma's page (accept / refuse) and Alma's IPN (signed like Alma's).
+ *
+ * The office chair costs 249.00 € + 5.90 € shipping = 254.90 € (25 490 cents); in 3 with Alma:
+ * 84.98 € today (31 January 2027), 84.96 € on 28 February and 84.96 € on 31 March.
+ */
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { setupServer } from "msw/node"
+import syncAlmaPlansJob from "../../src/jobs/alma-sync-plans"
+import { createFakeAlma } from "../../test-support/fake-alma"
+import { cartWith, instalmentsOf, medusaOrder, openShop, planById, planOfOrder, type Shop } from "../helpers/shop"
+
+const ALMA_ROOT = "https://api.alma.test"
+const ALMA_KEY = "sk_test_integration_alma"
+// Read by medusa-config.ts when the runner loads it.
+process.env.ALMA_API_KEY = ALMA_KEY
+process.env.ALMA_API_ROOT = ALMA_ROOT
+process.env.ALMA_RETURN_URL = "https://shop.test/checkout/alma-return"
+process.env.ALMA_IPN_URL = "https://store.test/hooks/alma/ipn"
+process.env.ALMA_TIMEOUT_MS = "2000"
+
+const alma = createFakeAlma({ apiRoot: ALMA_ROOT, apiKey: ALMA_KEY })
+const msw = setupServer(...alma.handlers)
+// The test runner's own calls to the Medusa app go through untouched.
+msw.listen({ onUnhandledRequest: "bypass" })
+afterAll(() => msw.close())
+
+jest.setTimeout(240_000)
+
+const PROVIDER = "pp_alma_alma"
+const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
+
+medusaIntegrationTestRunner({
+  cwd: path.join(__dirname, "../.."),
+  testSuite: ({ api, getContainer }) => {
+    let shop: Shop
+
+    beforeEach(async () => {
+      shop = await openShop(api, getContainer())
+      instalmentsOf(getContainer()).clock.set(CHECKOUT_DAY)
+      alma.state.now = () => CHECKOUT_DAY
+      alma.state.down = false
+    })
+
+    const headers = () => shop.storeHeaders
+
+    /** A cart with the office chair (254.90 €) and an Alma session for `plan`; Alma's payment id. */
+    async function almaCheckout(plan = "p3x", handle = "office-chair") {
+      const cartId = await cartWith(api, shop, handle)
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers: headers() })
+      const res = await api.post(
+        `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
+        { provider_id: PROVIDER, data: { plan, locale: "fr" } },
+        { headers: headers() },
+      )
+      const session = res.data.payment_collection.payment_sessions.find((s: any) => s.provider_id === PROVIDER)
+      return { cartId, session, pid: session.data.alma_payment_id as string }
+    }
+
+    /** Alma's IPN for a payment, signed with the API key (or a forged signature). */
+    function ipn(pid: string, signature?: string | null) {
+      const { headers: signed } = alma.state.ipnRequest(pid)
+      const sent = signature === undefined ? signed : signature === null ? {} : { "X-Alma-Signature": signature }
+      return api.get(`/hooks/alma/ipn?pid=${pid}`, { headers: sent }).catch((e: any) => e.response)
+    }
+
+    function shopperReturns(pid: string) {
+      return api.get(`/store/alma/return?pid=${pid}&locale=fr`, { headers: headers() }).catch((e: any) => e.response)
+    }
+
+    async function ordersOfCart(cartId: string): Promise<string[]> {
+      const query = getContainer().resolve("query")
+      const { data } = await query.graph({ entity: "order_cart", fields: ["order_id"], filters: { cart_id: cartId } })
+      return data.map((row: any) => row.order_id)
+    }
+
+    async function allPlans() {
+      const { data } = await api.get("/admin/instalment-plans", { headers: shop.adminHeaders })
+      return data
+    }
+
+    async function cartCompleted(cartId: string) {
+      const { data } = await api.get(`/store/carts/${cartId}?fields=completed_at`, { headers: headers() })
+      return data.cart.completed_at !== null
+    }
+
+    function almaProvider(): any {
+      return (getContainer().resolve(Modules.PAYMENT) as any).paymentProviderService_.retrieveProvider(PROVIDER)
+    }
+
+    it("creates Alma's payment at the session: 25 490 cents in 3, the cart's shopper and our references, and its page for the storefront", async () => {
+      const { cartId, session, pid } = await almaCheckout()
+      expect(session.status).toBe("pending")
+      expect(session.data).toMatchObject({ plan: "p3x", amount_cents: 25490, currency_code: "eur", cart_id: cartId, payment_url: `${ALMA_ROOT}/pay/${pid}` })
+      const payment = alma.state.payment(pid)
+      expect(payment).toMatchObject({
+        state: "not_started",
+        purchase_amount: 25490,
+        installments_count: 3,
+        deferred_trigger: false,
+        locale: "fr",
+        return_url: "https://shop.test/checkout/alma-return",
+        ipn_callback_url: "https://store.test/hooks/alma/ipn",
+        custom_data: { session_id: session.id, cart_id: cartId },
+        shipping_address: { country: "FR", first_name: "Léa", last_name: "Martin", city: "Paris", postal_code: "75002", line1: "1 rue de la Paix" },
+      })
+      expect(payment.payment_plan.map((i) => i.purchase_amount)).toEqual([8498, 8496, 8496])
+      expect(JSON.stringify(session.data)).not.toContain(ALMA_KEY)
+
+      // Completing before the shopper accepted on Alma's page places nothing.
+      const early = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: headers() }).catch((e: any) => e.response)
+      expect(early.status).toBe(400)
+      expect(early.data.message).toContain("alma_payment_pending")
+      expect(await cartCompleted(cartId)).toBe(false)
+    })
+
+    it("accepted, the shopper returns first: one order, captured, and the plan mirrored from Alma (84.98 + 84.96 + 84.96)", async () => {
+      const { cartId, pid } = await almaCheckout()
+      alma.state.accept(pid)
+      const back = await shopperReturns(pid)
+      expect(back.status).toBe(200)
+      expect(back.data).toMatchObject({ type: "order", cart_id: cartId })
+      const orderId = back.data.order.id
+
+      const plan = await planOfOrder(api, shop, orderId)
+      expect(plan).toMatchObject({
+        order_id: orderId,
+        processor: "alma",
+        plan_code: "p3x",
+        status: "active",
+        total: 254.9,
+        paid_total: 84.98,
+        outstanding_total: 169.92,
+        email: "lea.martin@example.com",
+        terms_version: "alma",
+        card: { brand: null, last4: null },
+        lender: { name: "alma", payment_id: pid, url: `${ALMA_ROOT}/pay/${pid}`, state: "in_progress" },
+      })
+      expect(plan.instalments.map((i: any) => [i.number, i.due_date, i.amount, i.status])).toEqual([
+        [1, "2027-01-31", 84.98, "paid"],
+        [2, "2027-02-28", 84.96, "scheduled"],
+        [3, "2027-03-31", 84.96, "scheduled"],
+      ])
+      expect(plan.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(["plan.created", "plan.order_attached"]))
+      const order = await medusaOrder(api, shop, orderId)
+      expect(order.payment_collections[0].payments).toHaveLength(1)
+      expect(order.payment_collections[0].payments[0]).toMatchObject({ provider_id: PROVIDER, amount: 254.9 })
+      expect(order.payment_collections[0].payments[0].captures.map((c: any) => c.amount)).toEqual([254.9])
+
+      // Alma's IPN comes a minute later: the same order, nothing new.
+      const notified = await ipn(pid)
+      expect(notified.status).toBe(200)
+      expect(notified.data).toMatchObject({ type: "order", order_id: orderId })
+      expect(await ordersOfCart(cartId)).toEqual([orderId])
+      expect((await allPlans()).count).toBe(1)
+      expect((await planById(api, shop, plan.id)).events).toHaveLength(plan.events.length)
+    })
+
+    it("accepted, the IPN comes first: it places the order; the shopper's return finds it", async () => {
+      const { cartId, pid } = await almaCheckout()
+      alma.state.accept(pid)
+      const notified = await ipn(pid)
+      expect(notified.status).toBe(200)
+      expect(notified.data.type).toBe("order")
+      const back = await shopperReturns(pid)
+      expect(back.data).toMatchObject({ type: "order", order: { id: notified.data.order_id } })
+      expect(await ordersOfCart(cartId)).toEqual([notified.data.order_id])
+      expect((await allPlans()).count).toBe(1)
+      // The storefront completing the cart itself also gets that order.
+      const completed = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: headers() })
+      expect(completed.data.order.id).toBe(notified.data.order_id)
+    })
+
+    it("the IPN and the return at the same moment: one order, one payment, one plan", async () => {
+      const { cartId, pid } = await almaCheckout("p4x", "standing-desk")
+      alma.state.accept(pid)
+      const [notified, back] = await Promise.all([ipn(pid), shopperReturns(pid)])
+      expect(notified.status).toBe(200)
+      expect(back.status).toBe(200)
+      expect(back.data.order.id).toBe(notified.data.order_id)
+      expect(await ordersOfCart(cartId)).toHaveLength(1)
+      const plan = await planOfOrder(api, shop, back.data.order.id)
+      // 1,304.90 € in 4: 326.24 + 3 × 326.22, the first taken by Alma at acceptance.
+      expect(plan.instalments.map((i: any) => [i.amount, i.status])).toEqual([
+        [326.24, "paid"],
+        [326.22, "scheduled"],
+        [326.22, "scheduled"],
+        [326.22, "scheduled"],
+      ])
+      expect((await allPlans()).count).toBe(1)
+      const order = await medusaOrder(api, shop, back.data.order.id)
+      expect(order.payment_collections[0].payments).toHaveLength(1)
+    })
+
+    it("refused by Alma: the shopper is told why in French, no order, no plan", async () => {
+      const { cartId, pid } = await almaCheckout()
+      alma.state.refuse(pid)
+      const back = await shopperReturns(pid)
+      expect(back.status).toBe(200)
+      expect(back.data).toMatchObject({ type: "refused", cart_id: cartId, alma_state: "scored_no" })
+      expect(back.data.reasons[0].code).toBe("credit_refused")
+      expect(back.data.reasons[0].message.length).toBeGreaterThan(20)
+      const completed = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: headers() }).catch((e: any) => e.response)
+      expect(completed.status).toBe(400)
+      expect(completed.data.message).toContain("credit_refused")
+      expect((await ipn(pid)).data.type).toBe("refused")
+      expect(await cartCompleted(cartId)).toBe(false)
+      expect((await allPlans()).count).toBe(0)
+    })
+
+    it("a replayed IPN changes nothing; a later one mirrors what Alma collected", async () => {
+      const { pid } = await almaCheckout()
+      alma.state.accept(pid)
+      const first = await ipn(pid)
+      const plan = await planOfOrder(api, shop, first.data.order_id)
+      for (let i = 0; i < 3; i++) expect((await ipn(pid)).data).toMatchObject({ type: "order", order_id: first.data.order_id })
+      expect((await planById(api, shop, plan.id)).events).toHaveLength(plan.events.length)
+
+      // On 28 February Alma takes the second instalment, then notifies.
+      alma.state.now = () => new Date("2027-02-28T09:00:00Z")
+      alma.state.collectInstalment(pid, 2)
+      expect((await ipn(pid)).status).toBe(200)
+      const after = await planById(api, shop, plan.id)
+      expect(after).toMatchObject({ paid_total: 169.94, outstanding_total: 84.96, status: "active" })
+      expect(after.instalments.map((i: any) => i.status)).toEqual(["paid", "paid", "scheduled"])
+      const synced = after.events.filter((e: any) => e.type === "alma.synced")
+      expect(synced).toHaveLength(1)
+      expect(synced[0].data.instalments).toEqual([
+        { number: 2, from: { amount: 8496, status: "scheduled", dueDate: "2027-02-28" }, to: { amount: 8496, status: "paid", dueDate: "2027-02-28" } },
+      ])
+    })
+
+    it("refuses an IPN with a forged or missing signature (401) before reading anything: nothing changes", async () => {
+      const { cartId, pid } = await almaCheckout()
+      alma.state.accept(pid)
+      const readsBefore = alma.state.requests.filter((r) => r.path === `/v1/payments/${pid}`).length
+      const forged = await ipn(pid, "0".repeat(64))
+      expect(forged.status).toBe(401)
+      expect(forged.data.message).toContain("X-Alma-Signature")
+      // Alma's signature of another payment does not open this one.
+      const other = alma.state.ipnRequest(pid).headers["X-Alma-Signature"].replace(/^./, (c) => (c === "a" ? "b" : "a"))
+      expect((await ipn(pid, other)).status).toBe(401)
+      expect((await ipn(pid, null)).status).toBe(401)
+      expect(alma.state.requests.filter((r) => r.path === `/v1/payments/${pid}`).length).toBe(readsBefore)
+      expect(await cartCompleted(cartId)).toBe(false)
+      expect((await allPlans()).count).toBe(0)
+      const noPid = await api.get("/hooks/alma/ipn").catch((e: any) => e.response)
+      expect(noPid.status).toBe(400)
+    })
+
+    it("Alma down: a clear error, no order half-made; once Alma is back the IPN places the order", async () => {
+      const { cartId, pid } = await almaCheckout()
+      alma.state.accept(pid)
+      alma.state.down = "http"
+      const completed = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: headers() }).catch((e: any) => e.response)
+      expect(completed.status).toBe(500)
+      expect(completed.data.message).toContain("alma_unavailable")
+      expect(completed.data.message).toContain("HTTP 503")
+      const back = await shopperReturns(pid)
+      expect(back.status).toBe(502)
+      expect(back.data.message).toContain("No order was placed")
+      expect((await ipn(pid)).status).toBe(502)
+      expect(await cartCompleted(cartId)).toBe(false)
+      expect(await ordersOfCart(cartId)).toEqual([])
+      expect((await allPlans()).count).toBe(0)
+
+      // A new session while Alma is down fails clearly too.
+      alma.state.down = "network"
+      const other = await cartWith(api, shop, "office-chair")
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: other }, { headers: headers() })
+      const session = await api
+        .post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER, data: { plan: "p3x" } }, { headers: headers() })
+        .catch((e: any) => e.response)
+      expect(session.status).toBe(500)
+      expect(session.data.message).toMatch(/alma_unavailable: Alma could not create the payment: Alma is unreachable/)
+
+      alma.state.down = false
+      const notified = await ipn(pid)
+      expect(notified.data.type).toBe("order")
+      expect((await planOfOrder(api, shop, notified.data.order_id)).paid_total).toBe(84.98)
+    })
+
+    it("refunds part of an order at Alma: Alma lowers the unpaid instalments as our engine predicted; a replay changes nothing", async () => {
+      const { pid } = await almaCheckout()
+      alma.state.accept(pid)
+      const orderId = (await ipn(pid)).data.order_id
+      const plan = await planOfOrder(api, shop, orderId)
+      const paymentId = plan.payment_id
+
+      // 84.96 € back (a returned accessory): Alma takes it off the two unpaid instalments.
+      const refund = await api.post(`/admin/payments/${paymentId}/refund`, { amount: 84.96 }, { headers: shop.adminHeaders })
+      const refundId = refund.data.payment.refunds[0].id
+      const payment = alma.state.payment(pid)
+      expect(payment.refunds).toHaveLength(1)
+      expect(payment.refunds[0]).toMatchObject({ amount: 8496, merchant_reference: refundId, rebate_amount: 8496, payment_refund_amount: 0 })
+      const after = await planById(api, shop, plan.id)
+      expect(after).toMatchObject({ status: "active", paid_total: 84.98, refunded_total: 0, outstanding_total: 84.96, order_total: 169.94 })
+      expect(after.instalments.map((i: any) => [i.amount, i.status])).toEqual([
+        [84.98, "paid"],
+        [42.48, "scheduled"],
+        [42.48, "scheduled"],
+      ])
+      const recorded = after.events.find((e: any) => e.type === "alma.refund")
+      expect(recorded.data).toMatchObject({ refundId, amount: 8496, rebate: 8496, refundedToCard: 0, alreadyAtAlma: false, differences: [] })
+
+      // Medusa calls the provider again with the same refund (a retry): Alma is not asked twice.
+      const session = { ...(await medusaOrder(api, shop, orderId)).payment_collections[0].payments[0].data }
+      await almaProvider().refundPayment({ amount: 84.96, data: session, context: { idempotency_key: refundId } })
+      expect(alma.state.payment(pid).refunds).toHaveLength(1)
+      expect((await planById(api, shop, plan.id)).events).toHaveLength(after.events.length)
+
+      // A refund Alma made but our history missed (a crash after Alma's answer) is found by its reference, not made twice.
+      alma.state.refund(pid, { amount: 1000, merchant_reference: "ref_lost" })
+      await almaProvider().refundPayment({ amount: 10, data: session, context: { idempotency_key: "ref_lost" } })
+      expect(alma.state.payment(pid).refunds.map((r) => r.merchant_reference)).toEqual([refundId, "ref_lost"])
+      const healed = await planById(api, shop, plan.id)
+      expect(healed.events.find((e: any) => e.type === "alma.refund" && e.data.refundId === "ref_lost").data.alreadyAtAlma).toBe(true)
+      expect(healed.instalments.map((i: any) => i.amount)).toEqual([84.98, 37.48, 37.48])
+    })
+
+    it("cancelling the order refunds it at Alma: the unpaid instalments written off, the 84.98 € paid back, the plan cancelled", async () => {
+      const { pid } = await almaCheckout()
+      alma.state.accept(pid)
+      const orderId = (await ipn(pid)).data.order_id
+      const plan = await planOfOrder(api, shop, orderId)
+      await api.post(`/admin/orders/${orderId}/cancel`, {}, { headers: shop.adminHeaders })
+      const payment = alma.state.payment(pid)
+      expect(payment.refunds).toHaveLength(1)
+      expect(payment.refunds[0]).toMatchObject({ amount: 25490, rebate_amount: 16992, payment_refund_amount: 8498 })
+      const after = await planById(api, shop, plan.id)
+      expect(after).toMatchObject({ status: "cancelled", refunded_total: 84.98, outstanding_total: 0, order_total: 0 })
+      expect(after.instalments.map((i: any) => [i.amount, i.status])).toEqual([
+        [84.98, "paid"],
+        [0, "cancelled"],
+        [0, "cancelled"],
+      ])
+      expect(after.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(["alma.refund", "plan.status_changed"]))
+    })
+
+    it("reports an admin's fraud flag to Alma once; the hourly sync mirrors what Alma collected without an IPN", async () => {
+      const { pid } = await almaCheckout()
+      alma.state.accept(pid)
+      const orderId = (await ipn(pid)).data.order_id
+      const plan = await planOfOrder(api, shop, orderId)
+
+      await api.post(`/admin/instalment-plans/${plan.id}/flag-fraud`, { reason: "stolen identity reported by the bank" }, { headers: shop.adminHeaders })
+      for (let attempt = 0; attempt < 50 && alma.state.fraudFlags.length === 0; attempt++) await new Promise((r) => setTimeout(r, 100))
+      expect(alma.state.fraudFlags).toEqual([{ payment: pid, reason: "stolen identity reported by the bank" }])
+      const flagged = await planById(api, shop, plan.id)
+      expect(flagged.events.filter((e: any) => e.type === "alma.fraud_reported")).toHaveLength(1)
+
+      // Alma takes the second instalment; no IPN reaches the store. The job asks Alma.
+      alma.state.now = () => new Date("2027-02-28T09:00:00Z")
+      alma.state.collectInstalment(pid, 2)
+      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ examined: 1, changed: 1, errors: 0 })
+      const synced = await planById(api, shop, plan.id)
+      expect(synced).toMatchObject({ paid_total: 169.94, outstanding_total: 84.96, fraud_flagged: true })
+      expect(synced.instalments.map((i: any) => i.status)).toEqual(["paid", "paid", "scheduled"])
+      // Nothing new at Alma: the next run writes nothing.
+      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ examined: 1, changed: 0 })
+      expect(alma.state.fraudFlags).toHaveLength(1)
+    })
+
+    it("quotes from Alma's eligibility endpoint with provider=alma: one call for every plan, the same view as the engine's", async () => {
+      const eligibilityCalls = () => alma.state.requests.filter((r) => r.path === "/v2/payments/eligibility").length
+      const before = eligibilityCalls()
+      const { data } = await api.get("/store/instalments/quote?amount=249.00&currency_code=eur&country_code=fr&locale=fr&provider=alma", { headers: headers() })
+      expect(eligibilityCalls()).toBe(before + 1)
+      expect(data).toMatchObject({ currency_code: "eur", total: 249, country_code: "fr", provider: "alma" })
+      expect(data.plans.map((p: any) => p.code)).toEqual(["p2x", "p3x", "p4x"])
+      const p3x = data.plans.find((p: any) => p.code === "p3x")
+      expect(p3x).toMatchObject({ eligible: true, reasons: [], label: "Payer en 3 fois", total: 249, customer_fee_total: 0 })
+      expect(p3x.instalments.map((i: any) => [i.due_date, i.amount])).toEqual([
+        ["2027-01-31", 83],
+        ["2027-02-28", 83],
+        ["2027-03-31", 83],
+      ])
+
+      const lamp = await api.get("/store/instalments/quote?amount=39.00&currency_code=eur&country_code=fr&locale=fr&provider=alma", { headers: headers() })
+      expect(lamp.data.plans.every((p: any) => !p.eligible && p.reasons[0].code === "amount_below_minimum")).toBe(true)
+      expect(lamp.data.plans[0].reasons[0].message).toMatch(/50,00\s€/)
+
+      alma.state.down = "network"
+      const down = await api.get("/store/instalments/quote?amount=249.00&currency_code=eur&country_code=fr&provider=alma", { headers: headers() }).catch((e: any) => e.response)
+      expect(down.status).toBe(502)
+      expect(down.data.message).toContain("Alma could not check eligibility")
+      // The engine's own quote does not depend on Alma.
+      expect((await api.get("/store/instalments/quote?amount=249.00&currency_code=eur&country_code=fr", { headers: headers() })).status).toBe(200)
+    })
+  },
+})

@@ -1,0 +1,122 @@
+/**
+ * Alma with a deferred trigger (option deferred_trigger: "on_shipment"): the shopper accepts at
+ * checkout, Alma takes nothing until the merchant ships; the shipment triggers the payment at
+ * Alma exactly once. Cancelling before the shipment cancels Alma's payment.
+ * The office chair: 254.90 € in 3 = 84.98 + 84.96 + 84.96, the schedule running from the shipment day.
+ */
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { setupServer } from "msw/node"
+import { createFakeAlma } from "../../test-support/fake-alma"
+import { cartWith, instalmentsOf, medusaOrder, openShop, planById, planOfOrder, type Shop } from "../helpers/shop"
+
+const ALMA_ROOT = "https://api.alma-deferred.test"
+const ALMA_KEY = "sk_test_integration_alma_deferred"
+process.env.ALMA_API_KEY = ALMA_KEY
+process.env.ALMA_API_ROOT = ALMA_ROOT
+process.env.ALMA_RETURN_URL = "https://shop.test/checkout/alma-return"
+process.env.ALMA_IPN_URL = "https://store.test/hooks/alma/ipn"
+process.env.ALMA_DEFERRED_TRIGGER = "on_shipment"
+
+const alma = createFakeAlma({ apiRoot: ALMA_ROOT, apiKey: ALMA_KEY })
+const msw = setupServer(...alma.handlers)
+msw.listen({ onUnhandledRequest: "bypass" })
+afterAll(() => msw.close())
+
+jest.setTimeout(240_000)
+
+const PROVIDER = "pp_alma_alma"
+const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
+const SHIPMENT_DAY = new Date("2027-02-10T10:00:00Z")
+
+medusaIntegrationTestRunner({
+  cwd: path.join(__dirname, "../.."),
+  testSuite: ({ api, getContainer }) => {
+    let shop: Shop
+
+    beforeEach(async () => {
+      shop = await openShop(api, getContainer())
+      instalmentsOf(getContainer()).clock.set(CHECKOUT_DAY)
+      alma.state.now = () => CHECKOUT_DAY
+    })
+
+    /** Cart → Alma session → the shopper accepts → the IPN places the order. */
+    async function orderWithAlma() {
+      const cartId = await cartWith(api, shop, "office-chair")
+      const headers = shop.storeHeaders
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
+      const res = await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER, data: { plan: "p3x" } }, { headers })
+      const pid = res.data.payment_collection.payment_sessions[0].data.alma_payment_id as string
+      alma.state.accept(pid)
+      const { headers: signed } = alma.state.ipnRequest(pid)
+      const { data } = await api.get(`/hooks/alma/ipn?pid=${pid}`, { headers: signed })
+      expect(data.type).toBe("order")
+      return { pid, orderId: data.order_id as string }
+    }
+
+    async function ship(orderId: string) {
+      const order = await medusaOrder(api, shop, orderId)
+      const { data: withItems } = await api.get(`/admin/orders/${orderId}?fields=*items`, { headers: shop.adminHeaders })
+      const items = withItems.order.items.map((i: any) => ({ id: i.id, quantity: i.quantity }))
+      const { data } = await api.post(`/admin/orders/${order.id}/fulfillments?fields=*fulfillments`, { items }, { headers: shop.adminHeaders })
+      const fulfillmentId = data.order.fulfillments[0].id
+      await api.post(`/admin/orders/${order.id}/fulfillments/${fulfillmentId}/shipments`, { items }, { headers: shop.adminHeaders })
+      return fulfillmentId as string
+    }
+
+    async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+      let value = await read()
+      for (let attempt = 0; attempt < 100 && !done(value); attempt++) {
+        await new Promise((r) => setTimeout(r, 100))
+        value = await read()
+      }
+      return value
+    }
+
+    it("accepts without taking anything, then the shipment triggers Alma once: the plan starts that day", async () => {
+      const { pid, orderId } = await orderWithAlma()
+      expect(alma.state.payment(pid)).toMatchObject({ deferred_trigger: true, deferred_trigger_applied: null, state: "in_progress" })
+      const plan = await planOfOrder(api, shop, orderId)
+      expect(plan).toMatchObject({ processor: "alma", status: "pending_start", deferred_start: true, paid_total: 0, outstanding_total: 254.9 })
+      expect(plan.instalments.map((i: any) => i.status)).toEqual(["scheduled", "scheduled", "scheduled"])
+      const before = await medusaOrder(api, shop, orderId)
+      expect(before.payment_collections[0].payments[0].captures).toEqual([])
+
+      alma.state.now = () => SHIPMENT_DAY
+      instalmentsOf(getContainer()).clock.set(SHIPMENT_DAY)
+      const fulfillmentId = await ship(orderId)
+      const started = await waitFor(() => planById(api, shop, plan.id), (p) => p.status === "active")
+      expect(alma.state.triggers).toEqual([pid])
+      expect(started).toMatchObject({ status: "active", paid_total: 84.98, outstanding_total: 169.92, start_date: "2027-02-10" })
+      expect(started.instalments.map((i: any) => [i.due_date, i.amount, i.status])).toEqual([
+        ["2027-02-10", 84.98, "paid"],
+        ["2027-03-10", 84.96, "scheduled"],
+        ["2027-04-10", 84.96, "scheduled"],
+      ])
+      expect(started.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(["alma.triggered", "plan.status_changed"]))
+      const after = await medusaOrder(api, shop, orderId)
+      expect(after.payment_collections[0].payments[0].captures.map((c: any) => c.amount)).toEqual([254.9])
+      await waitFor(async () => alma.state.orderStatuses.length, (n) => n > 0)
+      expect(alma.state.orderStatuses).toEqual([expect.objectContaining({ payment: pid, status: "shipped", is_shipped: true })])
+
+      // The same shipment reported again (a redelivered event): Alma is not triggered twice.
+      await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "shipment.created", data: { id: fulfillmentId } })
+      await waitFor(async () => alma.state.orderStatuses.length, (n) => n > 1)
+      expect(alma.state.triggers).toEqual([pid])
+      const again = await planById(api, shop, plan.id)
+      expect(again.events.filter((e: any) => e.type === "alma.triggered")).toHaveLength(1)
+    })
+
+    it("cancelling the order before the shipment cancels Alma's payment: nothing was taken, the plan is cancelled", async () => {
+      const { pid, orderId } = await orderWithAlma()
+      const plan = await planOfOrder(api, shop, orderId)
+      await api.post(`/admin/orders/${orderId}/cancel`, {}, { headers: shop.adminHeaders })
+      expect(alma.state.payment(pid)).toMatchObject({ state: "stopped", refunds: [] })
+      expect(alma.state.triggers).not.toContain(pid)
+      const after = await waitFor(() => planById(api, shop, plan.id), (p) => p.status === "cancelled")
+      expect(after).toMatchObject({ status: "cancelled", paid_total: 0, outstanding_total: 0 })
+      expect(after.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(["alma.cancelled", "plan.status_changed"]))
+    })
+  },
+})

@@ -1,0 +1,133 @@
+/**
+ * The shapes the plugin's admin API answers (src/modules/instalments/views.ts, the receivables
+ * route). Amounts are Medusa major units (254.9 = 254.90 €); days are "YYYY-MM-DD".
+ */
+export type PlanStatus =
+  | "pending_start"
+  | "active"
+  | "late"
+  | "serious_delay"
+  | "frozen"
+  | "completed"
+  | "cancelled"
+  | "terminated"
+  | "withdrawn"
+
+export type InstalmentStatus = "scheduled" | "paid" | "failed" | "late" | "cancelled"
+
+export const PLAN_STATUSES: readonly PlanStatus[] = [
+  "pending_start",
+  "active",
+  "late",
+  "serious_delay",
+  "frozen",
+  "completed",
+  "cancelled",
+  "terminated",
+  "withdrawn",
+]
+
+export const PLAN_CODES = ["p2x", "p3x", "p4x", "d15", "d30"] as const
+export type PlanCode = (typeof PLAN_CODES)[number]
+
+export interface AdminInstalment {
+  number: number
+  due_date: string
+  original_due_date: string
+  amount: number
+  customer_fee: number
+  late_fee: number
+  status: InstalmentStatus
+  paid_at: string | null
+  paid_amount: number
+  attempts: number
+  next_retry_on: string | null
+}
+
+export interface AdminPlanEvent {
+  id: string
+  type: string
+  data: Record<string, unknown>
+  actor: string
+  occurred_at: string | null
+}
+
+export interface AdminInstalmentPlan {
+  id: string
+  order_id: string | null
+  order_display_id: number | null
+  payment_id: string | null
+  customer_id: string | null
+  email: string | null
+  plan_code: PlanCode
+  status: PlanStatus
+  currency_code: string
+  order_date: string
+  start_date: string | null
+  total: number
+  order_total: number
+  paid_total: number
+  refunded_total: number
+  outstanding_total: number
+  customer_fee_total: number
+  reduced_total: number
+  next_due_date: string | null
+  postponements_used: number
+  max_postponements: number
+  deferred_start: boolean
+  frozen_until: string | null
+  fraud_flagged: boolean
+  card: { brand: string | null; last4: string | null; network: string | null; funding: string | null; exp_month: number | null; exp_year: number | null }
+  created_at: string | null
+  instalments: AdminInstalment[]
+  events?: AdminPlanEvent[]
+  self_service_url?: string
+}
+
+export interface PlanListResponse {
+  instalment_plans: AdminInstalmentPlan[]
+  count: number
+  limit: number
+  offset: number
+}
+
+export interface PlanResponse {
+  instalment_plan: AdminInstalmentPlan
+}
+
+export interface RefundPreview {
+  amount: number
+  refund_to_card: number
+  reduction: number
+  instalment_plan: AdminInstalmentPlan
+}
+
+export interface CurrencyReceivables {
+  currency_code: string
+  outstanding_total: number
+  late_total: number
+  open_plans: number
+  late_plans: number
+  expected_total: number
+  weekly: { week_start: string; expected_total: number }[]
+}
+
+export interface ReceivablesResponse {
+  as_of: string
+  time_zone: string
+  currency_codes: string[]
+  receivables: CurrencyReceivables[]
+}
+
+/** The list filters the Instalments page sends (all optional). */
+export interface PlanListQuery {
+  status?: string
+  plan_code?: string
+  customer_id?: string
+  order_id?: string
+  q?: string
+  created_from?: string
+  created_to?: string
+  limit: number
+  offset: number
+}

@@ -1,0 +1,19 @@
+/**
+ * After the shopper paid a dearer exchange's difference through the plugin, Medusa's order still
+ * has the payment collection it opened for that difference: mark it paid (Medusa's own
+ * markPaymentCollectionAsPaid workflow, with its system provider: the money was taken by the
+ * plugin), so the order summary shows nothing left to pay.
+ */
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
+
+export async function markExchangePaidInMedusa(container: MedusaContainer, orderId: string): Promise<number> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id", "payment_collections.id", "payment_collections.status"], filters: { id: orderId } })
+  const unpaid = (data[0]?.payment_collections ?? []).filter((pc): pc is NonNullable<typeof pc> => !!pc && pc.status === "not_paid")
+  for (const collection of unpaid) {
+    await markPaymentCollectionAsPaid(container).run({ input: { order_id: orderId, payment_collection_id: collection.id } })
+  }
+  return unpaid.length
+}
