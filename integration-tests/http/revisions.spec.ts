@@ -218,6 +218,26 @@ medusaIntegrationTestRunner({
       await expectMedusaAgrees(order.id, after)
     })
 
+    it("an order edit before shipping that removes the chair, then Medusa's refund of the difference: 249.00 € = 169.92 off the plan + 79.08 back", async () => {
+      const { order, plan } = await chairInThree()
+      const admin = { headers: shop.adminHeaders }
+      const { data: detail } = await api.get(`/admin/orders/${order.id}?fields=*items`, admin)
+      await api.post("/admin/order-edits", { order_id: order.id }, admin)
+      await api.post(`/admin/order-edits/${order.id}/items/item/${detail.order.items[0].id}`, { quantity: 0 }, admin)
+      await api.post(`/admin/order-edits/${order.id}/request`, {}, admin)
+      await api.post(`/admin/order-edits/${order.id}/confirm`, {}, admin)
+      const edited = await medusaOrder(api, shop, order.id)
+      expect(cents(edited.summary.pending_difference)).toBe(-24900)
+
+      await refund(order, 249)
+      const after = await planById(api, shop, plan.id)
+      expect(after.instalments.map((i: any) => i.status)).toEqual(["paid", "cancelled", "cancelled"])
+      expect(cents(after.refunded_total)).toBe(7908)
+      expect(refundedToCard(await chargeIdsOf(plan))).toBe(7908)
+      expect(cents(after.order_total)).toBe(590)
+      await expectMedusaAgrees(order.id, after)
+    })
+
     describe("refund preview", () => {
       it("shows the revised schedule and what would go back, and writes nothing", async () => {
         const { plan } = await chairInThree()
