@@ -62,7 +62,8 @@ export function planHelpers(api: AxiosInstance, getContainer: () => MedusaContai
     // The order.placed subscriber attaches the plan to the order: wait for it.
     for (let attempt = 0; attempt < 50; attempt++) {
       const { data } = await api.get(`/admin/instalment-plans?order_id=${orderId}`, { headers: adminHeaders })
-      if (data.count === 1) return getPlan(data.instalment_plans[0].id)
+      // The list and its count are two reads: wait until the list itself holds the plan.
+      if (data.instalment_plans?.length === 1) return getPlan(data.instalment_plans[0].id)
       await new Promise((r) => setTimeout(r, 100))
     }
     throw new Error(`no plan attached to order ${orderId}`)

@@ -79,7 +79,7 @@ export async function placeOrder(api: Api, shop: Shop, handle: string, data: Rec
 export async function planOfOrder(api: Api, shop: Shop, orderId: string) {
   for (let attempt = 0; attempt < 50; attempt++) {
     const { data } = await api.get(`/admin/instalment-plans?order_id=${orderId}`, { headers: shop.adminHeaders })
-    if (data.count === 1) return planById(api, shop, data.instalment_plans[0].id)
+    if (data.instalment_plans.length === 1) return planById(api, shop, data.instalment_plans[0].id)
     await new Promise((r) => setTimeout(r, 100))
   }
   throw new Error(`no plan attached to order ${orderId}`)

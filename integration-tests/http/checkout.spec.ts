@@ -72,7 +72,7 @@ medusaIntegrationTestRunner({
       // The plan is attached to the order by the order.placed subscriber: wait for it.
       for (let attempt = 0; attempt < 50; attempt++) {
         const { data } = await api.get(`/admin/instalment-plans?order_id=${orderId}`, { headers: adminHeaders })
-        if (data.count === 1) {
+        if (data.instalment_plans.length === 1) {
           const { data: detail } = await api.get(`/admin/instalment-plans/${data.instalment_plans[0].id}`, { headers: adminHeaders })
           return detail.instalment_plan
         }

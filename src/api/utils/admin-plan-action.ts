@@ -33,17 +33,29 @@ export function adminPlanAction<T extends z.ZodType>(
   action: string,
   schema: T,
   revision: (body: z.infer<T>) => (plan: PlanSnapshot, ctx: RevisionContext) => Result<RevisionOutcome>,
-  options: { declineIsError?: boolean } = {},
+  options: { declineIsError?: boolean; onLenderPlans?: boolean } = {},
 ) {
   return async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
     const body = parseOr400(schema, req.body, "body")
     const key = idempotencyKey(req, action)
     const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
+    if (!options.onLenderPlans) await refuseOnLenderPlans(instalments, req.params.id, action)
     await instalments.revise(req.params.id, revision(body), {
       actor: `admin:${req.auth_context.actor_id}`,
       idempotencyKey: key,
       declineIsError: options.declineIsError ?? true,
     })
     return getPlan(req, res)
+  }
+}
+
+/** A plan a lender (Alma) funds follows the lender's schedule: only the actions marked for it apply. */
+async function refuseOnLenderPlans(instalments: InstalmentsModuleService, planId: string, action: string) {
+  const row = await instalments.loadPlan(planId, { withInstalments: false })
+  if (row && row.processor !== instalments.processor.name) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `lender_managed: "${action}" does not apply to a plan ${row.processor} funds and collects; act from ${row.processor}'s dashboard (flag-fraud and refunds through Medusa do apply)`,
+    )
   }
 }

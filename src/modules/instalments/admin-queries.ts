@@ -16,8 +16,7 @@ export interface Knex {
 }
 interface KnexQuery extends PromiseLike<any[]> {
   whereNull(column: string): KnexQuery
-  where(column: string | ((q: KnexQuery) => void), op?: unknown, value?: unknown): KnexQuery
-  orWhere(column: string, op: unknown, value?: unknown): KnexQuery
+  where(column: string, op?: unknown, value?: unknown): KnexQuery
   whereIn(column: string, values: readonly unknown[]): KnexQuery
   whereILike(column: string, value: string): KnexQuery
   select(...columns: string[]): KnexQuery
@@ -34,7 +33,7 @@ export interface PlanListFilters {
   planCode?: string
   createdFrom?: Date
   createdBefore?: Date
-  /** An order number (digits, optionally after #) or part of the shopper's e-mail. */
+  /** An order number (digits, optionally after #: exact match) or part of the shopper's e-mail. */
   search?: string
 }
 
@@ -48,12 +47,13 @@ function filtered(knex: Knex, filters: PlanListFilters): KnexQuery {
   if (filters.createdBefore) query.where("created_at", "<", filters.createdBefore)
   if (filters.search) {
     const term = filters.search.replace(/^#/, "")
-    // `%` and `_` in an e-mail are letters, not LIKE wildcards.
-    const pattern = `%${term.replace(/[\\%_]/g, "\\$&")}%`
-    query.where((q) => {
-      q.whereILike("email", pattern)
-      if (/^\d{1,9}$/.test(term)) q.orWhere("order_display_id", Number(term))
-    })
+    if (/^\d{1,9}$/.test(term)) {
+      // Digits are an order number: one exact match instead of a scan of every e-mail.
+      query.where("order_display_id", Number(term))
+    } else {
+      // `%` and `_` in an e-mail are letters, not LIKE wildcards.
+      query.whereILike("email", `%${term.replace(/[\\%_]/g, "\\$&")}%`)
+    }
   }
   return query
 }
@@ -95,8 +95,9 @@ export async function listPlans(knex: Knex, filters: PlanListFilters, page: { li
 /** Plans with something left to pay (closed ones — completed, cancelled, withdrawn — owe nothing). */
 const OPEN: readonly PlanStatus[] = ["pending_start", "active", "late", "serious_delay", "frozen", "terminated"]
 const LATE: readonly PlanStatus[] = ["late", "serious_delay"]
-/** Plans the collection job charges on its own. */
+/** Plans the collection job charges on its own; the other open ones are owed but not collected now. */
 const COLLECTED: readonly PlanStatus[] = ["active", "late", "serious_delay", "terminated"]
+const NOT_COLLECTED_OPEN: readonly PlanStatus[] = OPEN.filter((s) => !COLLECTED.includes(s))
 
 const placeholders = (list: readonly string[]) => list.map(() => "?").join(", ")
 
@@ -117,23 +118,41 @@ export async function receivableTotals(knex: Knex) {
 }
 
 /**
- * Collections expected per currency and week index (0 = the week starting `firstWeek`), from
- * `today` until `until` (exclusive): scheduled instalments on their due date, failed ones on their
- * next retry, on plans the collection job charges. Each branch reads the (status, due_date) index.
+ * Collections expected per week index (0 = the week starting `firstWeek`), from `today` until
+ * `until` (exclusive): scheduled instalments on their due date, failed ones on their next retry,
+ * on plans the collection job charges.
+ *
+ * Unpaid instalments only exist on open plans (a completed, cancelled or withdrawn plan has none
+ * left: the engine pays or cancels them all). So with one currency among the open plans — the
+ * usual case — the plans to leave out are the few frozen or not yet started ones, and the query
+ * reads only the (status, due_date) index of instalments. With several currencies it joins every
+ * instalment to its plan for the currency.
  */
-export async function expectedByWeek(knex: Knex, firstWeek: LocalDate, today: LocalDate, until: LocalDate) {
+export async function expectedByWeek(knex: Knex, window: { firstWeek: LocalDate; today: LocalDate; until: LocalDate }, currency?: string) {
   const due = "i.amount_cents + i.customer_fee_cents + i.late_fee_cents"
-  const { rows } = await knex.raw(
-    `select p.currency_code, ((x.expected_on::date - ?::date) / 7)::int as week, sum(x.due)::bigint as expected
-       from (
+  const { firstWeek, today, until } = window
+  const instalments = `
          select i.plan_id, i.due_date as expected_on, ${due} as due
            from instalment i
           where i.deleted_at is null and i.status = 'scheduled' and i.due_date >= ? and i.due_date < ?
          union all
          select i.plan_id, i.next_retry_on as expected_on, ${due} as due
            from instalment i
-          where i.deleted_at is null and i.status in ('failed', 'late') and i.next_retry_on >= ? and i.next_retry_on < ?
-       ) x
+          where i.deleted_at is null and i.status in ('failed', 'late') and i.next_retry_on >= ? and i.next_retry_on < ?`
+  const week = "((x.expected_on::date - ?::date) / 7)::int"
+  if (currency) {
+    const { rows } = await knex.raw(
+      `select ?::text as currency_code, ${week} as week, sum(x.due)::bigint as expected
+         from (${instalments}) x
+        where x.plan_id not in (select id from instalment_plan where deleted_at is null and status in (${placeholders(NOT_COLLECTED_OPEN)}))
+        group by 1, 2`,
+      [currency, firstWeek, today, until, today, until, ...NOT_COLLECTED_OPEN],
+    )
+    return rows as { currency_code: string; week: number; expected: string }[]
+  }
+  const { rows } = await knex.raw(
+    `select p.currency_code, ${week} as week, sum(x.due)::bigint as expected
+       from (${instalments}) x
        join instalment_plan p on p.id = x.plan_id and p.deleted_at is null and p.status in (${placeholders(COLLECTED)})
       group by 1, 2`,
     [firstWeek, today, until, today, until, ...COLLECTED],

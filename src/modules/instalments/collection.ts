@@ -200,15 +200,19 @@ const ANY_OF_JSON = "any(array(select jsonb_array_elements_text(?::jsonb)))"
  * something may be due (an unpaid instalment due today or before: a first charge, a retry, a
  * delay to record) or when its freeze is over. The row is locked and read again before acting.
  */
-export async function selectCandidateIds(run: Run, input: { today: LocalDate; after: string; limit: number }): Promise<string[]> {
+export async function selectCandidateIds(
+  run: Run,
+  input: { today: LocalDate; after: string; limit: number; processor: string },
+): Promise<string[]> {
+  // Only the plans this plugin collects: a lender (Alma) collects its own.
   const rows = (await run(
     `select id from instalment_plan
-      where deleted_at is null and id > ?
+      where deleted_at is null and id > ? and processor = ?
         and ((status in (${COLLECTED_STATUSES.map(() => "?").join(", ")}) and next_due_date <= ?)
           or (status = 'frozen' and frozen_until <= ?))
       order by id
       limit ?`,
-    [input.after, ...COLLECTED_STATUSES, input.today, input.today, input.limit],
+    [input.after, input.processor, ...COLLECTED_STATUSES, input.today, input.today, input.limit],
   )) as { id: string }[]
   return rows.map((r) => r.id)
 }

@@ -430,6 +430,7 @@ export default class InstalmentsModuleService extends MedusaService({
     const ctx = this.revisionContext()
     const key = options.idempotencyKey ?? `${planId}:${ctx.now}`
     const revised = unwrapRevision(revision(planToSnapshot(row), ctx, row))
+    refuseMoneyOnLenderPlans(row, revised, this.processor.name)
     await this.executeRefunds(row, revised.movements, key)
     const { outcome, chargeReferences } = await this.executeCharges(row, revised, key, ctx, options.declineIsError ?? true)
     await this.writeRevision(row, outcome, options, sharedContext, chargeReferences)
@@ -500,6 +501,8 @@ export default class InstalmentsModuleService extends MedusaService({
     const { plan } = await this.revise(planId, (snapshot, ctx) => startDeferredPlan(snapshot, {}, ctx), {
       actor: "medusa",
       idempotencyKey: `capture:${captureId ?? planId}`,
+      // The order ships either way: a declined first instalment is retried like any other.
+      declineIsError: false,
     })
     return plan
   }
@@ -749,7 +752,7 @@ export default class InstalmentsModuleService extends MedusaService({
     input: { today: LocalDate; after?: string; limit: number },
     @MedusaContext() sharedContext: Context = {},
   ): Promise<string[]> {
-    return selectCandidateIds(boundSql(sharedContext), { today: input.today, after: input.after ?? "", limit: input.limit })
+    return selectCandidateIds(boundSql(sharedContext), { today: input.today, after: input.after ?? "", limit: input.limit, processor: this.processor.name })
   }
 
   /** Collects a batch of plans (charges, retries, freezes over, serious delays), then emits the plugin events. */
@@ -987,6 +990,21 @@ function withoutExchange(metadata: unknown, exchangeId: string): Record<string, 
 function exchangeCharges(metadata: unknown): string[] {
   const value = (metadata as Record<string, unknown> | null)?.exchange_charges
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []
+}
+
+/**
+ * A plan a lender funds (Alma) is collected and refunded by the lender, through its own provider:
+ * a revision here that would charge or refund its shopper's card is refused. Money-free revisions
+ * (a fraud flag, a note) still apply.
+ */
+function refuseMoneyOnLenderPlans(row: PlanRow, outcome: RevisionOutcome, processorName: string) {
+  if (row.processor === processorName) return
+  if (outcome.movements.some((m) => m.kind === "charge" || m.kind === "refund")) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `lender_managed: this plan is funded and collected by ${row.processor}; charges and refunds go through ${row.processor} (refund the order in Medusa, or act from ${row.processor}'s dashboard)`,
+    )
+  }
 }
 
 /** The plan's metadata with `patch` merged in; a null value removes its key. */

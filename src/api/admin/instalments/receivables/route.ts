@@ -27,7 +27,13 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const today = instalments.today()
   const firstWeek = mondayOf(today)
   const until = addDays(firstWeek, 7 * WEEKS)
-  const [totals, weekly] = await Promise.all([receivableTotals(knex), expectedByWeek(knex, firstWeek, today, until)])
+  const window = { firstWeek, today, until }
+  // Both queries at once, betting on one currency (the usual store); several currencies need the
+  // per-currency query, run once the totals have shown them.
+  const single = instalments.engineConfig.currency
+  const [totals, bet] = await Promise.all([receivableTotals(knex), expectedByWeek(knex, window, single)])
+  const oneCurrency = totals.every((t) => t.currency_code === single)
+  const weekly = oneCurrency ? bet : await expectedByWeek(knex, window)
 
   // The engine's currency always appears, so an empty store still shows its 12 weeks at 0.
   const currencies = [...new Set([instalments.engineConfig.currency, ...totals.map((t) => t.currency_code), ...weekly.map((w) => w.currency_code)])].sort()

@@ -14,4 +14,5 @@ const FlagFraudBody = z
   })
   .strict()
 
-export const POST = adminPlanAction("flag-fraud", FlagFraudBody, (body) => (plan, ctx) => flagFraud(plan, body, ctx))
+// Also on plans a lender funds: the flag is recorded here and reported to the lender.
+export const POST = adminPlanAction("flag-fraud", FlagFraudBody, (body) => (plan, ctx) => flagFraud(plan, body, ctx), { onLenderPlans: true })
