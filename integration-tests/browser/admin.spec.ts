@@ -133,6 +133,8 @@ describe("admin dashboard", () => {
     await widget.getByTestId("plan-actions").click()
     await page.getByTestId("action-refund").click()
     const drawer = page.getByTestId("refund-drawer")
+    const confirm = drawer.getByTestId("confirm-refund")
+    await expect(confirm.isEnabled()).resolves.toBe(false) // no refund without a preview
     await drawer.locator("#refund-amount").fill("100")
     await drawer.getByRole("button", { name: "Preview" }).click()
     const preview = drawer.getByTestId("refund-preview")
@@ -143,13 +145,16 @@ describe("admin dashboard", () => {
     expect(await preview.getByTestId("preview-remaining").textContent()).toBe("€69.92")
     const revised = await preview.locator("tbody tr [data-testid=amount]").allTextContents()
     expect(revised).toEqual(["€84.98", "€34.96", "€34.96"])
+    await expect(confirm.textContent()).resolves.toBe("Refund €100.00")
+    await expect(confirm.isEnabled()).resolves.toBe(true)
+    await page.waitForTimeout(300) // let the button's colour transition end before the picture
     await shot("refund-preview")
 
     // The preview wrote nothing.
     const before = await admin.get(`/admin/instalment-plans/${orders.chair.plan.id}`)
     expect(before.instalment_plan.outstanding_total).toBe(169.92)
 
-    await drawer.getByTestId("confirm-refund").click()
+    await confirm.click()
     await drawer.waitFor({ state: "detached" })
     await eventually(() => figure(widget, "remaining").textContent(), "€69.92")
     expect(await figure(widget, "total").textContent()).toBe("€154.90")
@@ -209,11 +214,12 @@ describe("admin dashboard", () => {
     expect(page.url()).toContain("status=frozen")
     await page.getByRole("button", { name: "Clear filters" }).click()
 
+    const shownIds = () => rows().evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-plan-id")))
     await page.getByRole("searchbox").fill("marc.dubois")
-    await eventually(() => rows().count(), 1)
-    await page.getByRole("searchbox").fill(String(orders.later.display_id))
-    await eventually(() => rows().first().getAttribute("data-plan-id"), orders.later.plan.id)
-    await expect(rows().count()).resolves.toBe(1)
+    await eventually(shownIds, [orders.desk.plan.id])
+    await page.getByRole("searchbox").fill(`#${orders.later.display_id}`)
+    await eventually(shownIds, [orders.later.plan.id])
+    expect(new URL(page.url()).searchParams.get("q")).toBe(`#${orders.later.display_id}`)
     await page.getByRole("searchbox").fill("nobody@example.com")
     await page.getByTestId("empty-state").waitFor()
     expect(await page.getByTestId("empty-state").textContent()).toBe("No plan matches these filters.")
