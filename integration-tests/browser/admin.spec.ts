@@ -205,6 +205,7 @@ describe("admin dashboard", () => {
     expect(await rows().first().getAttribute("data-plan-id")).toBe(orders.later.plan.id)
     await shot("instalments-page-filtered")
     await page.getByRole("button", { name: "Clear filters" }).click()
+    await eventually(() => new URL(page.url()).search, "")
     await eventually(() => rows().count(), 3)
 
     await page.getByTestId("filter-status").click()
@@ -213,13 +214,14 @@ describe("admin dashboard", () => {
     expect(await rows().first().getAttribute("data-plan-id")).toBe(orders.desk.plan.id)
     expect(page.url()).toContain("status=frozen")
     await page.getByRole("button", { name: "Clear filters" }).click()
+    // Typed at once after clearing: the search must not bring the cleared status filter back.
 
     const shownIds = () => rows().evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-plan-id")))
     await page.getByRole("searchbox").fill("marc.dubois")
     await eventually(shownIds, [orders.desk.plan.id])
     await page.getByRole("searchbox").fill(`#${orders.later.display_id}`)
     await eventually(shownIds, [orders.later.plan.id])
-    expect(new URL(page.url()).searchParams.get("q")).toBe(`#${orders.later.display_id}`)
+    expect(new URL(page.url()).search).toBe(`?q=%23${orders.later.display_id}`)
     await page.getByRole("searchbox").fill("nobody@example.com")
     await page.getByTestId("empty-state").waitFor()
     expect(await page.getByTestId("empty-state").textContent()).toBe("No plan matches these filters.")

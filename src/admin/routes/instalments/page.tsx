@@ -6,7 +6,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CreditCard } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Select, Table, Text } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 import { useSearchParams } from "react-router-dom"
 import { PlansTable } from "../../components/plans-table"
 import { ReceivablesPanel } from "../../components/receivables-panel"
@@ -42,10 +42,14 @@ function useFilters() {
 function SearchInput({ value, onChange }: { value: string; onChange: (value: string) => void }) {
   const { t } = useTexts()
   const [text, setText] = useState(value)
+  // The timer calls the latest `onChange`: one from when typing started would write back the
+  // filters of that moment, undoing a "Clear filters" pressed in between.
+  const latestOnChange = useRef(onChange)
+  latestOnChange.current = onChange
   useEffect(() => setText(value), [value])
   useEffect(() => {
     if (text === value) return
-    const timer = setTimeout(() => onChange(text.trim()), 300)
+    const timer = setTimeout(() => latestOnChange.current(text.trim()), 300)
     return () => clearTimeout(timer)
   }, [text])
   return <Input type="search" size="small" placeholder={t("page.search")} aria-label={t("page.search")} value={text} onChange={(e) => setText(e.target.value)} className="w-full sm:w-72" />
