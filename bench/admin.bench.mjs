@@ -4,16 +4,11 @@
 // Medusa's and the plugin's migrations applied, one `medusa start`, then each common query
 // timed over HTTP. Prints p50 and p95 per query; the target is p95 ≤ 50 ms.
 // Not a test: it measures. Usage: npm run bench:admin [-- --plans 100000 --rounds 60 --proposed-indexes]
-import { spawn } from "node:child_process"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
-import { fileURLToPath } from "node:url"
 import pg from "pg"
-import { freePort, PG_PASSWORD, PG_USER, startEmbeddedPostgres } from "../scripts/embedded-pg.mjs"
+import { benchDatabase, benchEnv, freePort, runMedusa, startServer } from "./support.mjs"
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
-const medusa = path.join(root, "node_modules", ".bin", "medusa")
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 ? Number(process.argv[i + 1]) : fallback
@@ -32,13 +27,6 @@ const PROPOSED_INDEXES = [
   `create index on instalment_plan (status) include (currency_code, outstanding_cents) where deleted_at is null`,
 ]
 const WITH_PROPOSED = process.argv.includes("--proposed-indexes")
-
-function run(args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(medusa, args, { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] })
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`medusa ${args.join(" ")} exited ${code}`))))
-  })
-}
 
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b)
@@ -110,48 +98,18 @@ async function seedPlans(client, count) {
   return rows[0]
 }
 
-async function waitForHealth(base) {
-  for (let i = 0; i < 360; i++) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error("the server did not start")
-}
-
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "instalments-bench-admin-"))
-  fs.chmodSync(dir, 0o755)
-  const port = await freePort()
   // BENCH_POSTGRES_URL (postgres://user:pass@localhost:port) runs on your own server and keeps the
   // `bench_admin` database afterwards, to EXPLAIN its queries; otherwise a throw-away embedded one.
-  const own = process.env.BENCH_POSTGRES_URL
-  const pgPort = own ? undefined : await freePort()
-  const postgres = own ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: pgPort, persistent: false })
-  const server_ = own ? own.replace(/\/$/, "") : `postgres://${PG_USER}:${PG_PASSWORD}@localhost:${pgPort}`
-  const url = `${server_}/bench_admin`
-  const admin = new pg.Client({ connectionString: `${server_}/postgres` })
-  await admin.connect()
-  await admin.query("drop database if exists bench_admin with (force)")
-  await admin.query("create database bench_admin")
-  await admin.end()
-  const summaryFile = path.join(dir, "store.json")
-  const env = {
-    ...process.env,
-    DATABASE_URL: url,
-    PORT: String(port),
-    LOG_LEVEL: "error",
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    MEDUSA_ADMIN_DISABLED: "true",
-    DEMO_SUMMARY_FILE: summaryFile,
-    NODE_ENV: "development",
-  }
+  const db = await benchDatabase("bench_admin", process.env.BENCH_POSTGRES_URL)
+  const url = db.url
+  const summaryFile = path.join(db.dir, "store.json")
+  const env = benchEnv(url, { DEMO_SUMMARY_FILE: summaryFile })
   let server
   try {
     process.stdout.write(`bench:admin — migrating a fresh database and seeding ${PLANS.toLocaleString("en")} plans ...\n`)
-    await run(["db:migrate"], env)
-    await run(["exec", "./demo/seed.ts"], env)
+    await runMedusa(["db:migrate"], env)
+    await runMedusa(["exec", "./demo/seed.ts"], env)
     const client = new pg.Client({ connectionString: url })
     client.on("error", () => {}) // Postgres stopping in `finally` after a failure is not news
     await client.connect()
@@ -159,9 +117,8 @@ async function main() {
     process.stdout.write(`seeded ${seeded.plans.toLocaleString("en")} plans, ${seeded.instalments.toLocaleString("en")} instalments\n`)
 
     const store = JSON.parse(fs.readFileSync(summaryFile, "utf8"))
-    server = spawn(medusa, ["start"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"], detached: true })
-    const base = `http://localhost:${port}`
-    await waitForHealth(base)
+    server = await startServer(env, await freePort())
+    const base = server.base
     const login = await fetch(`${base}/auth/user/emailpass`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -216,13 +173,8 @@ async function main() {
     ]
     process.stdout.write(lines.join("\n"))
   } finally {
-    if (server) {
-      try {
-        process.kill(-server.pid, "SIGTERM")
-      } catch {}
-    }
-    await postgres?.stop().catch(() => {})
-    fs.rmSync(dir, { recursive: true, force: true })
+    server?.stop()
+    await db.stop()
   }
 }
 

@@ -3,64 +3,26 @@
 // session → complete) with the instalments provider (p3x, tok_visa) and with Medusa's
 // pp_system_default, alternated in one run on one server. Prints both medians and the ratio.
 // Not a test: it measures. Usage: npm run bench:checkout [-- --rounds 40]
-import { spawn } from "node:child_process"
 import fs from "node:fs"
-import os from "node:os"
 import path from "node:path"
-import { fileURLToPath } from "node:url"
-import pg from "pg"
-import { freePort, PG_PASSWORD, PG_USER, startEmbeddedPostgres } from "../scripts/embedded-pg.mjs"
+import { benchDatabase, benchEnv, freePort, median, runMedusa, startServer } from "./support.mjs"
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
-const medusa = path.join(root, "node_modules", ".bin", "medusa")
 const roundsArg = process.argv.indexOf("--rounds")
 const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 30
 const WARMUP = 5
 
-function run(args, env, quiet = true) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(medusa, args, { cwd: root, env, stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"] })
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`medusa ${args.join(" ")} exited ${code}`))))
-  })
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "instalments-bench-"))
-  fs.chmodSync(dir, 0o755)
-  const pgPort = await freePort()
-  const port = await freePort()
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: pgPort, persistent: false })
-  const url = `postgres://${PG_USER}:${PG_PASSWORD}@localhost:${pgPort}/bench`
-  const admin = new pg.Client({ connectionString: url.replace("/bench", "/postgres") })
-  await admin.connect()
-  await admin.query("create database bench")
-  await admin.end()
-  const summaryFile = path.join(dir, "store.json")
-  const env = {
-    ...process.env,
-    DATABASE_URL: url,
-    PORT: String(port),
-    LOG_LEVEL: "error",
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    MEDUSA_ADMIN_DISABLED: "true",
-    DEMO_SUMMARY_FILE: summaryFile,
-    NODE_ENV: "development",
-  }
+  const db = await benchDatabase("bench")
+  const summaryFile = path.join(db.dir, "store.json")
+  const env = benchEnv(db.url, { DEMO_SUMMARY_FILE: summaryFile })
   let server
   try {
     process.stdout.write("bench:checkout — migrating and seeding a fresh database ...\n")
-    await run(["db:migrate"], env)
-    await run(["exec", "./demo/seed.ts"], env)
+    await runMedusa(["db:migrate"], env)
+    await runMedusa(["exec", "./demo/seed.ts"], env)
     const store = JSON.parse(fs.readFileSync(summaryFile, "utf8"))
-    server = spawn(medusa, ["start"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"], detached: true })
-    const base = `http://localhost:${port}`
-    await waitForHealth(base)
+    server = await startServer(env, await freePort())
+    const base = server.base
     const client = storeClient(base, store.publishable_key)
     const variant = await client.variantOf("office-chair")
 
@@ -92,24 +54,9 @@ async function main() {
       ].join("\n"),
     )
   } finally {
-    if (server) {
-      try {
-        process.kill(-server.pid, "SIGTERM")
-      } catch {}
-    }
-    await postgres.stop().catch(() => {})
-    fs.rmSync(dir, { recursive: true, force: true })
+    server?.stop()
+    await db.stop()
   }
-}
-
-async function waitForHealth(base) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) return
-    } catch {}
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error("the server did not start")
 }
 
 function storeClient(base, key) {

@@ -4,86 +4,39 @@
  */
 import type { AxiosInstance } from "axios"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import seedDemoStore from "../../demo/seed"
 import type InstalmentsModuleService from "../../src/modules/instalments/service"
+import { instalmentsOf, openShop, placeOrder as placeShopOrder, planById, planOfOrder, type Shop } from "./shop"
 
-export const PROVIDER = "pp_instalments_instalments"
-const shopper = { phone: "+33 6 12 34 56 78", locale: "fr" }
-
+/** The plan-lifecycle helpers over one shop (see shop.ts), set up again before each test. */
 export function planHelpers(api: AxiosInstance, getContainer: () => MedusaContainer) {
-  let headers: Record<string, string> = {}
-  let adminHeaders: Record<string, string> = {}
-  let regionId = ""
+  let shop: Shop
 
-  const instalments = (): InstalmentsModuleService => getContainer().resolve("instalments")
+  const instalments = (): InstalmentsModuleService => instalmentsOf(getContainer())
 
   async function setUp(checkoutDay: Date) {
-    const store = await seedDemoStore({ container: getContainer(), args: [] } as any)
-    headers = { "x-publishable-api-key": store.publishable_key }
-    regionId = store.region_id
-    const { data } = await api.post("/auth/user/emailpass", { email: store.admin_email, password: store.admin_password })
-    adminHeaders = { authorization: `Bearer ${data.token}` }
+    shop = await openShop(api, getContainer())
     await instalments().setSandboxTime(checkoutDay)
-  }
-
-  async function cartWith(handle: string) {
-    const { data: products } = await api.get(`/store/products?handle=${handle}&fields=*variants`, { headers })
-    const { data } = await api.post(
-      "/store/carts",
-      {
-        region_id: regionId,
-        email: "lea.martin@example.com",
-        items: [{ variant_id: products.products[0].variants[0].id, quantity: 1 }],
-        shipping_address: { country_code: "fr", first_name: "Léa", last_name: "Martin", address_1: "1 rue de la Paix", city: "Paris", postal_code: "75002" },
-      },
-      { headers },
-    )
-    const cartId = data.cart.id as string
-    const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers })
-    await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, { headers })
-    return cartId
   }
 
   /** Places an order paid with `plan` and `card_token`; answers the order and its plan (admin view). */
   async function placeOrder(handle: string, plan: string, cardToken: string) {
-    const cartId = await cartWith(handle)
-    const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
-    await api.post(
-      `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
-      { provider_id: PROVIDER, data: { ...shopper, plan, card_token: cardToken } },
-      { headers },
-    )
-    const res = await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
-    expect(res.data.type).toBe("order")
-    return { order: res.data.order, plan: await planOfOrder(res.data.order.id) }
+    const { order } = await placeShopOrder(api, shop, handle, { plan, card_token: cardToken })
+    return { order, plan: await planOfOrder(api, shop, order.id) }
   }
 
-  async function planOfOrder(orderId: string) {
-    // The order.placed subscriber attaches the plan to the order: wait for it.
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const { data } = await api.get(`/admin/instalment-plans?order_id=${orderId}`, { headers: adminHeaders })
-      // The list and its count are two reads: wait until the list itself holds the plan.
-      if (data.instalment_plans?.length === 1) return getPlan(data.instalment_plans[0].id)
-      await new Promise((r) => setTimeout(r, 100))
-    }
-    throw new Error(`no plan attached to order ${orderId}`)
-  }
-
-  async function getPlan(id: string) {
-    const { data } = await api.get(`/admin/instalment-plans/${id}`, { headers: adminHeaders })
-    return data.instalment_plan
-  }
+  const getPlan = (id: string) => planById(api, shop, id)
+  const adminHeaders = () => shop.adminHeaders
 
   /** POST /admin/instalment-plans/:id/<action>; answers the response, error responses included. */
   async function action(id: string, name: string, body: Record<string, unknown>, extraHeaders: Record<string, string> = {}) {
     return api
-      .post(`/admin/instalment-plans/${id}/${name}`, body, { headers: { ...adminHeaders, ...extraHeaders } })
+      .post(`/admin/instalment-plans/${id}/${name}`, body, { headers: { ...adminHeaders(), ...extraHeaders } })
       .catch((e) => e.response)
   }
 
   /** Advances the sandbox clock by `days`, one collection run per day; answers the clock route's body. */
   async function advance(days: number) {
-    const { data } = await api.post("/admin/instalments/sandbox/clock", { advance_days: days }, { headers: adminHeaders })
+    const { data } = await api.post("/admin/instalments/sandbox/clock", { advance_days: days }, { headers: adminHeaders() })
     return data
   }
 
@@ -115,7 +68,7 @@ export function planHelpers(api: AxiosInstance, getContainer: () => MedusaContai
     activity,
     sandboxCharges,
     get adminHeaders() {
-      return adminHeaders
+      return adminHeaders()
     },
   }
 }

@@ -60,10 +60,11 @@ export async function cartWith(api: Api, shop: Shop, handle: string, country = "
   return cartId
 }
 
-export async function startSession(api: Api, shop: Shop, cartId: string, data: Record<string, unknown>) {
+/** The cart's payment collection and a session with `provider` (the instalments one by default). */
+export async function startSession(api: Api, shop: Shop, cartId: string, data: Record<string, unknown>, provider = INSTALMENTS_PROVIDER) {
   const headers = shop.storeHeaders
   const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
-  return api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: INSTALMENTS_PROVIDER, data }, { headers })
+  return api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: provider, data }, { headers })
 }
 
 /** Cart → session with the plan and card → complete; the placed order. */
@@ -112,4 +113,17 @@ export function cents(major: number | string, currency = "eur"): number {
   const parsed = fromMajor(String(major), currency)
   if (!parsed.ok) throw new Error(`not an amount: ${major}`)
   return parsed.value.cents
+}
+
+/**
+ * Reads until `done` holds (what a subscriber does happens after the request that caused it),
+ * for at most ~10 s; answers the last value read, so the test's assertions say what was missing.
+ */
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read()
+  for (let attempt = 0; attempt < 100 && !done(value); attempt++) {
+    await new Promise((r) => setTimeout(r, 100))
+    value = await read()
+  }
+  return value
 }

@@ -9,29 +9,16 @@
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { setupServer } from "msw/node"
 import syncAlmaPlansJob from "../../src/jobs/alma-sync-plans"
-import { createFakeAlma } from "../../test-support/fake-alma"
+import { ALMA_PROVIDER as PROVIDER, useFakeAlma } from "../helpers/alma"
 import { cartWith, instalmentsOf, medusaOrder, openShop, planById, planOfOrder, type Shop } from "../helpers/shop"
 
 const ALMA_ROOT = "https://api.alma.test"
 const ALMA_KEY = "sk_test_integration_alma"
-// Read by medusa-config.ts when the runner loads it.
-process.env.ALMA_API_KEY = ALMA_KEY
-process.env.ALMA_API_ROOT = ALMA_ROOT
-process.env.ALMA_RETURN_URL = "https://shop.test/checkout/alma-return"
-process.env.ALMA_IPN_URL = "https://store.test/hooks/alma/ipn"
-process.env.ALMA_TIMEOUT_MS = "2000"
-
-const alma = createFakeAlma({ apiRoot: ALMA_ROOT, apiKey: ALMA_KEY })
-const msw = setupServer(...alma.handlers)
-// The test runner's own calls to the Medusa app go through untouched.
-msw.listen({ onUnhandledRequest: "bypass" })
-afterAll(() => msw.close())
+const alma = useFakeAlma({ apiRoot: ALMA_ROOT, apiKey: ALMA_KEY, env: { ALMA_TIMEOUT_MS: "2000" } })
 
 jest.setTimeout(240_000)
 
-const PROVIDER = "pp_alma_alma"
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
 medusaIntegrationTestRunner({

@@ -7,26 +7,15 @@
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { setupServer } from "msw/node"
-import { createFakeAlma } from "../../test-support/fake-alma"
-import { cartWith, instalmentsOf, medusaOrder, openShop, planById, planOfOrder, type Shop } from "../helpers/shop"
+import { ALMA_PROVIDER as PROVIDER, useFakeAlma } from "../helpers/alma"
+import { cartWith, instalmentsOf, medusaOrder, openShop, planById, planOfOrder, waitFor, type Shop } from "../helpers/shop"
 
 const ALMA_ROOT = "https://api.alma-deferred.test"
 const ALMA_KEY = "sk_test_integration_alma_deferred"
-process.env.ALMA_API_KEY = ALMA_KEY
-process.env.ALMA_API_ROOT = ALMA_ROOT
-process.env.ALMA_RETURN_URL = "https://shop.test/checkout/alma-return"
-process.env.ALMA_IPN_URL = "https://store.test/hooks/alma/ipn"
-process.env.ALMA_DEFERRED_TRIGGER = "on_shipment"
-
-const alma = createFakeAlma({ apiRoot: ALMA_ROOT, apiKey: ALMA_KEY })
-const msw = setupServer(...alma.handlers)
-msw.listen({ onUnhandledRequest: "bypass" })
-afterAll(() => msw.close())
+const alma = useFakeAlma({ apiRoot: ALMA_ROOT, apiKey: ALMA_KEY, env: { ALMA_DEFERRED_TRIGGER: "on_shipment" } })
 
 jest.setTimeout(240_000)
 
-const PROVIDER = "pp_alma_alma"
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 const SHIPMENT_DAY = new Date("2027-02-10T10:00:00Z")
 
@@ -63,15 +52,6 @@ medusaIntegrationTestRunner({
       const fulfillmentId = data.order.fulfillments[0].id
       await api.post(`/admin/orders/${order.id}/fulfillments/${fulfillmentId}/shipments`, { items }, { headers: shop.adminHeaders })
       return fulfillmentId as string
-    }
-
-    async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-      let value = await read()
-      for (let attempt = 0; attempt < 100 && !done(value); attempt++) {
-        await new Promise((r) => setTimeout(r, 100))
-        value = await read()
-      }
-      return value
     }
 
     it("accepts without taking anything, then the shipment triggers Alma once: the plan starts that day", async () => {

@@ -7,79 +7,41 @@
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import seedDemoStore from "../../demo/seed"
-import type InstalmentsModuleService from "../../src/modules/instalments/service"
+import {
+  cartWith as shopCart,
+  instalmentsOf,
+  openShop,
+  placeOrder as shopOrder,
+  planOfOrder as shopPlanOfOrder,
+  SHOPPER,
+  startSession as shopSession,
+  type Shop,
+} from "../helpers/shop"
 
 jest.setTimeout(240_000)
 
-const PROVIDER = "pp_instalments_instalments"
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
 medusaIntegrationTestRunner({
   cwd: path.join(__dirname, "../.."),
   testSuite: ({ api, getContainer }) => {
+    let shop: Shop
     let headers: Record<string, string>
-    let regionId: string
     let adminHeaders: Record<string, string>
 
     beforeEach(async () => {
-      const store = await seedDemoStore({ container: getContainer(), args: [] } as any)
-      headers = { "x-publishable-api-key": store.publishable_key }
-      regionId = store.region_id
-      const { data } = await api.post("/auth/user/emailpass", { email: store.admin_email, password: store.admin_password })
-      adminHeaders = { authorization: `Bearer ${data.token}` }
+      shop = await openShop(api, getContainer())
+      headers = shop.storeHeaders
+      adminHeaders = shop.adminHeaders
       instalments().clock.set(CHECKOUT_DAY)
     })
 
-    function instalments(): InstalmentsModuleService {
-      return getContainer().resolve("instalments")
-    }
-
-    async function cartWith(handle: string, country = "fr") {
-      const { data: products } = await api.get(`/store/products?handle=${handle}&fields=*variants`, { headers })
-      const { data } = await api.post(
-        "/store/carts",
-        {
-          region_id: regionId,
-          email: "lea.martin@example.com",
-          items: [{ variant_id: products.products[0].variants[0].id, quantity: 1 }],
-          shipping_address: { country_code: country, first_name: "Léa", last_name: "Martin", address_1: "1 rue de la Paix", city: "Paris", postal_code: "75002" },
-        },
-        { headers },
-      )
-      const cartId = data.cart.id
-      const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers })
-      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, { headers })
-      return cartId as string
-    }
-
-    async function startSession(cartId: string, data: Record<string, unknown>) {
-      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
-      return api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER, data }, { headers })
-    }
-
-    const shopper = { phone: "+33 6 12 34 56 78", locale: "fr" }
-
-    async function placeOrder(handle: string, data: Record<string, unknown>) {
-      const cartId = await cartWith(handle)
-      await startSession(cartId, { ...shopper, ...data })
-      const res = await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
-      expect(res.data.type).toBe("order")
-      return { cartId, order: res.data.order }
-    }
-
-    async function planOfOrder(orderId: string) {
-      // The plan is attached to the order by the order.placed subscriber: wait for it.
-      for (let attempt = 0; attempt < 50; attempt++) {
-        const { data } = await api.get(`/admin/instalment-plans?order_id=${orderId}`, { headers: adminHeaders })
-        if (data.instalment_plans.length === 1) {
-          const { data: detail } = await api.get(`/admin/instalment-plans/${data.instalment_plans[0].id}`, { headers: adminHeaders })
-          return detail.instalment_plan
-        }
-        await new Promise((r) => setTimeout(r, 100))
-      }
-      throw new Error(`no plan attached to order ${orderId}`)
-    }
+    const instalments = () => instalmentsOf(getContainer())
+    const cartWith = (handle: string, country = "fr") => shopCart(api, shop, handle, country)
+    const startSession = (cartId: string, data: Record<string, unknown>) => shopSession(api, shop, cartId, data)
+    const shopper = SHOPPER
+    const placeOrder = (handle: string, data: Record<string, unknown>) => shopOrder(api, shop, handle, data)
+    const planOfOrder = (orderId: string) => shopPlanOfOrder(api, shop, orderId)
 
     /** Every charge the sandbox processor made (its own records, as a processor dashboard lists them). */
     async function sessionIdsOf(cartId: string): Promise<string[]> {

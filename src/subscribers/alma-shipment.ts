@@ -2,66 +2,32 @@
  * An order paid with Alma ships:
  *  - a payment created with `deferred: "trigger"` (option deferred_trigger: "on_shipment") is
  *    captured in Medusa, and the provider's capture triggers it at Alma (the plan starts, Alma
- *    takes the first instalment). Exactly once: only a payment without a capture is captured, under
- *    a lock per payment, and the provider checks Alma's `deferred_trigger_applied` before triggering;
+ *    takes the first instalment). Exactly once (see captureOnShipment), and the provider checks
+ *    Alma's `deferred_trigger_applied` before triggering;
  *  - Alma is told the order shipped (`is_shipped: true`), for its dispute handling.
  */
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { capturePaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { activeAlma } from "../lenders/alma/registry"
-
-interface PaymentFacts {
-  id: string
-  provider_id?: string | null
-  captured_at?: Date | string | null
-  canceled_at?: Date | string | null
-  data?: Record<string, unknown> | null
-}
+import { captureOnShipment } from "../workflows/capture-on-shipment"
 
 export default async function almaOnShipment({ event, container }: SubscriberArgs<{ id: string }>) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: fulfillments } = await query.graph({ entity: "fulfillment", fields: ["id", "order.id"], filters: { id: event.data.id } })
-  const orderId = (fulfillments[0] as { order?: { id?: string } } | undefined)?.order?.id
-  if (!orderId) return
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  for (const payment of await almaPayments(container, orderId)) {
-    await container.resolve(Modules.LOCKING).execute(
-      `alma-payment:${payment.id}`,
-      async () => {
-        const [current] = (await almaPayments(container, orderId)).filter((p) => p.id === payment.id)
-        if (!current || current.captured_at || current.canceled_at) return
-        await capturePaymentWorkflow(container).run({ input: { payment_id: payment.id, captured_by: "alma:shipment" } })
-      },
-      { timeout: 60 },
-    )
-    const alma = activeAlma()
-    const almaPaymentId = payment.data?.alma_payment_id
-    const reference = payment.data?.cart_id ?? payment.data?.session_id
-    if (alma && typeof almaPaymentId === "string" && typeof reference === "string") {
-      await alma.client
-        .pushOrderStatus(almaPaymentId, reference, { status: "shipped", is_shipped: true })
-        .catch((error: Error) => logger.warn(`medusa-instalments: could not tell Alma that order ${orderId} shipped: ${error.message}`))
-    }
-  }
-}
-
-async function almaPayments(container: SubscriberArgs<unknown>["container"], orderId: string): Promise<PaymentFacts[]> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: orders } = await query.graph({
-    entity: "order",
-    fields: [
-      "id",
-      "payment_collections.payments.id",
-      "payment_collections.payments.provider_id",
-      "payment_collections.payments.captured_at",
-      "payment_collections.payments.canceled_at",
-      "payment_collections.payments.data",
-    ],
-    filters: { id: orderId },
+  const shipped = await captureOnShipment(container, event.data.id, {
+    providerPrefix: "pp_alma",
+    referenceKey: "alma_payment_id",
+    lockKey: (payment) => `alma-payment:${payment.id}`,
+    capturedBy: "alma:shipment",
   })
-  const payments = (orders[0]?.payment_collections ?? []).flatMap((c) => (c?.payments ?? []) as PaymentFacts[])
-  return payments.filter((p) => p?.provider_id?.startsWith("pp_alma") && typeof p.data?.alma_payment_id === "string")
+  const alma = activeAlma()
+  if (!shipped || !alma) return
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  for (const payment of shipped.payments) {
+    const reference = payment.data?.cart_id ?? payment.data?.session_id
+    if (typeof reference !== "string") continue
+    await alma.client
+      .pushOrderStatus(payment.data?.alma_payment_id as string, reference, { status: "shipped", is_shipped: true })
+      .catch((error: Error) => logger.warn(`medusa-instalments: could not tell Alma that order ${shipped.orderId} shipped: ${error.message}`))
+  }
 }
 
 export const config: SubscriberConfig = {

@@ -1,11 +1,16 @@
 /**
  * When an order is placed with an instalments payment, record the order on the plan and link them
- * (so `query.graph` can fetch an order's plan). Idempotent: a redelivered event changes nothing.
+ * (so `query.graph` can fetch an order's plan). Plans funded directly and plans Alma funds (their
+ * mirror) alike: both providers put the plan's id in the payment data. Idempotent: a redelivered
+ * event changes nothing.
  */
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type InstalmentsModuleService from "../modules/instalments/service"
+
+/** The payment providers whose payments carry a plan: direct instalments and Alma. */
+const PLAN_PROVIDERS = ["pp_instalments", "pp_alma"]
 
 export default async function attachPlanToOrder({ event, container }: SubscriberArgs<{ id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -21,7 +26,7 @@ export default async function attachPlanToOrder({ event, container }: Subscriber
   for (const collection of order.payment_collections ?? []) {
     for (const payment of collection?.payments ?? []) {
       const planId = (payment?.data as Record<string, unknown> | undefined)?.plan_id
-      if (!payment || typeof planId !== "string" || !payment.provider_id?.startsWith("pp_instalments")) continue
+      if (!payment || typeof planId !== "string" || !PLAN_PROVIDERS.some((prefix) => payment.provider_id?.startsWith(prefix))) continue
       const result = await instalments.attachOrder({
         planId,
         orderId: order.id,

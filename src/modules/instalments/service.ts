@@ -422,7 +422,7 @@ export default class InstalmentsModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {},
   ): Promise<{ plan: PlanRow; outcome: RevisionOutcome | null }> {
     await this.lockPlan(planId, sharedContext)
-    if (options.idempotencyKey && (await this.hasEvent(options.idempotencyKey, sharedContext))) {
+    if (options.idempotencyKey && (await this.hasEvent(planId, options.idempotencyKey, sharedContext))) {
       return { plan: (await this.loadPlan(planId, undefined, sharedContext)) as PlanRow, outcome: null }
     }
     const row = await this.loadPlan(planId, undefined, sharedContext)
@@ -692,8 +692,13 @@ export default class InstalmentsModuleService extends MedusaService({
     await sql(sharedContext)("select id from instalment_plan where id = ? for update", [planId])
   }
 
-  private async hasEvent(idempotencyKey: string, sharedContext: Context): Promise<boolean> {
-    const found = await this.listInstalmentPlanEvents({ idempotency_key: idempotencyKey }, { take: 1 }, sharedContext)
+  /**
+   * Whether this plan's history already holds the operation `idempotencyKey`. Scoped to the plan:
+   * the same key on another plan is not a replay of this operation (and the unique index on the
+   * key then refuses the write loudly instead of silently skipping it).
+   */
+  private async hasEvent(planId: string, idempotencyKey: string, sharedContext: Context): Promise<boolean> {
+    const found = await this.listInstalmentPlanEvents({ plan_id: planId, idempotency_key: idempotencyKey }, { take: 1 }, sharedContext)
     return found.length > 0
   }
 
@@ -848,7 +853,7 @@ export default class InstalmentsModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {},
   ): Promise<boolean> {
     await this.lockPlan(planId, sharedContext)
-    if (options.idempotencyKey && (await this.hasEvent(options.idempotencyKey, sharedContext))) return false
+    if (options.idempotencyKey && (await this.hasEvent(planId, options.idempotencyKey, sharedContext))) return false
     // The status may have changed while the card was checked: ask again under the lock.
     const row = (await this.loadPlan(planId, undefined, sharedContext)) as PlanRow
     const refused = requireStatus(planToSnapshot(row), CARD_CHANGE_STATUSES, "change the card")
@@ -891,7 +896,7 @@ export default class InstalmentsModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {},
   ): Promise<boolean> {
     await this.lockPlan(planId, sharedContext)
-    if (await this.hasEvent(options.idempotencyKey, sharedContext)) return false
+    if (await this.hasEvent(planId, options.idempotencyKey, sharedContext)) return false
     await this.appendEvents(planId, [event], options.actor, options.idempotencyKey, sharedContext)
     return true
   }
@@ -927,7 +932,7 @@ export default class InstalmentsModuleService extends MedusaService({
     const found = await this.findOnePlan({ payment_session_id: input.sessionId }, { withInstalments: false }, sharedContext)
     if (found) {
       await this.lockPlan(found.id, sharedContext)
-      if (input.idempotencyKey && (await this.hasEvent(input.idempotencyKey, sharedContext))) {
+      if (input.idempotencyKey && (await this.hasEvent(found.id, input.idempotencyKey, sharedContext))) {
         return { plan: await this.loadPlan(found.id, undefined, sharedContext), written: false }
       }
     }

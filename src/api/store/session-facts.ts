@@ -1,0 +1,65 @@
+/**
+ * Middleware: a payment session with one of the plugin's providers gets the cart's facts from the
+ * server, never from the storefront. Eligibility depends on the shopper's country (instalments);
+ * Alma scores the shopper with the addresses, and its IPN finds the cart by the id we put in
+ * Alma's custom data. One query for whichever provider; registered in src/api/middlewares.ts.
+ */
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+
+const ADDRESS_FIELDS = ["first_name", "last_name", "company", "address_1", "address_2", "postal_code", "city", "country_code", "phone"]
+
+type Cart = {
+  id?: string
+  email?: string | null
+  customer_id?: string | null
+  shipping_address?: Record<string, unknown> | null
+  billing_address?: Record<string, unknown> | null
+}
+
+/** What each provider's session data takes from the cart. */
+const FACTS_BY_PROVIDER: Record<string, { addressFields: string[]; facts: (cart: Cart | undefined) => Record<string, unknown> }> = {
+  pp_instalments: {
+    addressFields: ["country_code"],
+    facts: (cart) => ({
+      ...commonFacts(cart),
+      country_code: cart?.shipping_address?.country_code ?? cart?.billing_address?.country_code ?? undefined,
+    }),
+  },
+  pp_alma: {
+    addressFields: ADDRESS_FIELDS,
+    facts: (cart) => ({
+      ...commonFacts(cart),
+      shipping_address: cart?.shipping_address ?? undefined,
+      billing_address: cart?.billing_address ?? undefined,
+    }),
+  },
+}
+
+function commonFacts(cart: Cart | undefined) {
+  return { cart_id: cart?.id, email: cart?.email ?? undefined, customer_id: cart?.customer_id ?? undefined }
+}
+
+export async function addCartFactsToSession(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const body = (req.body ?? {}) as { provider_id?: string; data?: Record<string, unknown> }
+  const provider = Object.keys(FACTS_BY_PROVIDER).find((prefix) => body.provider_id?.startsWith(prefix))
+  if (!provider) return next()
+  const { addressFields, facts } = FACTS_BY_PROVIDER[provider]
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "payment_collection",
+    fields: [
+      "id",
+      "cart.id",
+      "cart.email",
+      "cart.customer_id",
+      ...addressFields.map((f) => `cart.shipping_address.${f}`),
+      ...addressFields.map((f) => `cart.billing_address.${f}`),
+    ],
+    filters: { id: req.params.id },
+  })
+  // Medusa's validator has already run and the core route reads req.body: overwrite there.
+  body.data = { ...(body.data ?? {}), ...facts(data[0]?.cart as Cart | undefined) }
+  req.body = body
+  next()
+}
