@@ -2,17 +2,28 @@
 // npm run bench:checkout — the same Store-API checkout (cart → address → shipping → payment
 // session → complete) with the instalments provider (p3x, tok_visa) and with Medusa's
 // pp_system_default, alternated in one run on one server. Prints both medians and the ratio.
-// Not a test: it measures. Usage: npm run bench:checkout [-- --rounds 40]
+// Not a test: it measures. Usage: npm run bench:checkout [-- --rounds 40] [-- --settle-ms 300]
+//
+// Two figures per checkout:
+// - its wall time, as the shopper waits for it;
+// - the server's CPU time (Linux: /proc/<pid>/stat) from its first call until `--settle-ms` after
+//   its last. An order's background work (the plugin attaches the plan to the order and sends the
+//   confirmation e-mail after `order.placed`) lands in that window, so it is counted against the
+//   checkout that caused it, not against whichever checkout happens to run next;
+// and the SQL statements the database ran in that same window (pg_stat_statements), which do not
+// depend on how busy the machine is.
 import fs from "node:fs"
 import path from "node:path"
-import { benchDatabase, benchEnv, freePort, median, runMedusa, startServer } from "./support.mjs"
+import { benchDatabase, benchEnv, countStatements, freePort, median, runMedusa, startServer } from "./support.mjs"
 
 const roundsArg = process.argv.indexOf("--rounds")
 const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 30
+const settleArg = process.argv.indexOf("--settle-ms")
+const SETTLE_MS = settleArg > 0 ? Number(process.argv[settleArg + 1]) : 300
 const WARMUP = 5
 
 async function main() {
-  const db = await benchDatabase("bench")
+  const db = await benchDatabase("bench", undefined, { statementCounts: true })
   const summaryFile = path.join(db.dir, "store.json")
   const env = benchEnv(db.url, { DEMO_SUMMARY_FILE: summaryFile })
   let server
@@ -26,20 +37,32 @@ async function main() {
     const client = storeClient(base, store.publishable_key)
     const variant = await client.variantOf("office-chair")
 
+    const cpu = serverCpu(server.pid)
+    const statements = await countStatements(db.url)
+    const statementCounts = { instalments: [], system: [] }
     const timings = { instalments: [], system: [] }
+    const cpuTimes = { instalments: [], system: [] }
     const steps = { instalments: { session: [], complete: [] }, system: { session: [], complete: [] } }
     for (let round = 0; round < WARMUP + ROUNDS; round++) {
       // Alternate the order inside each round so neither provider always runs on a warmer server.
       const order = round % 2 ? ["system", "instalments"] : ["instalments", "system"]
       for (const kind of order) {
+        const cpuBefore = cpu()
+        const statementsBefore = await statements.total()
         const result = await client.checkout(store.region_id, variant, kind)
+        await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
+        const cpuUsed = cpu() - cpuBefore
+        const statementsRun = (await statements.total()) - statementsBefore
         if (round >= WARMUP) {
+          cpuTimes[kind].push(cpuUsed)
+          statementCounts[kind].push(statementsRun)
           timings[kind].push(result.total)
           steps[kind].session.push(result.session)
           steps[kind].complete.push(result.complete)
         }
       }
     }
+    await statements.end()
     const mi = median(timings.instalments)
     const ms = median(timings.system)
     process.stdout.write(
@@ -50,6 +73,9 @@ async function main() {
         `ratio instalments / system: ${(mi / ms).toFixed(3)}x`,
         `  of which, medians: payment session ${median(steps.system.session).toFixed(1)} → ${median(steps.instalments.session).toFixed(1)} ms, ` +
           `complete ${median(steps.system.complete).toFixed(1)} → ${median(steps.instalments.complete).toFixed(1)} ms (system → instalments)`,
+        cpuLine(cpuTimes),
+        `SQL statements per checkout, background work included: median ${median(statementCounts.system)} → ${median(statementCounts.instalments)} ` +
+          `(system → instalments)`,
         "",
       ].join("\n"),
     )
@@ -57,6 +83,28 @@ async function main() {
     server?.stop()
     await db.stop()
   }
+}
+
+/** The server process's CPU time (user + system) in ms, or NaN where /proc is missing. */
+function serverCpu(pid) {
+  return () => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // clock ticks: 100 per second on Linux
+    } catch {
+      return Number.NaN
+    }
+  }
+}
+
+function cpuLine(cpuTimes) {
+  const ci = median(cpuTimes.instalments)
+  const cs = median(cpuTimes.system)
+  if (Number.isNaN(ci) || Number.isNaN(cs)) return "server CPU per checkout: not measured (no /proc on this system)"
+  return (
+    `server CPU per checkout, background work included (${SETTLE_MS} ms settle): median ${cs.toFixed(0)} → ${ci.toFixed(0)} ms, ` +
+    `ratio ${(ci / cs).toFixed(3)}x (system → instalments; 10 ms clock ticks)`
+  )
 }
 
 function storeClient(base, key) {

@@ -14,12 +14,14 @@ const medusa = path.join(root, "node_modules", ".bin", "medusa")
 /**
  * A fresh database `name` in a temporary folder: on `ownServerUrl` (postgres://user:pass@host:port,
  * kept afterwards for EXPLAIN) or else on a throw-away embedded Postgres. `stop()` removes it all.
+ * `statementCounts` (embedded only) loads pg_stat_statements, for `countStatements`.
  */
-export async function benchDatabase(name, ownServerUrl) {
+export async function benchDatabase(name, ownServerUrl, { statementCounts = false } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "instalments-bench-"))
   fs.chmodSync(dir, 0o755)
   const pgPort = ownServerUrl ? undefined : await freePort()
-  const postgres = ownServerUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: pgPort, persistent: false })
+  const extraFlags = statementCounts ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=top"] : []
+  const postgres = ownServerUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port: pgPort, persistent: false, extraFlags })
   const server = ownServerUrl ? ownServerUrl.replace(/\/$/, "") : `postgres://${PG_USER}:${PG_PASSWORD}@localhost:${pgPort}`
   const admin = new pg.Client({ connectionString: `${server}/postgres` })
   await admin.connect()
@@ -66,7 +68,7 @@ export function runMedusa(args, env, onLine) {
   })
 }
 
-/** `medusa start` on `port`, answering once /health does; `stop()` ends it and its children. */
+/** `medusa start` on `port`, answering once /health does; `stop()` ends it and its children; `pid` is its process. */
 export async function startServer(env, port) {
   const server = spawn(medusa, ["start"], { cwd: root, env: { ...env, PORT: String(port) }, stdio: ["ignore", "ignore", "inherit"], detached: true })
   const base = `http://localhost:${port}`
@@ -79,11 +81,29 @@ export async function startServer(env, port) {
   }
   return {
     base,
+    pid: server.pid,
     stop() {
       try {
         process.kill(-server.pid, "SIGTERM")
       } catch {}
     },
+  }
+}
+
+/**
+ * Counts the SQL statements the database runs (all clients): `total()` is the running count, its own
+ * queries excluded. Needs a database from `benchDatabase(..., { statementCounts: true })`.
+ */
+export async function countStatements(url) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await client.query("create extension if not exists pg_stat_statements")
+  return {
+    async total() {
+      const { rows } = await client.query("select coalesce(sum(calls), 0)::bigint as calls from pg_stat_statements where query not like '%pg_stat_statements%'")
+      return Number(rows[0].calls)
+    },
+    end: () => client.end().catch(() => {}),
   }
 }
 

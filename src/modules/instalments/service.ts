@@ -51,6 +51,7 @@ import {
   collectPlan,
   dueAttemptKey,
   emptySummary,
+  eventIds,
   existingKeys,
   lockAndLoadPlans,
   selectCandidateIds,
@@ -720,21 +721,34 @@ export default class InstalmentsModuleService extends MedusaService({
     return result
   }
 
-  @InjectTransactionManager()
+  /** One statement (the update and its ledger row), so no transaction to open: it runs after every checkout. */
+  @InjectManager()
   protected async attachOrder_(
     input: { planId: string; orderId: string; orderDisplayId?: number; paymentId?: string; email?: string | null },
     @MedusaContext() sharedContext: Context = {},
   ): Promise<{ attached: boolean }> {
-    const updated = await sql(sharedContext)(
-      `update instalment_plan
-          set order_id = ?, order_display_id = ?, payment_id = ?, email = coalesce(email, ?), updated_at = now()
-        where id = ? and order_id is null and deleted_at is null
-        returning id`,
-      [input.orderId, input.orderDisplayId ?? null, input.paymentId ?? null, input.email ?? null, input.planId],
+    const at = this.now()
+    const attached = await boundSql(sharedContext)(
+      `with attached as (
+         update instalment_plan
+            set order_id = ?, order_display_id = ?, payment_id = ?, email = coalesce(email, ?), updated_at = now()
+          where id = ? and order_id is null and deleted_at is null
+          returning id)
+       insert into instalment_plan_event (id, plan_id, type, data, actor, occurred_at, created_at, updated_at)
+       select ?, id, 'plan.order_attached', ?::jsonb, 'medusa', ?, now(), now() from attached
+       returning plan_id`,
+      [
+        input.orderId,
+        input.orderDisplayId ?? null,
+        input.paymentId ?? null,
+        input.email ?? null,
+        input.planId,
+        eventIds(1, at)[0],
+        JSON.stringify({ orderId: input.orderId }),
+        at,
+      ],
     )
-    if (updated.length === 0) return { attached: false }
-    await this.appendEvents(input.planId, [{ type: "plan.order_attached", data: { orderId: input.orderId } }], "medusa", undefined, sharedContext)
-    return { attached: true }
+    return { attached: attached.length > 0 }
   }
 
   // ---- collection ------------------------------------------------------------------------------
