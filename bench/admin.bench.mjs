@@ -3,7 +3,7 @@
 // (and their ~260,000 instalments) bulk-inserted by SQL into a throw-away embedded Postgres with
 // Medusa's and the plugin's migrations applied, one `medusa start`, then each common query
 // timed over HTTP. Prints p50 and p95 per query; the target is p95 ≤ 50 ms.
-// Not a test: it measures. Usage: npm run bench:admin [-- --plans 100000 --rounds 60 --proposed-indexes]
+// Not a test: it measures. Usage: npm run bench:admin [-- --plans 100000 --rounds 60]
 import fs from "node:fs"
 import path from "node:path"
 import pg from "pg"
@@ -17,16 +17,6 @@ const PLANS = arg("plans", 100_000)
 const ROUNDS = arg("rounds", 60)
 const WARMUP = 5
 const TARGET_P95_MS = 50
-/**
- * Indexes still under evaluation (the plan code, order number and e-mail indexes are in the
- * module's migrations now). `--proposed-indexes` creates these after seeding, to measure what
- * they would change before anyone writes the migration.
- */
-const PROPOSED_INDEXES = [
-  // Receivables' totals from the index alone.
-  `create index on instalment_plan (status) include (currency_code, outstanding_cents) where deleted_at is null`,
-]
-const WITH_PROPOSED = process.argv.includes("--proposed-indexes")
 
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b)
@@ -91,7 +81,6 @@ async function seedPlans(client, count) {
       from bench_inst`)
   // A store's tables at rest have been vacuumed by autovacuum (visibility map set: counts can read
   // indexes only); a bulk insert has not, so do it here rather than measure a state no store is in.
-  if (WITH_PROPOSED) for (const sql of PROPOSED_INDEXES) await client.query(sql)
   await client.query("vacuum analyze instalment_plan")
   await client.query("vacuum analyze instalment")
   const { rows } = await client.query("select (select count(*) from instalment_plan)::int as plans, (select count(*) from instalment)::int as instalments")
@@ -164,8 +153,7 @@ async function main() {
 
     const width = Math.max(...results.map((r) => r.name.length))
     const lines = [
-      `${ROUNDS} requests per query after ${WARMUP} warm-up requests, one at a time, over HTTP with an admin token; ${seeded.plans.toLocaleString("en")} plans` +
-        (WITH_PROPOSED ? "; with the proposed indexes" : ""),
+      `${ROUNDS} requests per query after ${WARMUP} warm-up requests, one at a time, over HTTP with an admin token; ${seeded.plans.toLocaleString("en")} plans`,
       `${"query".padEnd(width)}  ${"rows".padStart(7)}  ${"p50 ms".padStart(7)}  ${"p95 ms".padStart(7)}`,
       ...results.map((r) => `${r.name.padEnd(width)}  ${String(r.count ?? "").padStart(7)}  ${r.p50.toFixed(1).padStart(7)}  ${r.p95.toFixed(1).padStart(7)}${r.p95 > TARGET_P95_MS ? "  above the 50 ms target" : ""}`),
       `worst p95: ${Math.max(...results.map((r) => r.p95)).toFixed(1)} ms (target ≤ ${TARGET_P95_MS} ms)`,
