@@ -28,6 +28,8 @@ const orders: Record<"chair" | "desk" | "later", { id: string; display_id: numbe
 
 async function shot(name: string, target: Page | Locator = page) {
   fs.mkdirSync(SHOTS, { recursive: true })
+  // A menu that opens or closes fades: wait for every running animation, or the picture shows it half-drawn.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))))
   await target.screenshot({ path: path.join(SHOTS, `${name}.png`) })
 }
 
