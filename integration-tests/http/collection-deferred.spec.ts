@@ -8,6 +8,7 @@ import path from "node:path"
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { planHelpers, schedule } from "../helpers/plans"
+import { waitFor } from "../helpers/shop"
 
 jest.setTimeout(240_000)
 
@@ -61,8 +62,12 @@ medusaIntegrationTestRunner({
         [2, "2027-03-05", 84.96, "scheduled"],
         [3, "2027-04-05", 84.96, "scheduled"],
       ])
-      const { data: paid } = await api.get(`/admin/orders/${order.id}?fields=payment_status`, admin)
-      expect(paid.order.payment_status).toBe("captured")
+      // The plan starts inside Medusa's capture workflow, which records the capture after it: wait for that.
+      const paymentStatus = await waitFor(
+        async () => (await api.get(`/admin/orders/${order.id}?fields=payment_status`, admin)).data.order.payment_status,
+        (status) => status === "captured",
+      )
+      expect(paymentStatus).toBe("captured")
 
       // The same event delivered again changes nothing: still one charge.
       await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "shipment.created", data: { id: fulfillmentId } })
