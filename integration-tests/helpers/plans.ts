@@ -2,12 +2,38 @@
  * Helpers of the plan-lifecycle HTTP tests: the demo store seeded, a shopper's checkout through
  * the Store API, the admin's view of a plan, and the sandbox test clock.
  */
+import path from "node:path"
 import type { AxiosInstance } from "axios"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type InstalmentsModuleService from "../../src/modules/instalments/service"
 import { instalmentsOf, openShop, placeOrder as placeShopOrder, planById, planOfOrder, type Shop } from "./shop"
 
 /** The plan-lifecycle helpers over one shop (see shop.ts), set up again before each test. */
+export type PlanHelpers = ReturnType<typeof planHelpers>
+
+/**
+ * A suite on a real Medusa app (real Postgres) whose plans live by the sandbox test clock: the
+ * hourly collection job is off (the tests collect by moving the clock), and each test starts
+ * with a fresh shop and the clock at `checkoutDay`.
+ */
+export function planSuite(
+  checkoutDay: Date,
+  suite: (h: PlanHelpers, runner: { api: AxiosInstance; getContainer: () => MedusaContainer }) => void,
+) {
+  medusaIntegrationTestRunner({
+    cwd: path.join(__dirname, "../.."),
+    env: { INSTALMENTS_COLLECTION_JOB: "off" },
+    testSuite: ({ api, getContainer }) => {
+      const h = planHelpers(api, getContainer)
+      beforeEach(async () => {
+        await h.setUp(checkoutDay)
+      })
+      suite(h, { api, getContainer })
+    },
+  })
+}
+
 export function planHelpers(api: AxiosInstance, getContainer: () => MedusaContainer) {
   let shop: Shop
 

@@ -3,137 +3,125 @@
  * plan and its money, what each refuses, with which message. Checkout on 31 January 2027: an
  * office chair, 254.90 € in 3 = 84.98 today + 84.96 on 28 February + 84.96 on 31 March.
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { planHelpers, schedule } from "../helpers/plans"
+import { planSuite, schedule } from "../helpers/plans"
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
-  env: { INSTALMENTS_COLLECTION_JOB: "off" },
-  testSuite: ({ api, getContainer }) => {
-    const h = planHelpers(api, getContainer)
+planSuite(CHECKOUT_DAY, (h, { api }) => {
+  it("postpones on the shopper's behalf: 16 days refused, 15 accepted, a second one refused at the limit of 1", async () => {
+    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
+    const tooLong = await h.action(plan.id, "postpone", { instalment_number: 2, days: 16 })
+    expect(tooLong.status).toBe(400)
+    expect(tooLong.data.message).toMatch(/^postpone_days_out_of_range: .*1 to 15 days/)
 
-    beforeEach(async () => {
-      await h.setUp(CHECKOUT_DAY)
+    const moved = await h.action(plan.id, "postpone", { instalment_number: 2, days: 15 })
+    expect(moved.status).toBe(200)
+    expect(schedule(moved.data.instalment_plan)).toEqual([
+      [1, "2027-01-31", 84.98, "paid"],
+      [2, "2027-03-15", 84.96, "scheduled"],
+      [3, "2027-03-31", 84.96, "scheduled"],
+    ])
+    expect(moved.data.instalment_plan.postponements_used).toBe(1)
+    expect(moved.data.instalment_plan.events.find((e: any) => e.type === "plan.postponed")).toMatchObject({
+      actor: expect.stringMatching(/^admin:user_/),
+      data: { instalment: 2, from: "2027-02-28", to: "2027-03-15", days: 15 },
     })
 
-    it("postpones on the shopper's behalf: 16 days refused, 15 accepted, a second one refused at the limit of 1", async () => {
-      const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
-      const tooLong = await h.action(plan.id, "postpone", { instalment_number: 2, days: 16 })
-      expect(tooLong.status).toBe(400)
-      expect(tooLong.data.message).toMatch(/^postpone_days_out_of_range: .*1 to 15 days/)
+    const second = await h.action(plan.id, "postpone", { instalment_number: 3, days: 1 })
+    expect(second.status).toBe(400)
+    expect(second.data.message).toContain("postponement_limit_reached")
 
-      const moved = await h.action(plan.id, "postpone", { instalment_number: 2, days: 15 })
-      expect(moved.status).toBe(200)
-      expect(schedule(moved.data.instalment_plan)).toEqual([
-        [1, "2027-01-31", 84.98, "paid"],
-        [2, "2027-03-15", 84.96, "scheduled"],
-        [3, "2027-03-31", 84.96, "scheduled"],
-      ])
-      expect(moved.data.instalment_plan.postponements_used).toBe(1)
-      expect(moved.data.instalment_plan.events.find((e: any) => e.type === "plan.postponed")).toMatchObject({
-        actor: expect.stringMatching(/^admin:user_/),
-        data: { instalment: 2, from: "2027-02-28", to: "2027-03-15", days: 15 },
-      })
+    // The postponed instalment is collected on its new day, not before.
+    const clock = await h.advance(43) // to 15 March
+    expect(h.activity(clock)).toEqual([["2027-03-15", { charged: 84.96, declined: 0, serious_delays: 0, unfrozen: 0 }]])
+  })
 
-      const second = await h.action(plan.id, "postpone", { instalment_number: 3, days: 1 })
-      expect(second.status).toBe(400)
-      expect(second.data.message).toContain("postponement_limit_reached")
+  it("flags fraud (freezes for 180 days), unfreezes, and refuses what the plan's state does not allow", async () => {
+    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
+    const lateFee = await h.action(plan.id, "late-fee", { percent: 5, note: "no answer" })
+    expect(lateFee.status).toBe(400)
+    expect(lateFee.data.message).toMatch(/^late_fee_not_allowed: .*serious delay/)
 
-      // The postponed instalment is collected on its new day, not before.
-      const clock = await h.advance(43) // to 15 March
-      expect(h.activity(clock)).toEqual([["2027-03-15", { charged: 84.96, declined: 0, serious_delays: 0, unfrozen: 0 }]])
+    const flagged = await h.action(plan.id, "flag-fraud", { reason: "card reported stolen" })
+    expect(flagged.status).toBe(200)
+    expect(flagged.data.instalment_plan).toMatchObject({ status: "frozen", fraud_flagged: true, frozen_until: "2027-07-30" })
+
+    const postpone = await h.action(plan.id, "postpone", { instalment_number: 2, days: 5 })
+    expect(postpone.status).toBe(400)
+    expect(postpone.data.message).toContain("plan_frozen")
+
+    const unfrozen = await h.action(plan.id, "unfreeze", {})
+    expect(unfrozen.status).toBe(200)
+    expect(unfrozen.data.instalment_plan).toMatchObject({ status: "active", fraud_flagged: true, frozen_until: null })
+    const again = await h.action(plan.id, "unfreeze", {})
+    expect(again.status).toBe(400)
+    expect(again.data.message).toContain("plan_not_frozen")
+  })
+
+  it("terminates a plan: the 169.92 € remaining are charged at once", async () => {
+    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
+    const res = await h.action(plan.id, "terminate", {})
+    expect(res.status).toBe(200)
+    expect(res.data.instalment_plan).toMatchObject({ status: "terminated", paid_total: 254.9, outstanding_total: 0 })
+    expect(res.data.instalment_plan.events.find((e: any) => e.type === "plan.terminated").data).toMatchObject({
+      reason: "non-payment",
+      amountDue: 16992,
     })
+    expect(await h.sandboxCharges(plan.id)).toEqual([
+      [8498, "ok"],
+      [16992, "ok"],
+    ])
+  })
 
-    it("flags fraud (freezes for 180 days), unfreezes, and refuses what the plan's state does not allow", async () => {
-      const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
-      const lateFee = await h.action(plan.id, "late-fee", { percent: 5, note: "no answer" })
-      expect(lateFee.status).toBe(400)
-      expect(lateFee.data.message).toMatch(/^late_fee_not_allowed: .*serious delay/)
+  it("makes a retried request with the same Idempotency-Key a no-op", async () => {
+    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
+    const key = { "idempotency-key": "freeze-2027-01-31-a" }
+    const first = await h.action(plan.id, "freeze", { days: 10, reason: "investigation" }, key)
+    const replay = await h.action(plan.id, "freeze", { days: 10, reason: "investigation" }, key)
+    expect([first.status, replay.status]).toEqual([200, 200])
+    expect(replay.data.instalment_plan).toMatchObject({ status: "frozen", frozen_until: "2027-02-10" })
+    expect(replay.data.instalment_plan.events.filter((e: any) => e.type === "plan.frozen")).toHaveLength(1)
+    const withoutKey = await h.action(plan.id, "freeze", { days: 10, reason: "investigation" })
+    expect(withoutKey.status).toBe(400)
+    expect(withoutKey.data.message).toContain("plan_already_frozen")
+  })
 
-      const flagged = await h.action(plan.id, "flag-fraud", { reason: "card reported stolen" })
-      expect(flagged.status).toBe(200)
-      expect(flagged.data.instalment_plan).toMatchObject({ status: "frozen", fraud_flagged: true, frozen_until: "2027-07-30" })
+  it("answers 400 naming what is wrong, 404 for an unknown plan, 401 without an admin", async () => {
+    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
+    for (const [name, body, expected] of [
+      ["freeze", { days: 181, reason: "x" }, "days"],
+      ["freeze", { days: 10 }, "reason"],
+      ["freeze", { days: 2.5, reason: "x" }, "days"],
+      ["late-fee", { percent: "abc", note: "x" }, "percent"],
+      ["late-fee", { percent: 2.555, note: "x" }, "at most 2 decimals"],
+      ["late-fee", { percent: 5 }, "note"],
+      ["flag-fraud", { reason: "  " }, "reason"],
+      ["postpone", { instalment_number: 0, days: 5 }, "instalment_number"],
+      ["postpone", { instalment_number: 2, days: 5, when: "now" }, "when"],
+    ] as const) {
+      const res = await h.action(plan.id, name, body as Record<string, unknown>)
+      expect([name, res.status]).toEqual([name, 400])
+      expect(res.data.message).toContain(expected)
+    }
+    const missing = await h.action("iplan_missing", "freeze", { days: 10, reason: "x" })
+    expect(missing.status).toBe(404)
+    const anonymous = await api.post(`/admin/instalment-plans/${plan.id}/freeze`, { days: 10, reason: "x" }).catch((e) => e.response)
+    expect(anonymous.status).toBe(401)
+    // Nothing above changed the plan.
+    expect((await h.getPlan(plan.id)).status).toBe("active")
+  })
 
-      const postpone = await h.action(plan.id, "postpone", { instalment_number: 2, days: 5 })
-      expect(postpone.status).toBe(400)
-      expect(postpone.data.message).toContain("plan_frozen")
-
-      const unfrozen = await h.action(plan.id, "unfreeze", {})
-      expect(unfrozen.status).toBe(200)
-      expect(unfrozen.data.instalment_plan).toMatchObject({ status: "active", fraud_flagged: true, frozen_until: null })
-      const again = await h.action(plan.id, "unfreeze", {})
-      expect(again.status).toBe(400)
-      expect(again.data.message).toContain("plan_not_frozen")
-    })
-
-    it("terminates a plan: the 169.92 € remaining are charged at once", async () => {
-      const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
-      const res = await h.action(plan.id, "terminate", {})
-      expect(res.status).toBe(200)
-      expect(res.data.instalment_plan).toMatchObject({ status: "terminated", paid_total: 254.9, outstanding_total: 0 })
-      expect(res.data.instalment_plan.events.find((e: any) => e.type === "plan.terminated").data).toMatchObject({
-        reason: "non-payment",
-        amountDue: 16992,
-      })
-      expect(await h.sandboxCharges(plan.id)).toEqual([
-        [8498, "ok"],
-        [16992, "ok"],
-      ])
-    })
-
-    it("makes a retried request with the same Idempotency-Key a no-op", async () => {
-      const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
-      const key = { "idempotency-key": "freeze-2027-01-31-a" }
-      const first = await h.action(plan.id, "freeze", { days: 10, reason: "investigation" }, key)
-      const replay = await h.action(plan.id, "freeze", { days: 10, reason: "investigation" }, key)
-      expect([first.status, replay.status]).toEqual([200, 200])
-      expect(replay.data.instalment_plan).toMatchObject({ status: "frozen", frozen_until: "2027-02-10" })
-      expect(replay.data.instalment_plan.events.filter((e: any) => e.type === "plan.frozen")).toHaveLength(1)
-      const withoutKey = await h.action(plan.id, "freeze", { days: 10, reason: "investigation" })
-      expect(withoutKey.status).toBe(400)
-      expect(withoutKey.data.message).toContain("plan_already_frozen")
-    })
-
-    it("answers 400 naming what is wrong, 404 for an unknown plan, 401 without an admin", async () => {
-      const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
-      for (const [name, body, expected] of [
-        ["freeze", { days: 181, reason: "x" }, "days"],
-        ["freeze", { days: 10 }, "reason"],
-        ["freeze", { days: 2.5, reason: "x" }, "days"],
-        ["late-fee", { percent: "abc", note: "x" }, "percent"],
-        ["late-fee", { percent: 2.555, note: "x" }, "at most 2 decimals"],
-        ["late-fee", { percent: 5 }, "note"],
-        ["flag-fraud", { reason: "  " }, "reason"],
-        ["postpone", { instalment_number: 0, days: 5 }, "instalment_number"],
-        ["postpone", { instalment_number: 2, days: 5, when: "now" }, "when"],
-      ] as const) {
-        const res = await h.action(plan.id, name, body as Record<string, unknown>)
-        expect([name, res.status]).toEqual([name, 400])
-        expect(res.data.message).toContain(expected)
-      }
-      const missing = await h.action("iplan_missing", "freeze", { days: 10, reason: "x" })
-      expect(missing.status).toBe(404)
-      const anonymous = await api.post(`/admin/instalment-plans/${plan.id}/freeze`, { days: 10, reason: "x" }).catch((e) => e.response)
-      expect(anonymous.status).toBe(401)
-      // Nothing above changed the plan.
-      expect((await h.getPlan(plan.id)).status).toBe("active")
-    })
-
-    it("answers the clock's state and refuses a malformed clock request", async () => {
-      const { data } = await api.get("/admin/instalments/sandbox/clock", { headers: h.adminHeaders })
-      expect(data.clock.today).toBe("2027-01-31")
-      for (const body of [{}, { advance_days: 0 }, { advance_days: 1, set: "2027-02-01" }, { set: "31/01/2027" }]) {
-        const res = await api.post("/admin/instalments/sandbox/clock", body, { headers: h.adminHeaders }).catch((e) => e.response)
-        expect(res.status).toBe(400)
-      }
-      const set = await api.post("/admin/instalments/sandbox/clock", { set: "2027-02-28" }, { headers: h.adminHeaders })
-      expect(set.data.clock.today).toBe("2027-02-28")
-      expect(set.data.runs).toHaveLength(1)
-    })
-  },
+  it("answers the clock's state and refuses a malformed clock request", async () => {
+    const { data } = await api.get("/admin/instalments/sandbox/clock", { headers: h.adminHeaders })
+    expect(data.clock.today).toBe("2027-01-31")
+    for (const body of [{}, { advance_days: 0 }, { advance_days: 1, set: "2027-02-01" }, { set: "31/01/2027" }]) {
+      const res = await api.post("/admin/instalments/sandbox/clock", body, { headers: h.adminHeaders }).catch((e) => e.response)
+      expect(res.status).toBe(400)
+    }
+    const set = await api.post("/admin/instalments/sandbox/clock", { set: "2027-02-28" }, { headers: h.adminHeaders })
+    expect(set.data.clock.today).toBe("2027-02-28")
+    expect(set.data.runs).toHaveLength(1)
+  })
 })

@@ -51,10 +51,8 @@ import { registerAlma } from "../../lenders/alma/registry"
 import type { AlmaPayment } from "../../lenders/alma/schemas"
 import { createWrite, predictRefund, refreshWrite, scheduleDifferences } from "../../lenders/alma/sync"
 import type InstalmentsModuleService from "../../modules/instalments/service"
-import { toMoney } from "../instalments/service"
+import { instalmentsModuleOf, paymentSessionIdOf, toMoney, type ProviderCradle } from "../boundary"
 import { createPaymentBody, parseSessionRequest, type AlmaSessionData } from "./session"
-
-type Cradle = Record<string, unknown> & { instalments?: InstalmentsModuleService }
 
 export default class AlmaProviderService extends AbstractPaymentProvider<Record<string, unknown>> {
   static override identifier = "alma"
@@ -65,11 +63,11 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
     registerAlma(parseAlmaOptions(options))
   }
 
-  protected readonly cradle: Cradle
+  protected readonly cradle: ProviderCradle
   protected readonly alma: AlmaConfig
   protected readonly client: AlmaClient
 
-  constructor(cradle: Cradle, options: Record<string, unknown>) {
+  constructor(cradle: ProviderCradle, options: Record<string, unknown>) {
     super(cradle, options)
     this.cradle = cradle
     const registered = registerAlma(parseAlmaOptions(options))
@@ -78,16 +76,7 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
   }
 
   protected get instalments(): InstalmentsModuleService {
-    try {
-      const service = this.cradle.instalments
-      if (service) return service
-    } catch {
-      // fall through to the explanation below
-    }
-    throw new MedusaError(
-      MedusaError.Types.UNEXPECTED_STATE,
-      'medusa-instalments: the alma payment provider cannot reach the "instalments" module. In medusa-config.ts, add `dependencies: ["instalments"]` to the "@medusajs/medusa/payment" module entry.',
-    )
+    return instalmentsModuleOf(this.cradle, "alma")
   }
 
   /** An Alma call whose failure becomes a clear Medusa error. */
@@ -102,8 +91,7 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
   // ---- checkout -------------------------------------------------------------------------------
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
-    const sessionId = String(input.data?.session_id ?? input.context?.idempotency_key ?? "")
-    if (!sessionId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Missing payment session id")
+    const sessionId = paymentSessionIdOf(input.data?.session_id, input.context)
     const data = await this.openAlmaPayment(sessionId, toMoney(input.amount, input.currency_code), input.data)
     return { id: data.alma_payment_id, status: PaymentSessionStatus.PENDING, data }
   }
@@ -136,7 +124,7 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     const current = (input.data ?? {}) as Partial<AlmaSessionData>
     const amount = toMoney(input.amount, input.currency_code)
-    const sessionId = String(current.session_id ?? input.context?.idempotency_key ?? "")
+    const sessionId = paymentSessionIdOf(current.session_id, input.context)
     const unchanged = current.alma_payment_id && current.amount_cents === amount.cents && current.currency_code === amount.currency
     if (unchanged) return { status: PaymentSessionStatus.PENDING, data: input.data }
     return { status: PaymentSessionStatus.PENDING, data: await this.openAlmaPayment(sessionId, amount, input.data) }

@@ -10,7 +10,6 @@
 import { randomUUID } from "node:crypto"
 import {
   AbstractPaymentProvider,
-  BigNumber,
   MedusaError,
   PaymentActions,
   PaymentSessionStatus,
@@ -37,39 +36,27 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import { fromMajor, type Money } from "../../domain/money"
 import type { CheckoutSessionData } from "../../modules/instalments/checkout"
 import type InstalmentsModuleService from "../../modules/instalments/service"
-
-type Cradle = Record<string, unknown> & { instalments?: InstalmentsModuleService }
+import { instalmentsModuleOf, paymentSessionIdOf, toMoney, type ProviderCradle } from "../boundary"
 
 export default class InstalmentsProviderService extends AbstractPaymentProvider<Record<string, unknown>> {
   static override identifier = "instalments"
 
-  protected readonly cradle: Cradle
+  protected readonly cradle: ProviderCradle
 
-  constructor(cradle: Cradle, options: Record<string, unknown>) {
+  constructor(cradle: ProviderCradle, options: Record<string, unknown>) {
     super(cradle, options)
     this.cradle = cradle
   }
 
   /** The plugin's module, injected through `dependencies: ["instalments"]` on the payment module. */
   protected get instalments(): InstalmentsModuleService {
-    try {
-      const service = this.cradle.instalments
-      if (service) return service
-    } catch {
-      // fall through to the explanation below
-    }
-    throw new MedusaError(
-      MedusaError.Types.UNEXPECTED_STATE,
-      'medusa-instalments: the payment provider cannot reach the "instalments" module. In medusa-config.ts, add `dependencies: ["instalments"]` to the "@medusajs/medusa/payment" module entry.',
-    )
+    return instalmentsModuleOf(this.cradle, "instalments")
   }
 
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
-    const sessionId = String(input.data?.session_id ?? input.context?.idempotency_key ?? "")
-    if (!sessionId) throw new MedusaError(MedusaError.Types.INVALID_DATA, "Missing payment session id")
+    const sessionId = paymentSessionIdOf(input.data?.session_id, input.context)
     const data = await this.instalments.openCheckout({
       sessionId,
       amount: toMoney(input.amount, input.currency_code),
@@ -83,7 +70,7 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
     const amount = toMoney(input.amount, input.currency_code)
     if (typeof (input.data as Record<string, unknown> | undefined)?.card_token === "string") {
       // New choices from the storefront (plan, card, phone): start over with them.
-      const sessionId = String(current.session_id ?? input.context?.idempotency_key ?? "")
+      const sessionId = paymentSessionIdOf(current.session_id, input.context)
       const data = await this.instalments.openCheckout({ sessionId, amount, data: input.data })
       return { status: PaymentSessionStatus.PENDING, data }
     }
@@ -165,14 +152,6 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
 }
 
 /** Medusa's major-unit BigNumber (a number, a string, or a raw `{ value, precision }`) to cents. */
-export function toMoney(amount: unknown, currency: string): Money {
-  const numeric = new BigNumber(amount as any)
-  const text = numeric.raw?.value !== undefined ? String(numeric.raw.value) : String(numeric.numeric)
-  const parsed = fromMajor(text, currency.toLowerCase())
-  if (!parsed.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid amount: ${parsed.error.message}`)
-  return parsed.value
-}
-
 /** The payment status Medusa sees for a plan. */
 function paymentStatusOf(planStatus: string | undefined): PaymentSessionStatus {
   switch (planStatus) {
