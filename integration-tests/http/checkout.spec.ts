@@ -13,6 +13,7 @@ import {
   openShop,
   placeOrder as shopOrder,
   planOfOrder as shopPlanOfOrder,
+  sandboxRecords,
   SHOPPER,
   startSession as shopSession,
   type Shop,
@@ -43,12 +44,12 @@ medusaIntegrationTestRunner({
     const placeOrder = (handle: string, data: Record<string, unknown>) => shopOrder(api, shop, handle, data)
     const planOfOrder = (orderId: string) => shopPlanOfOrder(api, shop, orderId)
 
-    /** Every charge the sandbox processor made (its own records, as a processor dashboard lists them). */
     async function sessionIdsOf(cartId: string): Promise<string[]> {
       const { data } = await api.get(`/store/carts/${cartId}?fields=*payment_collection.payment_sessions`, { headers })
       return data.cart.payment_collection.payment_sessions.map((s: { id: string }) => s.id)
     }
 
+    /** The cart's successful charges in the sandbox processor's own records (as a processor dashboard lists them). */
     async function chargesInSandbox(cartId: string) {
       const sessionIds = await sessionIdsOf(cartId)
       const store = (instalments().processor as any).store
@@ -202,6 +203,26 @@ medusaIntegrationTestRunner({
       expect(plan.instalments.map((i: any) => i.amount)).toEqual([326.24, 326.22, 326.22, 326.22])
       expect(plan.paid_total).toBe(326.24)
       expect(await chargesInSandbox(cartId)).toHaveLength(1)
+    })
+
+    it("writes one plan and charges once when one session is authorised twice at once, then again", async () => {
+      const cartId = await cartWith("office-chair")
+      const { data } = await startSession(cartId, { ...shopper, plan: "p3x", card_token: "tok_visa" })
+      const sessionData = data.payment_collection.payment_sessions[0].data
+      // The provider's authorisation, as Medusa calls it: two racing for the session, then a replay.
+      const racing = await Promise.all([instalments().authorizeCheckout(sessionData), instalments().authorizeCheckout(sessionData)])
+      const replay = await instalments().authorizeCheckout(sessionData)
+      const planId = racing[0].plan.id
+      expect([racing[1].plan.id, replay.plan.id]).toEqual([planId, planId])
+      expect(await instalments().listInstalmentPlans({ payment_session_id: sessionData.session_id })).toHaveLength(1)
+      expect(await instalments().listInstalments({ plan_id: planId })).toHaveLength(3)
+      const events = await instalments().listInstalmentPlanEvents({ plan_id: planId })
+      expect(events.map((e) => e.type).sort()).toEqual(["plan.charge_succeeded", "plan.created"])
+      const charges = await chargesInSandbox(cartId)
+      expect(charges).toHaveLength(1)
+      // The replays got the processor's first answer, the plan's own charge: nothing to give back.
+      const [, charge] = charges[0]
+      expect(sandboxRecords(getContainer(), "refund:").filter((r) => r.chargeId === charge.chargeId)).toEqual([])
     })
 
     it("quotes every plan for a product page and for a cart, in the shopper's language", async () => {

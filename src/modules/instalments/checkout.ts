@@ -77,7 +77,11 @@ export interface CheckoutSessionData {
   /** What to show the shopper: the schedule in their language. Amounts in major units. */
   schedule: ReturnType<typeof scheduleView>
   terms_version: string
-  plan_id?: string
+}
+
+/** A payment's data once authorised: the plan's id and what refunds need (the plan holds the rest). */
+export type AuthorizedPaymentData = Pick<CheckoutSessionData, "session_id" | "plan" | "locale" | "currency_code" | "amount_cents"> & {
+  plan_id: string
 }
 
 export function invalid(message: string): MedusaError {

@@ -13,7 +13,6 @@
  * Charging comes before the delay check so that an instalment the clock jumped past is still
  * charged once before it is marked late.
  */
-import { randomBytes } from "node:crypto"
 import type { LocalDate } from "../../domain/calendar"
 import type { ChargeMovement, LedgerEvent, RevisionContext, RevisionOutcome } from "../../domain/outcome"
 import type { InstalmentSnapshot, PlanSnapshot } from "../../domain/plan"
@@ -22,6 +21,7 @@ import { collectDueRevision, collectionAttemptKey } from "../../domain/revisions
 import { evaluateDelays } from "../../domain/revisions/delays"
 import { releaseExpiredFreeze } from "../../domain/revisions/freeze"
 import { snapshotToInstalmentColumns, snapshotToPlanColumns, type InstalmentRow, type PlanRow } from "./mapping"
+import { ANY_OF_JSON, eventIds, type Run } from "./sql"
 
 /** Plan statuses the collection charges. */
 export const COLLECTED_STATUSES = ["active", "late", "serious_delay", "terminated"] as const
@@ -151,48 +151,6 @@ export function summarise(summary: CollectionSummary, result: PlanCollection): v
 }
 
 // ---- bulk SQL ----------------------------------------------------------------------------------
-
-type Run = (query: string, params: unknown[]) => Promise<unknown[]>
-
-interface KnexLike {
-  raw: (query: string, params: unknown[]) => Promise<{ rows: unknown[] }>
-}
-
-/**
- * SQL with bound parameters, in the operation's transaction when there is one. (The entity
- * manager's own `execute` inlines every parameter into the SQL text: with a batch's JSON that
- * escaping costs more than the query.)
- */
-export function boundSql(sharedContext: { transactionManager?: unknown; manager?: unknown }): Run {
-  const manager = (sharedContext.transactionManager ?? sharedContext.manager) as {
-    getTransactionContext: () => KnexLike | undefined
-    getKnex: () => KnexLike
-  }
-  const knex = manager.getTransactionContext() ?? manager.getKnex()
-  return async (query, params) => (await knex.raw(query, params)).rows
-}
-
-/**
- * Ids for the ledger rows of a batch, in Medusa's format (`ievt_` + a ULID: 10 characters of
- * time, 16 random), from one random draw for the whole batch: a draw per character, as the ULID
- * library does, was a seventh of the collection's time.
- */
-const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-export function eventIds(count: number, at: Date): string[] {
-  let time = ""
-  for (let t = at.getTime(), k = 0; k < 10; k++, t = Math.floor(t / 32)) time = CROCKFORD[t % 32] + time
-  const random = randomBytes(count * 16)
-  const ids: string[] = []
-  for (let i = 0; i < count; i++) {
-    let id = `ievt_${time}`
-    for (let k = 0; k < 16; k++) id += CROCKFORD[random[i * 16 + k] & 31]
-    ids.push(id)
-  }
-  return ids
-}
-
-/** `= any(…)` over a list passed as one JSON parameter (the SQL builder would spread a plain array). */
-const ANY_OF_JSON = "any(array(select jsonb_array_elements_text(?::jsonb)))"
 
 /**
  * Candidates of a run, after `after` in id order (keyset pagination: each page is an index walk

@@ -47,11 +47,9 @@ import {
 } from "./checkout"
 import { planToSnapshot, snapshotToInstalmentColumns, snapshotToPlanColumns, type PlanRow } from "./mapping"
 import {
-  boundSql,
   collectPlan,
   dueAttemptKey,
   emptySummary,
-  eventIds,
   existingKeys,
   lockAndLoadPlans,
   selectCandidateIds,
@@ -61,6 +59,7 @@ import {
   type PlanCollection,
 } from "./collection"
 import Instalment from "./models/instalment"
+import { boundSql, entityIds, eventIds, insertRows } from "./sql"
 import { INSTALMENT_PLAN_EVENTS, pluginEventsForRevision, type PluginEvent } from "./plugin-events"
 import InstalmentPlan from "./models/instalment-plan"
 import InstalmentPlanEvent from "./models/instalment-plan-event"
@@ -227,13 +226,11 @@ export default class InstalmentsModuleService extends MedusaService({
   /**
    * Completing the cart: credit decision, first instalment charged (or the card verified for
    * d15/d30 and deferred start), then the plan and its history written. Idempotent by session:
-   * a second call returns the plan of the first. A refusal throws and leaves nothing behind.
+   * the processor calls carry the session's keys (a replay gets their first answers) and the
+   * unique index on the session refuses a second plan, so a second call returns the plan of the
+   * first. A refusal throws and leaves nothing behind.
    */
   async authorizeCheckout(data: CheckoutSessionData): Promise<{ plan: PlanRow; deferred: boolean }> {
-    // The common case is a first authorisation: check for a plan without loading its instalments.
-    const existing = await this.findPlanBySession(data.session_id, { withInstalments: false })
-    if (existing) return { plan: existing, deferred: existing.status === "pending_start" }
-
     const deferred = this.engineConfig.deferredStart === "on_shipment"
     const locale = resolveLocale(data.locale)
     const amount = money(data.amount_cents, data.currency_code)
@@ -267,16 +264,22 @@ export default class InstalmentsModuleService extends MedusaService({
       })
       return { plan, deferred }
     } catch (error) {
-      // A concurrent completion of the same session won the unique index: use its plan.
+      // This session already has its plan (a replay, or a concurrent completion that won the
+      // unique index): return that plan. The charge above carried the session's key, so it is
+      // normally the plan's own first charge; a processor that no longer knew the key (keys
+      // expire) charged again, and that charge goes back.
       const winner = await this.findPlanBySession(data.session_id)
+      const ownCharge = winner?.instalments?.some((i) => i.charge_reference === first)
+      if (chargeNow && !ownCharge) await this.refundFirstCharge(data, quote.instalments[0], first)
       if (winner) return { plan: winner, deferred: winner.status === "pending_start" }
-      // Nothing is left half-done: give back exactly what the first charge took (fee included).
-      if (chargeNow) {
-        const charged = money(quote.instalments[0].amount.cents + quote.instalments[0].customerFee.cents, amount.currency)
-        await this.processor.refund({ chargeId: first, amount: charged, idempotencyKey: `${data.session_id}:compensation` })
-      }
       throw error
     }
+  }
+
+  /** Nothing is left half-done: gives back exactly what the first charge took (fee included). */
+  private async refundFirstCharge(data: CheckoutSessionData, first: { amount: Money; customerFee: Money }, chargeId: string) {
+    const charged = money(first.amount.cents + first.customerFee.cents, first.amount.currency)
+    await this.processor.refund({ chargeId, amount: charged, idempotencyKey: `${data.session_id}:compensation:${chargeId}` })
   }
 
   private async chargeFirstInstalment(
@@ -310,7 +313,13 @@ export default class InstalmentsModuleService extends MedusaService({
     return result.value.verificationId
   }
 
-  @InjectTransactionManager()
+  /**
+   * The plan, its instalments and its opening events in one statement (so atomic without a
+   * transaction): checkout is on the shopper's critical path, and the entity manager's version
+   * (a transaction and three inserts) took 5 ms of the authorisation's 7. Returns the plan's row,
+   * without its instalments.
+   */
+  @InjectManager()
   protected async insertPlan(
     data: CheckoutSessionData,
     outcome: RevisionOutcome,
@@ -318,8 +327,12 @@ export default class InstalmentsModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context = {},
   ): Promise<PlanRow> {
     const plan = outcome.plan
-    const created = await this.createInstalmentPlans(
+    const now = this.now()
+    const [planId] = entityIds("iplan", 1, new Date())
+    const instalmentIds = entityIds("inst", plan.instalments.length, new Date())
+    const planRow = insertRows("instalment_plan", [
       {
+        id: planId,
         ...snapshotToPlanColumns(plan),
         payment_session_id: data.session_id,
         cart_id: data.cart_id ?? null,
@@ -339,21 +352,25 @@ export default class InstalmentsModuleService extends MedusaService({
         card_country: data.card.country,
         credit_reference: extra.creditReference,
         terms_version: data.terms_version,
-        terms_accepted_at: this.now(),
+        terms_accepted_at: now,
       },
-      sharedContext,
-    )
-    const instalments = await this.createInstalments(
-      plan.instalments.map((i) => ({
+    ])
+    const instalmentRows = insertRows(
+      "instalment",
+      plan.instalments.map((i, index) => ({
+        id: instalmentIds[index],
+        plan_id: planId,
         ...snapshotToInstalmentColumns(i),
         charge_reference: i.number === 1 && i.status === "paid" ? extra.firstChargeId ?? null : null,
-        plan_id: created.id,
       })),
-      sharedContext,
     )
-    await this.appendEvents(created.id, outcome.events, "shopper", `checkout:${data.session_id}`, sharedContext)
-    // Checkout is on the shopper's critical path: compose the row rather than read it back.
-    return { ...created, instalments }
+    const eventRows = insertRows("instalment_plan_event", this.eventRows(planId, outcome.events, "shopper", `checkout:${data.session_id}`, now))
+    const [row] = (await boundSql(sharedContext)(
+      `with plan as (${planRow.sql} returning *), instalments as (${instalmentRows.sql}), events as (${eventRows.sql})
+       select * from plan`,
+      [planRow.param, instalmentRows.param, eventRows.param],
+    )) as PlanRow[]
+    return row
   }
 
   // ---- reading ---------------------------------------------------------------------------------
@@ -674,19 +691,22 @@ export default class InstalmentsModuleService extends MedusaService({
     idempotencyKey: string | undefined,
     sharedContext: Context,
   ) {
-    const at = this.now()
-    await this.createInstalmentPlanEvents(
-      events.map((event, index) => ({
-        plan_id: planId,
-        type: event.type,
-        data: event.data as Record<string, unknown>,
-        actor,
-        // Later events of the same operation are a millisecond apart, so the order stays readable.
-        occurred_at: new Date(at.getTime() + index),
-        idempotency_key: index === 0 ? idempotencyKey ?? null : null,
-      })),
-      sharedContext,
-    )
+    await this.createInstalmentPlanEvents(this.eventRows(planId, events, actor, idempotencyKey, this.now()), sharedContext)
+  }
+
+  /** The ledger rows of one operation: the first carries its idempotency key. */
+  private eventRows(planId: string, events: readonly LedgerEvent[], actor: Actor, idempotencyKey: string | undefined, at: Date) {
+    const ids = eventIds(events.length, at)
+    return events.map((event, index) => ({
+      id: ids[index],
+      plan_id: planId,
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      actor,
+      // Later events of the same operation are a millisecond apart, so the order stays readable.
+      occurred_at: new Date(at.getTime() + index),
+      idempotency_key: index === 0 ? idempotencyKey ?? null : null,
+    }))
   }
 
   private async lockPlan(planId: string, sharedContext: Context) {

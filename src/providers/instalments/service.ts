@@ -36,7 +36,7 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import type { CheckoutSessionData } from "../../modules/instalments/checkout"
+import type { AuthorizedPaymentData, CheckoutSessionData } from "../../modules/instalments/checkout"
 import type InstalmentsModuleService from "../../modules/instalments/service"
 import { instalmentsModuleOf, paymentSessionIdOf, toMoney, type ProviderCradle } from "../boundary"
 
@@ -93,7 +93,7 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
     const { plan, deferred } = await this.instalments.authorizeCheckout(data)
     return {
       status: deferred ? PaymentSessionStatus.AUTHORIZED : PaymentSessionStatus.CAPTURED,
-      data: { ...data, plan_id: plan.id },
+      data: authorizedData(data, plan.id),
     }
   }
 
@@ -151,7 +151,22 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
   }
 }
 
-/** Medusa's major-unit BigNumber (a number, a string, or a raw `{ value, precision }`) to cents. */
+/**
+ * What the payment keeps once the plan exists: the plan's id and what refunds need. The schedule,
+ * the card and the shopper's contact details live on the plan; Medusa copies a payment's data into
+ * every step of the cart's completion, so what it does not need costs on every checkout.
+ */
+function authorizedData(data: CheckoutSessionData, planId: string): AuthorizedPaymentData {
+  return {
+    session_id: data.session_id,
+    plan_id: planId,
+    plan: data.plan,
+    locale: data.locale,
+    currency_code: data.currency_code,
+    amount_cents: data.amount_cents,
+  }
+}
+
 /** The payment status Medusa sees for a plan. */
 function paymentStatusOf(planStatus: string | undefined): PaymentSessionStatus {
   switch (planStatus) {
