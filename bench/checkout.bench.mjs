@@ -12,12 +12,16 @@
 //   checkout that caused it, not against whichever checkout happens to run next;
 // and the SQL statements the database ran in that same window (pg_stat_statements), which do not
 // depend on how busy the machine is.
+//
+// On a shared virtual machine the hypervisor takes CPU time away ("steal"); it slows both providers
+// but not evenly over a run. So the run also prints the median of the per-round ratios (the two
+// checkouts of a round run seconds apart, under the same load) and the steal it saw.
 import fs from "node:fs"
 import path from "node:path"
 import { benchDatabase, benchEnv, countStatements, freePort, median, runMedusa, startServer } from "./support.mjs"
 
 const roundsArg = process.argv.indexOf("--rounds")
-const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 30
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 40
 const settleArg = process.argv.indexOf("--settle-ms")
 const SETTLE_MS = settleArg > 0 ? Number(process.argv[settleArg + 1]) : 300
 const WARMUP = 5
@@ -38,12 +42,14 @@ async function main() {
     const variant = await client.variantOf("office-chair")
 
     const cpu = serverCpu(server.pid)
+    let stealBefore
     const statements = await countStatements(db.url)
     const statementCounts = { instalments: [], system: [] }
     const timings = { instalments: [], system: [] }
     const cpuTimes = { instalments: [], system: [] }
     const steps = { instalments: { session: [], complete: [] }, system: { session: [], complete: [] } }
     for (let round = 0; round < WARMUP + ROUNDS; round++) {
+      if (round === WARMUP) stealBefore = machineCpu()
       // Alternate the order inside each round so neither provider always runs on a warmer server.
       const order = round % 2 ? ["system", "instalments"] : ["instalments", "system"]
       for (const kind of order) {
@@ -62,7 +68,9 @@ async function main() {
         }
       }
     }
+    const steal = stealShare(stealBefore, machineCpu())
     await statements.end()
+    const paired = timings.instalments.map((t, round) => t / timings.system[round]).sort((a, b) => a - b)
     const mi = median(timings.instalments)
     const ms = median(timings.system)
     process.stdout.write(
@@ -71,6 +79,8 @@ async function main() {
         `pp_system_default           median ${ms.toFixed(1)} ms  (baseline)`,
         `pp_instalments_instalments  median ${mi.toFixed(1)} ms  (p3x, tok_visa: eligibility, credit decision, first charge, plan + history written)`,
         `ratio instalments / system: ${(mi / ms).toFixed(3)}x`,
+        `  per-round ratios: median ${median(paired).toFixed(3)}x, middle half ${quantile(paired, 0.25).toFixed(3)}–${quantile(paired, 0.75).toFixed(3)}x` +
+          (Number.isNaN(steal) ? "" : `; CPU time the hypervisor took from this machine during the rounds (steal): ${(steal * 100).toFixed(0)} %`),
         `  of which, medians: payment session ${median(steps.system.session).toFixed(1)} → ${median(steps.instalments.session).toFixed(1)} ms, ` +
           `complete ${median(steps.system.complete).toFixed(1)} → ${median(steps.instalments.complete).toFixed(1)} ms (system → instalments)`,
         cpuLine(cpuTimes),
@@ -83,6 +93,28 @@ async function main() {
     server?.stop()
     await db.stop()
   }
+}
+
+/** The machine's CPU counters (Linux /proc/stat, first line: user nice system idle iowait irq softirq steal). */
+function machineCpu() {
+  try {
+    return fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1, 9).map(Number)
+  } catch {
+    return undefined
+  }
+}
+
+/** The share of the machine's CPU time taken by the hypervisor between two readings, or NaN. */
+function stealShare(before, after) {
+  if (!before || !after) return Number.NaN
+  const spent = after.map((value, i) => value - before[i])
+  const total = spent.reduce((sum, value) => sum + value, 0)
+  return total > 0 ? spent[7] / total : Number.NaN
+}
+
+/** The q-quantile of sorted values (nearest rank). */
+function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 }
 
 /** The server process's CPU time (user + system) in ms, or NaN where /proc is missing. */
