@@ -87,7 +87,7 @@ async function ensureStoreCurrency(container: Container) {
 
 async function ensurePublishableKey(container: Container, salesChannelId: string): Promise<string> {
   const apiKeys = container.resolve(Modules.API_KEY)
-  let [key] = await apiKeys.listApiKeys({ type: "publishable", revoked_at: null })
+  let key = (await apiKeys.listApiKeys({ type: "publishable" })).find((k) => !k.revoked_at)
   if (!key) {
     const { result } = await createApiKeysWorkflow(container).run({
       input: { api_keys: [{ title: "Demo storefront", type: "publishable", created_by: "" }] },

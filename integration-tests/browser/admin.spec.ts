@@ -207,7 +207,7 @@ describe("admin dashboard", () => {
     expect(await rows().first().getAttribute("data-plan-id")).toBe(orders.later.plan.id)
     await shot("instalments-page-filtered")
     await page.getByRole("button", { name: "Clear filters" }).click()
-    await eventually(() => new URL(page.url()).search, "")
+    await eventually(async () => new URL(page.url()).search, "")
     await eventually(() => rows().count(), 3)
 
     await page.getByTestId("filter-status").click()

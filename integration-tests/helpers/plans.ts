@@ -7,7 +7,7 @@ import type { AxiosInstance } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type InstalmentsModuleService from "../../src/modules/instalments/service"
-import { instalmentsOf, openShop, placeOrder as placeShopOrder, planById, planOfOrder, type Shop } from "./shop"
+import { instalmentsOf, placeOrder as placeShopOrder, planById, planOfOrder, useShop, type Shop } from "./shop"
 
 /** The plan-lifecycle helpers over one shop (see shop.ts), set up again before each test. */
 export type PlanHelpers = ReturnType<typeof planHelpers>
@@ -25,24 +25,14 @@ export function planSuite(
     cwd: path.join(__dirname, "../.."),
     env: { INSTALMENTS_COLLECTION_JOB: "off" },
     testSuite: ({ api, getContainer }) => {
-      const h = planHelpers(api, getContainer)
-      beforeEach(async () => {
-        await h.setUp(checkoutDay)
-      })
+      const h = planHelpers(api, getContainer, useShop(api, getContainer, checkoutDay))
       suite(h, { api, getContainer })
     },
   })
 }
 
-export function planHelpers(api: AxiosInstance, getContainer: () => MedusaContainer) {
-  let shop: Shop
-
+export function planHelpers(api: AxiosInstance, getContainer: () => MedusaContainer, shop: Shop) {
   const instalments = (): InstalmentsModuleService => instalmentsOf(getContainer())
-
-  async function setUp(checkoutDay: Date) {
-    shop = await openShop(api, getContainer())
-    await instalments().setSandboxTime(checkoutDay)
-  }
 
   /** Places an order paid with `plan` and `card_token`; answers the order and its plan (admin view). */
   async function placeOrder(handle: string, plan: string, cardToken: string) {
@@ -85,7 +75,6 @@ export function planHelpers(api: AxiosInstance, getContainer: () => MedusaContai
   }
 
   return {
-    setUp,
     instalments,
     placeOrder,
     getPlan,

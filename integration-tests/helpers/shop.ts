@@ -36,6 +36,20 @@ export async function openShop(api: Api, container: MedusaContainer): Promise<Sh
   }
 }
 
+/**
+ * The demo shop for a suite: before each test the store is seeded again (idempotent), the admin
+ * logged in and the sandbox clock set to `day`. The same object is refilled each time, so a suite
+ * can keep it in a `const`.
+ */
+export function useShop(api: Api, getContainer: () => MedusaContainer, day: Date): Shop {
+  const shop = {} as Shop
+  beforeEach(async () => {
+    Object.assign(shop, await openShop(api, getContainer()))
+    instalmentsOf(getContainer()).clock.set(day)
+  })
+  return shop
+}
+
 export function instalmentsOf(container: MedusaContainer): InstalmentsModuleService {
   return container.resolve("instalments")
 }

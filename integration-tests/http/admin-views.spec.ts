@@ -13,16 +13,7 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { toLocalDate } from "../../src/domain/calendar"
 import { applyChargeFailed, freeze } from "../../src/domain/revisions"
-import {
-  cartWith,
-  cents,
-  instalmentsOf,
-  openShop,
-  planOfOrder,
-  SHOPPER,
-  startSession,
-  type Shop,
-} from "../helpers/shop"
+import { cartWith, cents, instalmentsOf, planOfOrder, SHOPPER, startSession, useShop } from "../helpers/shop"
 
 jest.setTimeout(240_000)
 
@@ -32,12 +23,7 @@ const DUE_DAY = new Date("2027-02-28T10:00:00Z")
 medusaIntegrationTestRunner({
   cwd: path.join(__dirname, "../.."),
   testSuite: ({ api, getContainer }) => {
-    let shop: Shop
-
-    beforeEach(async () => {
-      shop = await openShop(api, getContainer())
-      instalmentsOf(getContainer()).clock.set(CHECKOUT_DAY)
-    })
+    const shop = useShop(api, getContainer, CHECKOUT_DAY)
 
     const admin = (url: string) => api.get(url, { headers: shop.adminHeaders })
     const adminError = (url: string) => admin(url).catch((e: any) => e.response)

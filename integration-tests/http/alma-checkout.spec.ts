@@ -11,7 +11,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import syncAlmaPlansJob from "../../src/jobs/alma-sync-plans"
 import { ALMA_PROVIDER as PROVIDER, useFakeAlma } from "../helpers/alma"
-import { cartWith, instalmentsOf, medusaOrder, openShop, planById, planOfOrder, type Shop } from "../helpers/shop"
+import { cartWith, medusaOrder, planById, planOfOrder, useShop } from "../helpers/shop"
 
 const ALMA_ROOT = "https://api.alma.test"
 const ALMA_KEY = "sk_test_integration_alma"
@@ -24,11 +24,9 @@ const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 medusaIntegrationTestRunner({
   cwd: path.join(__dirname, "../.."),
   testSuite: ({ api, getContainer }) => {
-    let shop: Shop
+    const shop = useShop(api, getContainer, CHECKOUT_DAY)
 
-    beforeEach(async () => {
-      shop = await openShop(api, getContainer())
-      instalmentsOf(getContainer()).clock.set(CHECKOUT_DAY)
+    beforeEach(() => {
       alma.state.now = () => CHECKOUT_DAY
       alma.state.down = false
     })

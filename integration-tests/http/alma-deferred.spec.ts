@@ -8,7 +8,7 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { ALMA_PROVIDER as PROVIDER, useFakeAlma } from "../helpers/alma"
-import { cartWith, instalmentsOf, medusaOrder, openShop, planById, planOfOrder, waitFor, type Shop } from "../helpers/shop"
+import { cartWith, instalmentsOf, medusaOrder, planById, planOfOrder, useShop, waitFor } from "../helpers/shop"
 
 const ALMA_ROOT = "https://api.alma-deferred.test"
 const ALMA_KEY = "sk_test_integration_alma_deferred"
@@ -22,11 +22,9 @@ const SHIPMENT_DAY = new Date("2027-02-10T10:00:00Z")
 medusaIntegrationTestRunner({
   cwd: path.join(__dirname, "../.."),
   testSuite: ({ api, getContainer }) => {
-    let shop: Shop
+    const shop = useShop(api, getContainer, CHECKOUT_DAY)
 
-    beforeEach(async () => {
-      shop = await openShop(api, getContainer())
-      instalmentsOf(getContainer()).clock.set(CHECKOUT_DAY)
+    beforeEach(() => {
       alma.state.now = () => CHECKOUT_DAY
     })
 

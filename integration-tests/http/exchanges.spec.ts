@@ -5,19 +5,24 @@
  */
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { cents, instalmentsOf, medusaOrder, openShop, placeOrder, planById, planOfOrder, sandboxRecords, waitFor, type Shop } from "../helpers/shop"
+import {
+  cents,
+  instalmentsOf,
+  medusaOrder,
+  placeOrder,
+  planById,
+  planOfOrder,
+  sandboxRecords,
+  useShop,
+  waitFor,
+} from "../helpers/shop"
 
 jest.setTimeout(240_000)
 
 medusaIntegrationTestRunner({
   cwd: path.join(__dirname, "../.."),
   testSuite: ({ api, getContainer }) => {
-    let shop: Shop
-
-    beforeEach(async () => {
-      shop = await openShop(api, getContainer())
-      instalmentsOf(getContainer()).clock.set(new Date("2027-01-31T10:00:00Z"))
-    })
+    const shop = useShop(api, getContainer, new Date("2027-01-31T10:00:00Z"))
 
     async function variantOf(handle: string): Promise<string> {
       const { data } = await api.get(`/store/products?handle=${handle}&fields=*variants`, { headers: shop.storeHeaders })

@@ -5,7 +5,7 @@
  */
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { cents, instalmentsOf, medusaOrder, openShop, placeOrder, planById, planOfOrder, type Shop } from "../helpers/shop"
+import { cents, instalmentsOf, medusaOrder, placeOrder, planById, planOfOrder, useShop } from "../helpers/shop"
 
 jest.setTimeout(240_000)
 
@@ -19,12 +19,7 @@ afterAll(() => {
 medusaIntegrationTestRunner({
   cwd: path.join(__dirname, "../.."),
   testSuite: ({ api, getContainer }) => {
-    let shop: Shop
-
-    beforeEach(async () => {
-      shop = await openShop(api, getContainer())
-      instalmentsOf(getContainer()).clock.set(new Date("2027-01-31T10:00:00Z"))
-    })
+    const shop = useShop(api, getContainer, new Date("2027-01-31T10:00:00Z"))
 
     async function refundOrder(orderId: string, amount: number) {
       const paymentId = (await medusaOrder(api, shop, orderId)).payment_collections[0].payments[0].id

@@ -11,16 +11,15 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { payEarly } from "../../src/domain/revisions"
 import {
   cents,
+  INSTALMENTS_PROVIDER,
   instalmentsOf,
   medusaOrder,
-  openShop,
   paymentModuleOf,
   placeOrder,
   planById,
   planOfOrder,
   sandboxRecords,
-  INSTALMENTS_PROVIDER,
-  type Shop,
+  useShop,
 } from "../helpers/shop"
 
 jest.setTimeout(240_000)
@@ -30,12 +29,7 @@ const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 medusaIntegrationTestRunner({
   cwd: path.join(__dirname, "../.."),
   testSuite: ({ api, getContainer }) => {
-    let shop: Shop
-
-    beforeEach(async () => {
-      shop = await openShop(api, getContainer())
-      instalmentsOf(getContainer()).clock.set(CHECKOUT_DAY)
-    })
+    const shop = useShop(api, getContainer, CHECKOUT_DAY)
 
     async function chairInThree() {
       const { order } = await placeOrder(api, shop, "office-chair", { plan: "p3x", card_token: "tok_visa" })
@@ -150,7 +144,7 @@ medusaIntegrationTestRunner({
 
       it("refuses more than Medusa captured, and changes nothing", async () => {
         const { order, plan } = await chairInThree()
-        const error = await refund(order, 300).catch((e) => e.response)
+        const error = await refund(order, 300).catch((e: any) => e.response)
         expect(error.status).toBe(400)
         expect(error.data.message).toMatch(/refund more than/i)
         const after = await planById(api, shop, plan.id)
@@ -259,7 +253,7 @@ medusaIntegrationTestRunner({
       it("refuses a bad amount or more than the order totals with a 400 that says why", async () => {
         const { plan } = await chairInThree()
         const post = (body: unknown) =>
-          api.post(`/admin/instalment-plans/${plan.id}/preview-refund`, body, { headers: shop.adminHeaders }).catch((e) => e.response)
+          api.post(`/admin/instalment-plans/${plan.id}/preview-refund`, body, { headers: shop.adminHeaders }).catch((e: any) => e.response)
         const missing = await post({})
         expect(missing.status).toBe(400)
         expect(missing.data.message).toContain("amount")
@@ -270,7 +264,7 @@ medusaIntegrationTestRunner({
         expect(tooMuch.data.message).toContain("refund_exceeds_total")
         const unknown = await api
           .post(`/admin/instalment-plans/iplan_unknown/preview-refund`, { amount: 1 }, { headers: shop.adminHeaders })
-          .catch((e) => e.response)
+          .catch((e: any) => e.response)
         expect(unknown.status).toBe(404)
       })
     })

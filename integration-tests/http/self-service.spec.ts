@@ -12,7 +12,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { sendDueReminders } from "../../src/self-service/reminders"
 import { collectDueRevision } from "../../src/domain/revisions/collect"
-import { cents, instalmentsOf, openShop, placeOrder, planById, planOfOrder, sandboxRecords, type Shop } from "../helpers/shop"
+import { cents, instalmentsOf, placeOrder, planById, planOfOrder, sandboxRecords, useShop } from "../helpers/shop"
 
 jest.setTimeout(240_000)
 
@@ -22,12 +22,7 @@ medusaIntegrationTestRunner({
   cwd: path.join(__dirname, "../.."),
   env: { INSTALMENTS_COLLECTION_JOB: "off" },
   testSuite: ({ api, getContainer }) => {
-    let shop: Shop
-
-    beforeEach(async () => {
-      shop = await openShop(api, getContainer())
-      instalmentsOf(getContainer()).clock.set(CHECKOUT_DAY)
-    })
+    const shop = useShop(api, getContainer, CHECKOUT_DAY)
 
     const service = () => instalmentsOf(getContainer())
 
@@ -281,14 +276,16 @@ medusaIntegrationTestRunner({
      * The plan's notifications, oldest first, once `count` are there and handed to the provider
      * (subscribers run after the response; a notification is `pending` until the provider took it).
      */
-    async function emailsOf(planId: string, count: number) {
+    /** The plan's e-mails, oldest first, once `count` of them are sent (their data is what the template rendered). */
+    async function emailsOf(planId: string, count: number): Promise<Array<{ template: string; status: string; data: Record<string, any> }>> {
       const notifications = getContainer().resolve(Modules.NOTIFICATION)
+      const list = () => notifications.listNotifications({ resource_id: planId }, { order: { created_at: "ASC" } }) as Promise<any[]>
       for (let attempt = 0; attempt < 60; attempt++) {
-        const list = await notifications.listNotifications({ resource_id: planId }, { order: { created_at: "ASC" } })
-        if (list.length >= count && list.every((n: any) => n.status !== "pending")) return list
+        const sent = await list()
+        if (sent.length >= count && sent.every((n) => n.status !== "pending")) return sent
         await new Promise((r) => setTimeout(r, 100))
       }
-      return notifications.listNotifications({ resource_id: planId }, { order: { created_at: "ASC" } })
+      return list()
     }
 
     it("e-mails the plan in French: confirmed, updated, a reminder 3 days before (once), completed, and the link again", async () => {
@@ -325,7 +322,7 @@ medusaIntegrationTestRunner({
       expect(resent.data.instalment_plan.self_service_url).toContain(`/instalments/plans/${plan.id}?token=`)
       await post(store(plan.id, "pay-early"), { scope: "all", token: new URL(resent.data.instalment_plan.self_service_url).searchParams.get("token") as string })
       const all = await emailsOf(plan.id, 5)
-      expect(all.map((n: any) => n.template)).toEqual([
+      expect(all.map((n) => n.template)).toEqual([
         "instalments.planConfirmed",
         "instalments.planUpdated",
         "instalments.reminder",
@@ -341,7 +338,7 @@ medusaIntegrationTestRunner({
       service().clock.set(new Date("2027-02-28T08:00:00Z"))
       // The collection's own revision, as the job applies it: a decline is recorded, not thrown.
       await service().revise(plan.id, (p, ctx) => collectDueRevision(p, {}, ctx), { actor: "system", declineIsError: false })
-      const failed = (await emailsOf(plan.id, 2)).find((n: any) => n.template === "instalments.paymentFailed")
+      const failed = (await emailsOf(plan.id, 2)).find((n) => n.template === "instalments.paymentFailed")
       expect(failed?.data.subject).toMatch(/^Bestellung \d+: Ihre Rate konnte nicht eingezogen werden$/)
       expect(failed?.data.text).toMatch(/Wir konnten Ihre am 28\. Februar 2027 fällige Rate von 84,96\s€/u)
       expect(failed?.data.instalment_numbers).toEqual([2])

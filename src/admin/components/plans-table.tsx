@@ -53,3 +53,22 @@ export function PlansTable({ plans, showCustomer = true }: { plans: AdminInstalm
     </Table>
   )
 }
+
+/** Server-side pages of a plan list: `page` counts from 0; `onPage` gets the page to load. */
+export function PlansPagination({ count, pageSize, page, onPage }: { count: number; pageSize: number; page: number; onPage: (page: number) => void }) {
+  const { t } = useTexts()
+  const pageCount = Math.max(1, Math.ceil(count / pageSize))
+  return (
+    <Table.Pagination
+      count={count}
+      pageSize={pageSize}
+      pageIndex={page}
+      pageCount={pageCount}
+      canPreviousPage={page > 0}
+      canNextPage={page + 1 < pageCount}
+      previousPage={() => onPage(page - 1)}
+      nextPage={() => onPage(page + 1)}
+      translations={{ of: t("pagination.of"), results: t("pagination.results"), pages: t("pagination.pages"), prev: t("pagination.prev"), next: t("pagination.next") }}
+    />
+  )
+}

@@ -1,9 +1,9 @@
 /** Customer page: that customer's instalment plans and their states. */
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { Container, Heading, Table } from "@medusajs/ui"
+import { Container, Heading } from "@medusajs/ui"
 import { useState } from "react"
-import { PlansTable } from "../components/plans-table"
+import { PlansPagination, PlansTable } from "../components/plans-table"
 import { EmptyState, ErrorState, LoadingRows } from "../components/states"
 import { usePlanList } from "../lib/api"
 import { useTexts } from "../lib/use-texts"
@@ -15,7 +15,6 @@ const CustomerInstalmentPlansWidget = ({ data: customer }: DetailWidgetProps<Adm
   const [page, setPage] = useState(0)
   const list = usePlanList({ customer_id: customer.id, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
   const count = list.data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
   return (
     <Container className="divide-y p-0" data-testid="customer-instalment-plans">
       <div className="px-6 py-4">
@@ -31,17 +30,7 @@ const CustomerInstalmentPlansWidget = ({ data: customer }: DetailWidgetProps<Adm
         <>
           <PlansTable plans={list.data.instalment_plans} showCustomer={false} />
           {count > PAGE_SIZE && (
-            <Table.Pagination
-              count={count}
-              pageSize={PAGE_SIZE}
-              pageIndex={page}
-              pageCount={pageCount}
-              canPreviousPage={page > 0}
-              canNextPage={page + 1 < pageCount}
-              previousPage={() => setPage(page - 1)}
-              nextPage={() => setPage(page + 1)}
-              translations={{ of: t("pagination.of"), results: t("pagination.results"), pages: t("pagination.pages"), prev: t("pagination.prev"), next: t("pagination.next") }}
-            />
+            <PlansPagination count={count} pageSize={PAGE_SIZE} page={page} onPage={setPage} />
           )}
         </>
       )}

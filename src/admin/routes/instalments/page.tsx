@@ -5,10 +5,10 @@
  */
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CreditCard } from "@medusajs/icons"
-import { Button, Container, Heading, Input, Select, Table, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Input, Select, Text } from "@medusajs/ui"
 import { useEffect, useRef, useState } from "react"
 import { useSearchParams } from "react-router-dom"
-import { PlansTable } from "../../components/plans-table"
+import { PlansPagination, PlansTable } from "../../components/plans-table"
 import { ReceivablesPanel } from "../../components/receivables-panel"
 import { EmptyState, ErrorState, LoadingRows } from "../../components/states"
 import { usePlanList, useReceivables } from "../../lib/api"
@@ -85,7 +85,6 @@ function PlanList() {
   const { filters, page, update, active, clear } = useFilters()
   const list = usePlanList({ ...filters, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
   const count = list.data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
 
   return (
     <Container className="divide-y p-0" data-testid="plan-list">
@@ -144,17 +143,7 @@ function PlanList() {
       ) : (
         <div aria-busy={list.isFetching} className={list.isPlaceholderData ? "opacity-60" : undefined}>
           <PlansTable plans={list.data.instalment_plans} />
-          <Table.Pagination
-            count={count}
-            pageSize={PAGE_SIZE}
-            pageIndex={page}
-            pageCount={pageCount}
-            canPreviousPage={page > 0}
-            canNextPage={page + 1 < pageCount}
-            previousPage={() => update({ page: String(page - 1) })}
-            nextPage={() => update({ page: String(page + 1) })}
-            translations={{ of: t("pagination.of"), results: t("pagination.results"), pages: t("pagination.pages"), prev: t("pagination.prev"), next: t("pagination.next") }}
-          />
+          <PlansPagination count={count} pageSize={PAGE_SIZE} page={page} onPage={(next) => update({ page: String(next) })} />
         </div>
       )}
     </Container>
