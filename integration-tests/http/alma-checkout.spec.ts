@@ -73,6 +73,13 @@ medusaIntegrationTestRunner({
       return data.cart.completed_at !== null
     }
 
+    /** The potential-fraud flags Alma received for one payment (the fake's state outlives a test), once the first is in. */
+    async function fraudFlagsOf(pid: string) {
+      const flags = () => alma.state.fraudFlags.filter((flag) => flag.payment === pid)
+      for (let attempt = 0; attempt < 50 && flags().length === 0; attempt++) await new Promise((r) => setTimeout(r, 100))
+      return flags()
+    }
+
     function almaProvider(): any {
       return (getContainer().resolve(Modules.PAYMENT) as any).paymentProviderService_.retrieveProvider(PROVIDER)
     }
@@ -193,6 +200,19 @@ medusaIntegrationTestRunner({
       expect(completed.status).toBe(400)
       expect(completed.data.message).toContain("credit_refused")
       expect((await ipn(pid)).data.type).toBe("refused")
+      expect(await cartCompleted(cartId)).toBe(false)
+      expect((await allPlans()).count).toBe(0)
+    })
+
+    it("an accepted Alma payment for another amount than the session's: refused (amount_mismatch), reported to Alma, no order, no plan", async () => {
+      const { cartId, pid } = await almaCheckout()
+      alma.state.accept(pid)
+      // The amount changed between the cart and Alma's page (what every Alma plugin guards against).
+      alma.state.payments.get(pid)!.purchase_amount = 10000
+      const completed = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: headers() }).catch((e: any) => e.response)
+      expect(completed.status).toBe(400)
+      expect(completed.data.message).toContain(`amount_mismatch: Alma's payment ${pid} is for 100.00 € but the payment session is for 254.90 €`)
+      expect(await fraudFlagsOf(pid)).toEqual([{ payment: pid, reason: "amount_mismatch" }])
       expect(await cartCompleted(cartId)).toBe(false)
       expect((await allPlans()).count).toBe(0)
     })
@@ -333,8 +353,7 @@ medusaIntegrationTestRunner({
       const plan = await planOfOrder(api, shop, orderId)
 
       await api.post(`/admin/instalment-plans/${plan.id}/flag-fraud`, { reason: "stolen identity reported by the bank" }, { headers: shop.adminHeaders })
-      for (let attempt = 0; attempt < 50 && alma.state.fraudFlags.length === 0; attempt++) await new Promise((r) => setTimeout(r, 100))
-      expect(alma.state.fraudFlags).toEqual([{ payment: pid, reason: "stolen identity reported by the bank" }])
+      expect(await fraudFlagsOf(pid)).toEqual([{ payment: pid, reason: "stolen identity reported by the bank" }])
       const flagged = await planById(api, shop, plan.id)
       expect(flagged.events.filter((e: any) => e.type === "alma.fraud_reported")).toHaveLength(1)
 
@@ -347,7 +366,7 @@ medusaIntegrationTestRunner({
       expect(synced.instalments.map((i: any) => i.status)).toEqual(["paid", "paid", "scheduled"])
       // Nothing new at Alma: the next run writes nothing.
       expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ examined: 1, changed: 0 })
-      expect(alma.state.fraudFlags).toHaveLength(1)
+      expect(await fraudFlagsOf(pid)).toHaveLength(1)
     })
 
     it("quotes from Alma's eligibility endpoint with provider=alma: one call for every plan, the same view as the engine's", async () => {
