@@ -153,8 +153,8 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
 
 /**
  * What the payment keeps once the plan exists: the plan's id and what refunds need. The schedule,
- * the card and the shopper's contact details live on the plan; Medusa copies a payment's data into
- * every step of the cart's completion, so what it does not need costs on every checkout.
+ * the card and the shopper's phone and e-mail live on the plan, so Medusa's payment records (and
+ * whatever reads them) hold no more of the shopper than they need.
  */
 function authorizedData(data: CheckoutSessionData, planId: string): AuthorizedPaymentData {
   return {
