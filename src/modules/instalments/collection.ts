@@ -20,8 +20,8 @@ import type { Result } from "../../domain/result"
 import { collectDueRevision, collectionAttemptKey } from "../../domain/revisions/collect"
 import { evaluateDelays } from "../../domain/revisions/delays"
 import { releaseExpiredFreeze } from "../../domain/revisions/freeze"
-import { snapshotToInstalmentColumns, snapshotToPlanColumns, type InstalmentRow, type PlanRow } from "./mapping"
-import { ANY_OF_JSON, eventIds, type Run } from "./sql"
+import { ledgerRows, snapshotToInstalmentColumns, snapshotToPlanColumns, type InstalmentRow, type PlanRow } from "./mapping"
+import { ANY_OF_JSON, insertRows, type Run } from "./sql"
 
 /** Plan statuses the collection charges. */
 export const COLLECTED_STATUSES = ["active", "late", "serious_delay", "terminated"] as const
@@ -242,23 +242,7 @@ export async function writeCollections(run: Run, rowsById: Map<string, PlanRow>,
     }
   }
   await bulkUpdate(run, "instalment", instalmentRows, ["charge_reference"])
-  const ids = eventIds(changed.reduce((n, r) => n + r.outcome.events.length, 0), at)
-  const events = changed.flatMap((r) =>
-    r.outcome.events.map((event, index) => ({
-      id: ids.pop() as string,
-      plan_id: r.planId,
-      type: event.type,
-      data: event.data,
-      actor,
-      // Events of one plan are a millisecond apart, so their order stays readable.
-      occurred_at: new Date(at.getTime() + index).toISOString(),
-      idempotency_key: r.keys.get(index) ?? null,
-    })),
-  )
-  await run(
-    `insert into instalment_plan_event (id, plan_id, type, data, actor, occurred_at, idempotency_key, created_at, updated_at)
-     select v.id, v.plan_id, v.type, v.data, v.actor, v.occurred_at, v.idempotency_key, now(), now()
-       from jsonb_to_recordset(?::jsonb) as v(id text, plan_id text, type text, data jsonb, actor text, occurred_at timestamptz, idempotency_key text)`,
-    [JSON.stringify(events)],
-  )
+  const events = changed.flatMap((r) => ledgerRows(r.planId, r.outcome.events, { actor, at, keyOf: (index) => r.keys.get(index) }))
+  const insert = insertRows("instalment_plan_event", events)
+  await run(insert.sql, [insert.param])
 }

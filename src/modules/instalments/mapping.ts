@@ -5,8 +5,10 @@
 import type { InferTypeOf } from "@medusajs/framework/types"
 import type { InstalmentStatus, PlanCode, PlanStatus } from "../../domain/codes"
 import { nextDue, outstanding, type InstalmentSnapshot, type PlanSnapshot } from "../../domain/plan"
+import type { LedgerEvent } from "../../domain/outcome"
 import type Instalment from "./models/instalment"
 import type InstalmentPlan from "./models/instalment-plan"
+import { eventIds } from "./sql"
 
 /** A plan row as the module reads it (its instalments loaded or not), inferred from the DML model. */
 export type PlanRow = Omit<InferTypeOf<typeof InstalmentPlan>, "instalments" | "events"> & {
@@ -132,4 +134,25 @@ export function revisedRow(row: PlanRow, plan: PlanSnapshot): PlanRow {
     ...snapshotToPlanColumns(plan),
     instalments: plan.instalments.map((i) => ({ ...(byNumber.get(i.number) ?? ({} as InstalmentRow)), ...snapshotToInstalmentColumns(i) })),
   } as PlanRow
+}
+
+/**
+ * The ledger rows of one operation on one plan. Its events are a millisecond apart, so their order
+ * stays readable; `keyOf(index)` is the idempotency key an event carries, if any.
+ */
+export function ledgerRows(
+  planId: string,
+  events: readonly LedgerEvent[],
+  options: { actor: string; at: Date; keyOf: (index: number) => string | null | undefined },
+) {
+  const ids = eventIds(events.length, options.at)
+  return events.map((event, index) => ({
+    id: ids[index],
+    plan_id: planId,
+    type: event.type,
+    data: event.data as Record<string, unknown>,
+    actor: options.actor,
+    occurred_at: new Date(options.at.getTime() + index),
+    idempotency_key: options.keyOf(index) ?? null,
+  }))
 }

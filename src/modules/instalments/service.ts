@@ -45,7 +45,7 @@ import {
   scheduleView,
   type CheckoutSessionData,
 } from "./checkout"
-import { planToSnapshot, snapshotToInstalmentColumns, snapshotToPlanColumns, type PlanRow } from "./mapping"
+import { ledgerRows, planToSnapshot, snapshotToInstalmentColumns, snapshotToPlanColumns, type PlanRow } from "./mapping"
 import {
   collectPlan,
   dueAttemptKey,
@@ -694,19 +694,9 @@ export default class InstalmentsModuleService extends MedusaService({
     await this.createInstalmentPlanEvents(this.eventRows(planId, events, actor, idempotencyKey, this.now()), sharedContext)
   }
 
-  /** The ledger rows of one operation: the first carries its idempotency key. */
+  /** The ledger rows of one operation: its first event carries the operation's idempotency key. */
   private eventRows(planId: string, events: readonly LedgerEvent[], actor: Actor, idempotencyKey: string | undefined, at: Date) {
-    const ids = eventIds(events.length, at)
-    return events.map((event, index) => ({
-      id: ids[index],
-      plan_id: planId,
-      type: event.type,
-      data: event.data as Record<string, unknown>,
-      actor,
-      // Later events of the same operation are a millisecond apart, so the order stays readable.
-      occurred_at: new Date(at.getTime() + index),
-      idempotency_key: index === 0 ? idempotencyKey ?? null : null,
-    }))
+    return ledgerRows(planId, events, { actor, at, keyOf: (index) => (index === 0 ? idempotencyKey : null) })
   }
 
   private async lockPlan(planId: string, sharedContext: Context) {

@@ -32,3 +32,10 @@ describe("insertRows", () => {
     expect(() => insertRows("instalment", [{ 'id"; drop table instalment; --': 1 }])).toThrow(/not a plain SQL identifier/)
   })
 })
+
+describe("entityIds from the random pool", () => {
+  it("stays distinct across many small draws that cross the pool's refills", () => {
+    const ids = Array.from({ length: 2000 }, () => entityIds("inst", 3, new Date("2027-01-31T10:00:00Z"))).flat()
+    expect(new Set(ids).size).toBe(6000)
+  })
+})

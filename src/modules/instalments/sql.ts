@@ -29,14 +29,26 @@ export function boundSql(sharedContext: { transactionManager?: unknown; manager?
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 /**
- * Ids in Medusa's format (`<prefix>_` + a ULID: 10 characters of time, 16 random), from one random
- * draw for the whole batch: a draw per character, as the ULID library does, was a seventh of the
- * collection's time.
+ * Random bytes from a pool refilled 4 KiB at a time: a draw per character, as the ULID library
+ * does, was a seventh of the collection's time, and a draw per plan of a 500-plan batch still
+ * costs 1.4 ms against 0.01 ms for one draw. Ids are not secrets.
  */
+let pool = Buffer.alloc(0)
+let poolOffset = 0
+function randomFromPool(length: number): Buffer {
+  if (poolOffset + length > pool.length) {
+    pool = randomBytes(Math.max(4096, length))
+    poolOffset = 0
+  }
+  poolOffset += length
+  return pool.subarray(poolOffset - length, poolOffset)
+}
+
+/** Ids in Medusa's format: `<prefix>_` + a ULID (10 characters of time, 16 random). */
 export function entityIds(prefix: string, count: number, at: Date): string[] {
   let time = ""
   for (let t = at.getTime(), k = 0; k < 10; k++, t = Math.floor(t / 32)) time = CROCKFORD[t % 32] + time
-  const random = randomBytes(count * 16)
+  const random = randomFromPool(count * 16)
   const ids: string[] = []
   for (let i = 0; i < count; i++) {
     let id = `${prefix}_${time}`
