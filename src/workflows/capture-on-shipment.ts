@@ -25,6 +25,8 @@ export interface CaptureOnShipmentOptions {
   capturedBy: string
 }
 
+type OrderPayments = { payment_collections?: ({ payments?: (ShipmentPayment | null)[] | null } | null)[] | null }
+
 /** Captures the shipped order's matching payments that have no capture yet; answers the order id and those payments. */
 export async function captureOnShipment(
   container: MedusaContainer,
@@ -64,6 +66,9 @@ async function paymentsOf(container: MedusaContainer, orderId: string, options: 
     ],
     filters: { id: orderId },
   })
-  const payments = (orders[0]?.payment_collections ?? []).flatMap((c) => (c?.payments ?? []) as ShipmentPayment[])
-  return payments.filter((p) => p?.provider_id?.startsWith(options.providerPrefix) && typeof p.data?.[options.referenceKey] === "string")
+  // Typed here, not inferred: query.graph's result types come from `.medusa/types`, which only
+  // exists after `medusa develop` has run, so a fresh checkout must type-check without them.
+  const collections = ((orders[0] as OrderPayments | undefined)?.payment_collections ?? [])
+  const payments = collections.flatMap((c) => c?.payments ?? [])
+  return payments.filter((p): p is ShipmentPayment => !!p && !!p.provider_id?.startsWith(options.providerPrefix) && typeof p.data?.[options.referenceKey] === "string")
 }

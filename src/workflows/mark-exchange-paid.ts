@@ -11,7 +11,9 @@ import { markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
 export async function markExchangePaidInMedusa(container: MedusaContainer, orderId: string): Promise<number> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "payment_collections.id", "payment_collections.status"], filters: { id: orderId } })
-  const unpaid = (data[0]?.payment_collections ?? []).filter((pc): pc is NonNullable<typeof pc> => !!pc && pc.status === "not_paid")
+  // Typed here: query.graph's inferred types need `.medusa/types`, absent from a fresh checkout.
+  const collections = (data[0] as { payment_collections?: ({ id: string; status: string } | null)[] | null } | undefined)?.payment_collections ?? []
+  const unpaid = collections.filter((pc): pc is { id: string; status: string } => !!pc && pc.status === "not_paid")
   for (const collection of unpaid) {
     await markPaymentCollectionAsPaid(container).run({ input: { order_id: orderId, payment_collection_id: collection.id } })
   }
