@@ -9,6 +9,7 @@ import { Modules } from "@medusajs/framework/utils"
 import seedDemoStore from "../../demo/seed"
 import { fromMajor } from "../../src/domain/money"
 import type InstalmentsModuleService from "../../src/modules/instalments/service"
+import type { SandboxProcessor } from "../../src/processors"
 
 export const INSTALMENTS_PROVIDER = "pp_instalments_instalments"
 export const SHOPPER = { phone: "+33 6 12 34 56 78", locale: "fr" }
@@ -113,9 +114,9 @@ export async function medusaOrder(api: Api, shop: Shop, orderId: string) {
 }
 
 /** What the sandbox processor recorded (as a processor's dashboard lists charges and refunds). */
-export function sandboxRecords(container: MedusaContainer, prefix: "charge:" | "refund:") {
-  const store = (instalmentsOf(container).processor as any).store
-  return (store.entries() as Array<[string, any]>).filter(([key]) => key.startsWith(prefix)).map(([, record]) => record)
+export async function sandboxRecords(container: MedusaContainer, prefix: "charge:" | "refund:"): Promise<any[]> {
+  const store = (instalmentsOf(container).processor as SandboxProcessor).store
+  return (await store.list<any>(prefix)).map(([, record]) => record)
 }
 
 export function paymentModuleOf(container: MedusaContainer) {

@@ -83,7 +83,7 @@ medusaIntegrationTestRunner({
       ])
       expect(cents(after.refunded_total)).toBe(4008)
       expect(cents(after.order_total)).toBe(4490)
-      const toCard = sandboxRecords(getContainer(), "refund:").filter((r) => charges.includes(r.chargeId))
+      const toCard = (await sandboxRecords(getContainer(), "refund:")).filter((r) => charges.includes(r.chargeId))
       expect(toCard.reduce((sum, r) => sum + r.amount.cents, 0)).toBe(4008)
       // Medusa's refund of the difference was recorded, and not taken off the plan a second time.
       expect(after.events.filter((e: any) => e.type === "plan.refund_applied")).toHaveLength(0)

@@ -49,8 +49,8 @@ medusaIntegrationTestRunner({
     }
 
     /** Cents the sandbox refunded on these charges. */
-    function refundedToCard(chargeIds: string[]): number {
-      return sandboxRecords(getContainer(), "refund:")
+    async function refundedToCard(chargeIds: string[]): Promise<number> {
+      return (await sandboxRecords(getContainer(), "refund:"))
         .filter((r) => chargeIds.includes(r.chargeId))
         .reduce((sum, r) => sum + r.amount.cents, 0)
     }
@@ -80,7 +80,7 @@ medusaIntegrationTestRunner({
         expect(cents(after.refunded_total)).toBe(8498)
         expect(cents(after.outstanding_total)).toBe(0)
         expect(after.instalments.map((i: any) => [i.number, i.status])).toEqual([[1, "refunded"], [2, "cancelled"], [3, "cancelled"]].map(([n, s]) => [n, expect.stringMatching(n === 1 ? /paid|refunded/ : /cancelled/)]))
-        expect(refundedToCard(charges)).toBe(8498)
+        expect(await refundedToCard(charges)).toBe(8498)
         const medusa = await expectMedusaAgrees(order.id, after)
         expect(medusa.status).toBe("canceled")
       })
@@ -98,7 +98,7 @@ medusaIntegrationTestRunner({
         expect(after.status).toBe("cancelled")
         expect(cents(after.refunded_total)).toBe(16994)
         expect(after.instalments[2].status).toBe("cancelled")
-        expect(refundedToCard(charges)).toBe(16994)
+        expect(await refundedToCard(charges)).toBe(16994)
         await expectMedusaAgrees(order.id, after)
       })
     })
@@ -116,7 +116,7 @@ medusaIntegrationTestRunner({
         ])
         expect(cents(after.outstanding_total)).toBe(6992)
         expect(cents(after.refunded_total)).toBe(0)
-        expect(refundedToCard(charges)).toBe(0)
+        expect(await refundedToCard(charges)).toBe(0)
         await expectMedusaAgrees(order.id, after)
       })
 
@@ -128,7 +128,7 @@ medusaIntegrationTestRunner({
         expect(cents(after.outstanding_total)).toBe(0)
         expect(cents(after.refunded_total)).toBe(0)
         expect(after.status).toBe("completed")
-        expect(refundedToCard(await chargeIdsOf(plan))).toBe(0)
+        expect(await refundedToCard(await chargeIdsOf(plan))).toBe(0)
         await expectMedusaAgrees(order.id, after)
       })
 
@@ -138,7 +138,7 @@ medusaIntegrationTestRunner({
         const after = await planById(api, shop, plan.id)
         expect(after.instalments.slice(1).map((i: any) => i.status)).toEqual(["cancelled", "cancelled"])
         expect(cents(after.refunded_total)).toBe(3008)
-        expect(refundedToCard(await chargeIdsOf(plan))).toBe(3008)
+        expect(await refundedToCard(await chargeIdsOf(plan))).toBe(3008)
         await expectMedusaAgrees(order.id, after)
       })
 
@@ -203,12 +203,12 @@ medusaIntegrationTestRunner({
       const { order } = await placeOrder(api, shop, "office-chair", { plan: "d30", card_token: "tok_mastercard" })
       const plan = await planOfOrder(api, shop, order.id)
       expect(cents(plan.outstanding_total)).toBe(25490)
-      const refundsBefore = sandboxRecords(getContainer(), "refund:").length
+      const refundsBefore = (await sandboxRecords(getContainer(), "refund:")).length
       await refund(order, 54.9)
       const after = await planById(api, shop, plan.id)
       expect(after.instalments.map((i: any) => [cents(i.amount), i.status])).toEqual([[20000, "scheduled"]])
       expect(cents(after.refunded_total)).toBe(0)
-      expect(sandboxRecords(getContainer(), "refund:")).toHaveLength(refundsBefore)
+      expect(await sandboxRecords(getContainer(), "refund:")).toHaveLength(refundsBefore)
       await expectMedusaAgrees(order.id, after)
     })
 
@@ -227,7 +227,7 @@ medusaIntegrationTestRunner({
       const after = await planById(api, shop, plan.id)
       expect(after.instalments.map((i: any) => i.status)).toEqual(["paid", "cancelled", "cancelled"])
       expect(cents(after.refunded_total)).toBe(7908)
-      expect(refundedToCard(await chargeIdsOf(plan))).toBe(7908)
+      expect(await refundedToCard(await chargeIdsOf(plan))).toBe(7908)
       expect(cents(after.order_total)).toBe(590)
       await expectMedusaAgrees(order.id, after)
     })
@@ -247,7 +247,7 @@ medusaIntegrationTestRunner({
           [8496, "scheduled"],
           [8496, "scheduled"],
         ])
-        expect(refundedToCard(await chargeIdsOf(plan))).toBe(0)
+        expect(await refundedToCard(await chargeIdsOf(plan))).toBe(0)
       })
 
       it("refuses a bad amount or more than the order totals with a 400 that says why", async () => {

@@ -48,8 +48,8 @@ medusaIntegrationTestRunner({
     const scheduleOf = (plan: any) => plan.instalments.map((i: any) => [i.number, i.due_date, cents(i.amount_due ?? i.amount), i.status])
 
     /** Succeeded sandbox charges of a plan after checkout (instalments 2 and 3), in cents. */
-    const laterCharges = (planId: string) =>
-      sandboxRecords(getContainer(), "charge:")
+    const laterCharges = async (planId: string) =>
+      (await sandboxRecords(getContainer(), "charge:"))
         .filter((c) => c.metadata?.plan_id === planId && c.status === "succeeded")
         .map((c) => c.amount.cents)
 
@@ -99,13 +99,13 @@ medusaIntegrationTestRunner({
       const replay = await post(store(plan.id, "pay-early"), { scope: "next", token }, { "idempotency-key": "pay-1" })
       expect(replay.status).toBe(200)
       expect(replay.data.message).toMatch(/84,96\s€/u)
-      expect(laterCharges(plan.id)).toEqual([8496])
+      expect(await laterCharges(plan.id)).toEqual([8496])
 
       const all = await post(store(plan.id, "pay-early"), { scope: "all", token })
       expect(all.status).toBe(200)
       expect(all.data.instalment_plan).toMatchObject({ status: "completed", outstanding_total: 0 })
       expect(cents(all.data.instalment_plan.paid_total)).toBe(25490)
-      expect(laterCharges(plan.id)).toEqual([8496, 8496])
+      expect(await laterCharges(plan.id)).toEqual([8496, 8496])
       const events = (await planById(api, shop, plan.id)).events
       expect(events.filter((e: any) => e.type === "plan.early_payment_requested").map((e: any) => [e.actor, e.data.amount])).toEqual([
         ["shopper", 8496],
@@ -163,7 +163,7 @@ medusaIntegrationTestRunner({
       expect(event).toMatchObject({ actor: "shopper", data: { from: { brand: "Visa", last4: "5556" }, to: { brand: "Mastercard", last4: "4444" } } })
 
       await post(store(plan.id, "pay-early"), { scope: "next", token })
-      const [charge] = sandboxRecords(getContainer(), "charge:").filter((c) => c.metadata?.plan_id === plan.id)
+      const [charge] = (await sandboxRecords(getContainer(), "charge:")).filter((c) => c.metadata?.plan_id === plan.id)
       expect(charge.amount.cents).toBe(8496)
       const card = await service().processor.getCard(charge.cardRef)
       expect(card.ok && card.value.last4).toBe("4444")
@@ -178,13 +178,13 @@ medusaIntegrationTestRunner({
       expect(ok.data.message).toMatch(/169,92\s€/u)
       expect(ok.data.instalment_plan).toMatchObject({ status: "withdrawn", outstanding_total: 0 })
       expect(cents(ok.data.instalment_plan.paid_total)).toBe(25490)
-      expect(laterCharges(first.plan.id)).toEqual([16992])
+      expect(await laterCharges(first.plan.id)).toEqual([16992])
 
       service().clock.advanceDays(1) // 15 February 2027
       const late = await post(store(second.plan.id, "withdraw"), { token: second.token })
       expect(late.status).toBe(400)
       expect(late.data.message).toMatch(/^withdrawal_period_over: Le délai de rétractation de 14\s?jours est écoulé/u)
-      expect(laterCharges(second.plan.id)).toEqual([])
+      expect(await laterCharges(second.plan.id)).toEqual([])
       expect((await planById(api, shop, second.plan.id)).status).toBe("active")
     })
 
@@ -200,7 +200,7 @@ medusaIntegrationTestRunner({
       expect((await get(`${store(a.plan.id)}?token=${stretched}`)).status).toBe(403)
       const action = await post(store(a.plan.id, "pay-early"), { scope: "all", token: b.token })
       expect(action.status).toBe(403)
-      expect(laterCharges(a.plan.id)).toEqual([])
+      expect(await laterCharges(a.plan.id)).toEqual([])
 
       service().clock.advanceDays(46) // the link was valid 45 days
       const expired = await get(`${store(a.plan.id)}?token=${a.token}`)
@@ -263,7 +263,7 @@ medusaIntegrationTestRunner({
       expect((await get(store(plan.id), lea)).status).toBe(200)
       expect((await get(store(plan.id), paul)).status).toBe(403)
       expect((await post(store(plan.id, "pay-early"), { scope: "next" }, paul)).status).toBe(403)
-      expect(laterCharges(plan.id)).toEqual([])
+      expect(await laterCharges(plan.id)).toEqual([])
 
       const postponed = await post(store(plan.id, "postpone"), { instalment_number: 2, days: 3 }, lea)
       expect(postponed.status).toBe(200)
@@ -417,7 +417,7 @@ medusaIntegrationTestRunner({
       expect(paid.data).toMatch(/<th scope="row">2<\/th><td>28 février 2027<\/td><td class="amount">84,96\s€<\/td><td>Payée<\/td>/u)
       const again = await postForm(plan.id, fields)
       expect(again.status).toBe(200)
-      expect(laterCharges(plan.id)).toEqual([8496])
+      expect(await laterCharges(plan.id)).toEqual([8496])
 
       const refused = await postForm(plan.id, { token, action: "postpone", instalment_number: "3", days: "16", idempotency_key: formKey(paid.data, "postpone") })
       expect(refused.status).toBe(400)
@@ -425,7 +425,7 @@ medusaIntegrationTestRunner({
       const other = await chairInThree()
       const wrongPlan = await postForm(plan.id, { token: other.token, action: "pay-early", scope: "all", idempotency_key: "x" })
       expect(wrongPlan.status).toBe(403)
-      expect(laterCharges(plan.id)).toEqual([8496])
+      expect(await laterCharges(plan.id)).toEqual([8496])
     })
   },
 })

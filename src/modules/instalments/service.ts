@@ -12,6 +12,7 @@
  */
 import type { Context, IEventBusModuleService } from "@medusajs/framework/types"
 import {
+  ContainerRegistrationKeys,
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
@@ -33,7 +34,16 @@ import { quoteAll, quotePlan } from "../../domain/quote"
 import type { Result } from "../../domain/result"
 import { resolveLocale, t } from "../../domain/texts"
 import { parsePluginOptions } from "../../options/plugin-options"
-import { createSandboxClock, createSandboxProcessor, type CardProcessor, type SandboxClock } from "../../processors"
+import {
+  createMemorySandboxStore,
+  createPostgresSandboxStore,
+  createSandboxClock,
+  createSandboxProcessor,
+  type CardProcessor,
+  type SandboxClock,
+  type SandboxStore,
+  type SqlClient,
+} from "../../processors"
 import {
   cardEligibility,
   cardSummaryData,
@@ -72,6 +82,12 @@ import { parseSelfServiceOptions, warnOnce, type SelfServiceSettings } from "../
 export interface InstalmentsModuleOptions {
   /** Card processor: `sandbox` (default, offline test cards). */
   processor?: "sandbox"
+  /**
+   * Where the sandbox keeps its cards, charges and refunds: `database` (default: a table of this
+   * module, so they survive a restart and the server and worker processes share them) or `memory`
+   * (one process, gone at restart).
+   */
+  sandbox_store?: "database" | "memory"
   /** Version of the credit terms the shopper accepts at checkout, recorded on every plan. */
   terms_version?: string
   /** Signed links to the shopper's page: `{ secret, base_url, link_ttl_days }` (src/self-service/options.ts). */
@@ -114,7 +130,7 @@ export default class InstalmentsModuleService extends MedusaService({
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     // `database` is Medusa's own (it injects it into every module's options); the rest is ours.
-    const { processor = "sandbox", terms_version, self_service, database: _database, ...engineOptions } = options ?? {}
+    const { processor = "sandbox", sandbox_store = "database", terms_version, self_service, database: _database, ...engineOptions } = options ?? {}
     this.engineConfig = parsePluginOptions(engineOptions)
     this.selfService = parseSelfServiceOptions(self_service)
     for (const warning of this.selfService.warnings) warnOnce(warning)
@@ -123,7 +139,7 @@ export default class InstalmentsModuleService extends MedusaService({
       throw new Error(`medusa-instalments: option "processor" must be "sandbox" (got "${String(processor)}")`)
     }
     this.clock = createSandboxClock()
-    this.processor = createSandboxProcessor({ clock: this.clock })
+    this.processor = createSandboxProcessor({ clock: this.clock, store: sandboxStore(sandbox_store, cradle) })
   }
 
   // ---- time ------------------------------------------------------------------------------------
@@ -1026,6 +1042,19 @@ function exchangeCharges(metadata: unknown): string[] {
  * a revision here that would charge or refund its shopper's card is refused. Money-free revisions
  * (a fraud flag, a note) still apply.
  */
+/** The sandbox's store the `sandbox_store` option names; the database one on Medusa's shared connection. */
+function sandboxStore(option: unknown, cradle: Record<string, unknown>): SandboxStore {
+  if (option === "memory") return createMemorySandboxStore()
+  if (option !== "database") {
+    throw new Error(`medusa-instalments: option "sandbox_store" must be "database" or "memory" (got "${String(option)}")`)
+  }
+  return createPostgresSandboxStore(() => {
+    const connection = cradle[ContainerRegistrationKeys.PG_CONNECTION] as SqlClient | undefined
+    if (!connection) throw new Error("medusa-instalments: the sandbox store needs Medusa's database connection")
+    return connection
+  })
+}
+
 function refuseMoneyOnLenderPlans(row: PlanRow, outcome: RevisionOutcome, processorName: string) {
   if (row.processor === processorName) return
   if (outcome.movements.some((m) => m.kind === "charge" || m.kind === "refund")) {

@@ -1,9 +1,9 @@
 import { DEFAULT_ACCEPTED_NETWORKS, EU_COUNTRIES, type EligibilityReasonCode } from "../../domain/codes"
 import type { CardSummary, ProcessorResult } from "../port"
-import { createSandboxProcessor } from "./adapter"
+import { type ClaimTimings, createSandboxProcessor } from "./adapter"
 import { createSandboxClock } from "./clock"
 import { type SandboxStore, createMemorySandboxStore } from "./store"
-import { TEST_CARDS } from "./test-cards"
+import { TEST_CARDS, findTestCard } from "./test-cards"
 
 const START = new Date("2025-03-15T12:00:00Z")
 const eur = (cents: number) => ({ cents, currency: "eur" })
@@ -24,22 +24,23 @@ function errorCode(result: ProcessorResult<unknown>): string {
   return result.error.code
 }
 
-/** A store whose reads and writes take a little time, so concurrent calls really interleave. */
+/** A store whose every call takes a little time, so concurrent calls really interleave. */
 function slowStore(inner = createMemorySandboxStore()) {
   const pause = () => new Promise((resolve) => setTimeout(resolve, 2))
-  return {
-    inner,
-    store: {
-      async get<T>(key: string) {
-        await pause()
-        return inner.get<T>(key)
-      },
-      async put<T>(key: string, v: T) {
-        await pause()
-        return inner.put(key, v)
-      },
-    } satisfies SandboxStore,
+  const slow =
+    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await pause()
+      return call(...args)
+    }
+  const store: SandboxStore = {
+    get: slow(inner.get.bind(inner)) as SandboxStore["get"],
+    put: slow(inner.put.bind(inner)),
+    claim: slow(inner.claim.bind(inner)),
+    release: slow(inner.release.bind(inner)),
+    list: slow(inner.list.bind(inner)) as SandboxStore["list"],
   }
+  return { inner, store }
 }
 
 function keysWithPrefix(entries: Array<[string, unknown]>, prefix: string) {
@@ -238,14 +239,10 @@ describe("sandbox processor: requests the caller gets wrong", () => {
   })
 
   it("turns a failing store into a retryable error instead of throwing", async () => {
-    const broken: SandboxStore = {
-      get: async () => {
-        throw new Error("db down")
-      },
-      put: async () => {
-        throw new Error("db down")
-      },
+    const down = async (): Promise<never> => {
+      throw new Error("db down")
     }
+    const broken: SandboxStore = { get: down, put: down, claim: down, release: down, list: down }
     const processor = createSandboxProcessor({ store: broken })
     const described = await processor.describeCard("tok_visa")
     expect(described).toEqual({ ok: false, error: { code: "processor_unavailable", message: expect.any(String), retryable: true } })
@@ -339,6 +336,86 @@ describe("sandbox processor: idempotent charges", () => {
     const at = new Date("2025-03-20T08:00:00Z")
     const later = value(await processor.charge({ cardRef, amount: eur(1), idempotencyKey: "m2", description: "", offSession: true, at }))
     expect(value(await processor.getCharge(later.chargeId)).createdAt).toEqual(at)
+  })
+})
+
+describe("sandbox processor: several processes on one store", () => {
+  /** Two processors on one store: what the server and the worker are, on the plugin's Postgres store. */
+  function twoProcesses(store: SandboxStore, claimTimings?: Partial<ClaimTimings>) {
+    const clock = createSandboxClock({ start: START, frozen: true })
+    return [createSandboxProcessor({ clock, store, claimTimings }), createSandboxProcessor({ clock, store, claimTimings })] as const
+  }
+
+  it("charges once when both run the same key at the same time, and both get its answer", async () => {
+    const { inner, store } = slowStore()
+    const [server, worker] = twoProcesses(store)
+    const { cardRef } = value(await server.describeCard("tok_insufficient_later"))
+    const request = { cardRef, amount: eur(5000), idempotencyKey: "collect:plan_1:2.1", description: "2/3", offSession: true }
+    const results = await Promise.all([server.charge(request), worker.charge(request), worker.charge(request), server.charge(request)])
+    expect(new Set(results.map((r) => value(r).chargeId)).size).toBe(1)
+    expect(keysWithPrefix(inner.entries(), "charge:")).toHaveLength(1)
+    // The card counted one successful charge: its next charge fails, as tok_insufficient_later does.
+    expect(value(await worker.charge({ ...request, idempotencyKey: "next" })).status).toBe("failed")
+  })
+
+  it("sees the cards and charges the other one made (a restart is a new process)", async () => {
+    const store = createMemorySandboxStore()
+    const [before, after] = twoProcesses(store)
+    const { cardRef } = value(await before.describeCard("tok_visa"))
+    const first = value(await before.charge({ cardRef, amount: eur(100), idempotencyKey: "k1", description: "", offSession: false }))
+    expect(value(await after.getCard(cardRef)).last4).toBe(findTestCard("tok_visa")!.last4)
+    expect(value(await after.findChargeByIdempotencyKey("k1"))?.chargeId).toBe(first.chargeId)
+    expect(value(await after.charge({ cardRef, amount: eur(100), idempotencyKey: "k1", description: "", offSession: false }))).toEqual(first)
+  })
+
+  it("waits for the other's answer, and gives up with a retryable error when it takes too long", async () => {
+    const store = createMemorySandboxStore()
+    const [processor] = twoProcesses(store, { pollMs: 5, waitMs: 40, staleMs: 60_000 })
+    const { cardRef } = value(await processor.describeCard("tok_visa"))
+    const request = { cardRef, amount: eur(100), idempotencyKey: "busy", description: "", offSession: true }
+    const held = { pending: true, since: Date.now(), by: "proc_other" }
+    await store.claim("idem:charge:busy", held)
+    const gaveUp = await processor.charge(request)
+    expect(gaveUp).toEqual({ ok: false, error: { code: "processor_unavailable", message: expect.stringContaining("another process"), retryable: true } })
+    expect(keysWithPrefix(store.entries(), "charge:")).toHaveLength(0)
+    // The other process answers while this one waits: that answer is returned, nothing is charged again.
+    const waiting = processor.charge(request)
+    const answer = { fingerprint: JSON.stringify([cardRef, 100, "eur", true]), value: { status: "succeeded", chargeId: "ch_other", amount: eur(100) }, createdAt: START.toISOString() }
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    await store.put({ "idem:charge:busy": answer })
+    expect(value(await waiting)).toEqual(answer.value)
+    expect(keysWithPrefix(store.entries(), "charge:")).toHaveLength(0)
+  })
+
+  it("takes over a claim whose process died mid-call", async () => {
+    const store = createMemorySandboxStore()
+    const [processor] = twoProcesses(store, { pollMs: 5, waitMs: 1_000, staleMs: 50 })
+    const { cardRef } = value(await processor.describeCard("tok_visa"))
+    await store.claim("idem:charge:orphan", { pending: true, since: Date.now() - 51, by: "proc_dead" })
+    const charged = value(await processor.charge({ cardRef, amount: eur(100), idempotencyKey: "orphan", description: "", offSession: true }))
+    expect(charged.status).toBe("succeeded")
+    expect(keysWithPrefix(store.entries(), "charge:")).toHaveLength(1)
+  })
+
+  it("frees the key when the store fails to write, so that a retry charges at once and only once", async () => {
+    const inner = createMemorySandboxStore()
+    let failPuts = 1
+    const flaky: SandboxStore = {
+      ...inner,
+      put: async (entries) => {
+        if (failPuts-- > 0) throw new Error("connection lost")
+        return inner.put(entries)
+      },
+    }
+    const [processor] = twoProcesses(flaky, { pollMs: 5, waitMs: 20, staleMs: 60_000 })
+    failPuts = 0
+    const { cardRef } = value(await processor.describeCard("tok_visa"))
+    failPuts = 1
+    const request = { cardRef, amount: eur(100), idempotencyKey: "flaky", description: "", offSession: true }
+    expect(errorCode(await processor.charge(request))).toBe("processor_unavailable")
+    expect(inner.entries().filter(([key]) => key.startsWith("idem:charge:") || key.startsWith("charge:"))).toHaveLength(0)
+    expect(value(await processor.charge(request)).status).toBe("succeeded")
+    expect(keysWithPrefix(inner.entries(), "charge:")).toHaveLength(1)
   })
 })
 

@@ -6,7 +6,9 @@
  * Idempotency: every creating call is keyed by `<operation>:<idempotency key>`. Within one
  * process, calls with the same key share one in-flight promise, and all writes run one at a time,
  * so a key never charges or refunds twice and a charge's refund cap cannot be overrun by two
- * refunds racing.
+ * refunds racing. Across processes sharing one store, a call first claims its key in the store; a
+ * process that finds the claim waits for the first one's answer. (Two refunds of one charge from
+ * two processes are serialised by the plan's row lock in the plugin, not here.)
  */
 import { randomBytes } from "node:crypto"
 import { isPlanCode } from "../../domain/codes"
@@ -47,7 +49,20 @@ export type SandboxProcessorOptions = {
   store?: SandboxStore
   /** Id generator, e.g. for snapshot tests. Default: `<prefix>_<20 random characters>`. */
   newId?: (prefix: "card" | "ch" | "re" | "ver" | "cd") => string
+  /** How a call waits for another process holding its key's claim. Defaults: `CLAIM_TIMINGS`. */
+  claimTimings?: Partial<ClaimTimings>
 }
+
+export type ClaimTimings = {
+  /** Between two looks at a claim another process holds. */
+  pollMs: number
+  /** How long a call waits for another process's answer before giving up (retryable). */
+  waitMs: number
+  /** A claim older than this is from a process that died mid-call: it is taken over. */
+  staleMs: number
+}
+
+export const CLAIM_TIMINGS: ClaimTimings = Object.freeze({ pollMs: 20, waitMs: 10_000, staleMs: 60_000 })
 
 export type SandboxProcessor = CardProcessor & {
   readonly clock: Clock
@@ -92,6 +107,14 @@ type RefundRecord = {
 
 type IdempotencyRecord<T> = { fingerprint: string; value: T; createdAt: string }
 
+/** What stands under an idempotency key while its call runs (`since`: real time, in ms). */
+type PendingClaim = { pending: true; since: number; by: string }
+
+const isPending = (record: unknown): record is PendingClaim => (record as PendingClaim | undefined)?.pending === true
+
+/** Records a call writes, by key: the processor stores them together with the call's answer. */
+type Writes = Record<string, unknown>
+
 type Operation = "describe" | "verify" | "credit" | "charge" | "refund"
 
 const cardKey = (ref: string) => `card:${ref}`
@@ -131,6 +154,11 @@ function createSerialLock() {
     return result
   }
 }
+
+/** Another process holds a key's claim for longer than a call waits. */
+class ClaimBusy extends Error {}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function invalid(message: string): ProcessorResult<never> {
   return processorError("invalid_request", message)
@@ -192,35 +220,63 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
   const store = options.store ?? createMemorySandboxStore()
   const newId = options.newId ?? randomId
   const serial = createSerialLock()
+  const timings: ClaimTimings = { ...CLAIM_TIMINGS, ...options.claimTimings }
+  /** Names this processor in its claims (which process holds a key, when debugging). */
+  const processId = randomId("proc")
   /** `<op>:<key>` → the running call with that key. */
   const inflight = new Map<string, Promise<ProcessorResult<IdempotencyRecord<unknown>>>>()
 
   const nowIso = () => clock.now().toISOString()
 
   /**
+   * The settled record under an idempotency key, or undefined when the key is free. A claim held
+   * by another process is waited for; a stale one (its process died mid-call) is removed.
+   */
+  async function settledRecord<T>(storeKey: string): Promise<IdempotencyRecord<T> | undefined> {
+    const giveUpAt = Date.now() + timings.waitMs
+    for (;;) {
+      const current = await store.get<IdempotencyRecord<T> | PendingClaim>(storeKey)
+      if (!isPending(current)) return current
+      if (Date.now() - current.since > timings.staleMs) {
+        await store.release(storeKey, current)
+        continue
+      }
+      if (Date.now() > giveUpAt) throw new ClaimBusy()
+      await sleep(timings.pollMs)
+    }
+  }
+
+  /** Claims the key for this call, or answers the record another call settled under it. */
+  async function claimOrSettled<T>(storeKey: string): Promise<{ claim: PendingClaim } | { settled: IdempotencyRecord<T> }> {
+    for (;;) {
+      const claim: PendingClaim = { pending: true, since: Date.now(), by: processId }
+      if (await store.claim(storeKey, claim)) return { claim }
+      const settled = await settledRecord<T>(storeKey)
+      if (settled) return { settled }
+    }
+  }
+
+  /**
    * Runs `work` at most once per (operation, key): a stored result or a running call with the same
-   * key is returned instead. `persist` says which results are remembered under the key (errors
+   * key is returned instead. `work` puts the records it creates in `writes`; they are stored with
+   * the answer, in one write. `persist` says which results are remembered under the key (errors
    * never are: nothing happened). A different request under a used key is refused.
    */
   async function idempotent<T>(
     op: Operation,
     key: string,
     fingerprint: string,
-    work: () => Promise<ProcessorResult<T>>,
+    work: (writes: Writes) => Promise<ProcessorResult<T>>,
     persist: (value: T) => boolean = () => true
   ): Promise<ProcessorResult<T>> {
     const slot = `${op}:${key}`
     let running = inflight.get(slot) as Promise<ProcessorResult<IdempotencyRecord<T>>> | undefined
     if (!running) {
-      running = serial(async (): Promise<ProcessorResult<IdempotencyRecord<T>>> => {
-        const stored = await store.get<IdempotencyRecord<T>>(idemKey(op, key))
-        if (stored) return processorOk(stored)
-        const result = await work()
-        if (!result.ok) return result
-        const record: IdempotencyRecord<T> = { fingerprint, value: result.value, createdAt: nowIso() }
-        if (persist(result.value)) await store.put(idemKey(op, key), record)
-        return processorOk(record)
-      }).catch(() => processorError<IdempotencyRecord<T>>("processor_unavailable", "the sandbox store failed; retry with the same key"))
+      running = serial(() => runClaimed(idemKey(op, key), fingerprint, work, persist)).catch((error: unknown) =>
+        error instanceof ClaimBusy
+          ? processorError<IdempotencyRecord<T>>("processor_unavailable", "another process is still running a call with this key; retry with the same key")
+          : processorError<IdempotencyRecord<T>>("processor_unavailable", "the sandbox store failed; retry with the same key")
+      )
       inflight.set(slot, running)
       const release = () => {
         if (inflight.get(slot) === running) inflight.delete(slot)
@@ -235,10 +291,43 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
     return processorOk(outcome.value.value)
   }
 
-  /** Runs a write without idempotency (describeCard without a key). */
-  async function once<T>(work: () => Promise<ProcessorResult<T>>): Promise<ProcessorResult<T>> {
+  async function runClaimed<T>(
+    storeKey: string,
+    fingerprint: string,
+    work: (writes: Writes) => Promise<ProcessorResult<T>>,
+    persist: (value: T) => boolean
+  ): Promise<ProcessorResult<IdempotencyRecord<T>>> {
+    const claimed = await claimOrSettled<T>(storeKey)
+    if ("settled" in claimed) return processorOk(claimed.settled)
+    const writes: Writes = {}
+    let result: ProcessorResult<T>
     try {
-      return await serial(work)
+      result = await work(writes)
+      if (result.ok && persist(result.value)) {
+        const record: IdempotencyRecord<T> = { fingerprint, value: result.value, createdAt: nowIso() }
+        await store.put({ ...writes, [storeKey]: record })
+        return processorOk(record)
+      }
+    } catch (error) {
+      // Nothing was written (a put is all or nothing): free the key so that a retry can run now.
+      await store.release(storeKey, claimed.claim).catch(() => false)
+      throw error
+    }
+    // Not remembered under the key (an error, or a refusal asking again would repeat): free it.
+    await store.release(storeKey, claimed.claim)
+    if (Object.keys(writes).length) await store.put(writes)
+    return result.ok ? processorOk({ fingerprint, value: result.value, createdAt: nowIso() }) : result
+  }
+
+  /** Runs a write without idempotency (describeCard without a key). */
+  async function once<T>(work: (writes: Writes) => Promise<ProcessorResult<T>>): Promise<ProcessorResult<T>> {
+    try {
+      return await serial(async () => {
+        const writes: Writes = {}
+        const result = await work(writes)
+        if (Object.keys(writes).length) await store.put(writes)
+        return result
+      })
     } catch {
       return processorError("processor_unavailable", "the sandbox store failed")
     }
@@ -286,7 +375,7 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
         const bad = checkKey(opts.idempotencyKey)
         if (bad) return bad
       }
-      const work = async (): Promise<ProcessorResult<CardSummary>> => {
+      const work = async (writes: Writes): Promise<ProcessorResult<CardSummary>> => {
         const now = clock.now()
         const expiry = monthIndex(now) + testCard.expiresInMonths
         const facts: CardFacts = {
@@ -302,7 +391,7 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
           last4: testCard.last4,
         }
         const record: CardRecord = { cardRef: newId("card"), token, facts, createdAt: now.toISOString(), successfulCharges: 0 }
-        await store.put(cardKey(record.cardRef), record)
+        writes[cardKey(record.cardRef)] = record
         return processorOk(summaryOf(record))
       }
       return opts.idempotencyKey === undefined
@@ -370,7 +459,7 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
       if (badMetadata) return badMetadata
       // Description, time and metadata are informational: a retry may change them.
       const fingerprint = JSON.stringify([request.cardRef, request.amount.cents, request.amount.currency, request.offSession])
-      return idempotent("charge", request.idempotencyKey, fingerprint, async () => {
+      return idempotent("charge", request.idempotencyKey, fingerprint, async (writes) => {
         const loaded = await loadCard(request.cardRef)
         if (!loaded.ok) return loaded
         const card = loaded.value
@@ -394,8 +483,8 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
           offSession: request.offSession,
           metadata: { ...(request.metadata ?? {}) },
         }
-        await store.put(chargeKey(record.chargeId), record)
-        if (!code) await store.put(cardKey(card.cardRef), { ...card, successfulCharges: card.successfulCharges + 1 })
+        writes[chargeKey(record.chargeId)] = record
+        if (!code) writes[cardKey(card.cardRef)] = { ...card, successfulCharges: card.successfulCharges + 1 }
         return processorOk(toOutcome(record))
       })
     },
@@ -415,7 +504,7 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
         "refund",
         request.idempotencyKey,
         fingerprint,
-        async (): Promise<ProcessorResult<RefundOutcome>> => {
+        async (writes): Promise<ProcessorResult<RefundOutcome>> => {
           const charge = await store.get<ChargeRecord>(chargeKey(request.chargeId))
           if (!charge) return processorError("unknown_charge", "no charge with this chargeId in the sandbox")
           if (charge.amount.currency !== request.amount.currency) {
@@ -440,8 +529,8 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
             createdAt: nowIso(),
             metadata: { ...(request.metadata ?? {}) },
           }
-          await store.put(refundKey(record.refundId), record)
-          await store.put(chargeKey(charge.chargeId), { ...charge, refundedCents: charge.refundedCents + record.amount.cents })
+          writes[refundKey(record.refundId)] = record
+          writes[chargeKey(charge.chargeId)] = { ...charge, refundedCents: charge.refundedCents + record.amount.cents }
           return processorOk({ status: "succeeded", refundId: record.refundId, amount: { ...record.amount } })
         },
         (outcome) => outcome.status === "succeeded"
@@ -454,7 +543,7 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
       const running = inflight.get(`charge:${idempotencyKey}`)
       if (running) await running
       return safeRead(async () => {
-        const stored = await store.get<IdempotencyRecord<ChargeOutcome>>(idemKey("charge", idempotencyKey))
+        const stored = await settledRecord<ChargeOutcome>(idemKey("charge", idempotencyKey))
         if (!stored) return processorOk(null)
         const charge = await store.get<ChargeRecord>(chargeKey(stored.value.chargeId))
         return charge ? processorOk(toDetails(charge)) : processorOk(null)

@@ -5,27 +5,45 @@ describe("memory sandbox store", () => {
     const store = createMemorySandboxStore()
     expect(await store.get("a")).toBeUndefined()
     const value = { n: 1, list: [1, 2] }
-    await store.put("a", value)
+    await store.put({ a: value })
     value.n = 2
     const read = await store.get<typeof value>("a")
     expect(read).toEqual({ n: 1, list: [1, 2] })
     read!.list.push(3)
     expect(await store.get("a")).toEqual({ n: 1, list: [1, 2] })
-    await store.put("a", "replaced")
+    await store.put({ a: "replaced" })
     expect(await store.get("a")).toBe("replaced")
     expect(store.size).toBe(1)
   })
 
   it("dumps its contents as JSON", async () => {
     const store = createMemorySandboxStore()
-    await store.put("x", { y: true })
-    await store.put("z", null)
+    await store.put({ x: { y: true }, z: null })
     expect(JSON.parse(store.dump())).toEqual({ x: { y: true }, z: null })
     expect(store.entries()).toEqual([["x", { y: true }], ["z", null]])
   })
 
-  it("refuses values that are not JSON", async () => {
+  it("refuses values that are not JSON, and then writes none of the entries", async () => {
     const store = createMemorySandboxStore()
-    await expect(store.put("f", () => 1)).rejects.toThrow(TypeError)
+    await expect(store.put({ ok: 1, f: () => 1 })).rejects.toThrow(TypeError)
+    expect(store.size).toBe(0)
+  })
+
+  it("claims a free key only, and releases it only while it holds the claimed value", async () => {
+    const store = createMemorySandboxStore()
+    expect(await store.claim("k", { by: "a" })).toBe(true)
+    expect(await store.claim("k", { by: "b" })).toBe(false)
+    expect(await store.get("k")).toEqual({ by: "a" })
+    expect(await store.release("k", { by: "b" })).toBe(false)
+    expect(await store.release("k", { by: "a" })).toBe(true)
+    expect(await store.get("k")).toBeUndefined()
+    expect(await store.claim("k", { by: "b" })).toBe(true)
+  })
+
+  it("lists the records under a prefix, by key", async () => {
+    const store = createMemorySandboxStore()
+    await store.put({ "charge:b": 2, "card:x": 0, "charge:a": 1 })
+    expect(await store.list("charge:")).toEqual([["charge:a", 1], ["charge:b", 2]])
+    expect(await store.list("refund:")).toEqual([])
   })
 })

@@ -1,18 +1,26 @@
 /**
  * Where the sandbox processor keeps its cards, charges, refunds and idempotency records. The
- * default lives in memory (one process); the plugin may give it a database-backed store so several
- * processes share one sandbox. Values are plain JSON (strings, numbers, booleans, arrays, objects):
- * a store may serialise them.
+ * plugin gives it a Postgres-backed store (`postgres-store.ts`), so the sandbox outlives a restart
+ * and the server and worker processes share one sandbox, as they would share a real processor.
+ * The in-memory store is for unit tests and for the `sandbox_store: "memory"` option. Values are
+ * plain JSON (strings, numbers, booleans, arrays, objects): a store serialises them.
  *
- * A shared store across processes also needs cross-process locking for charges with the same
- * idempotency key; the sandbox only guarantees "one charge per key" within one process.
+ * `claim` and `release` are what make "one charge per idempotency key" hold across processes: the
+ * processor claims a key before it charges, and another process that finds the claim waits for
+ * the answer instead of charging again.
  */
 
 export interface SandboxStore {
   /** The value stored under key, or undefined. */
   get<T = unknown>(key: string): Promise<T | undefined>
-  /** Stores a JSON-serialisable value under key, replacing any previous one. */
-  put<T = unknown>(key: string, value: T): Promise<void>
+  /** Writes every entry (key → value) at once: all of them or none, replacing previous values. */
+  put(entries: Readonly<Record<string, unknown>>): Promise<void>
+  /** Stores value under key only if the key holds nothing; answers whether it did. */
+  claim(key: string, value: unknown): Promise<boolean>
+  /** Removes key if it still holds exactly this value (compare and delete); answers whether it did. */
+  release(key: string, value: unknown): Promise<boolean>
+  /** Every record whose key starts with prefix, by key (what a processor's dashboard lists). */
+  list<T = unknown>(prefix: string): Promise<Array<[string, T]>>
 }
 
 export interface MemorySandboxStore extends SandboxStore {
@@ -23,7 +31,14 @@ export interface MemorySandboxStore extends SandboxStore {
   readonly size: number
 }
 
-/** An in-memory store. Values are copied in and out, as a database would. */
+/** JSON text of a value, or a TypeError for what JSON cannot hold (functions, undefined). */
+export function toJson(value: unknown): string {
+  const raw = JSON.stringify(value)
+  if (raw === undefined) throw new TypeError("SandboxStore values must be JSON-serialisable")
+  return raw
+}
+
+/** An in-memory store for one process. Values are copied in and out, as a database would. */
 export function createMemorySandboxStore(): MemorySandboxStore {
   const data = new Map<string, string>()
   const entries = (): Array<[string, unknown]> => [...data.entries()].map(([k, v]) => [k, JSON.parse(v) as unknown])
@@ -32,10 +47,27 @@ export function createMemorySandboxStore(): MemorySandboxStore {
       const raw = data.get(key)
       return raw === undefined ? undefined : (JSON.parse(raw) as T)
     },
-    async put<T = unknown>(key: string, value: T): Promise<void> {
-      const raw = JSON.stringify(value)
-      if (raw === undefined) throw new TypeError("SandboxStore values must be JSON-serialisable")
+    async put(values: Readonly<Record<string, unknown>>): Promise<void> {
+      // Serialise everything first, so a bad value leaves nothing written.
+      const raws = Object.entries(values).map(([key, value]) => [key, toJson(value)] as const)
+      for (const [key, raw] of raws) data.set(key, raw)
+    },
+    async claim(key: string, value: unknown): Promise<boolean> {
+      const raw = toJson(value)
+      if (data.has(key)) return false
       data.set(key, raw)
+      return true
+    },
+    async release(key: string, value: unknown): Promise<boolean> {
+      if (data.get(key) !== toJson(value)) return false
+      data.delete(key)
+      return true
+    },
+    async list<T = unknown>(prefix: string): Promise<Array<[string, T]>> {
+      return [...data.keys()]
+        .filter((key) => key.startsWith(prefix))
+        .sort()
+        .map((key) => [key, JSON.parse(data.get(key)!) as T])
     },
     entries,
     dump: () => JSON.stringify(Object.fromEntries(entries())),
