@@ -12,6 +12,8 @@ const instalmentsOptions = {
   ...(process.env.INSTALMENTS_DEFERRED_START ? { deferred_start: process.env.INSTALMENTS_DEFERRED_START } : {}),
   // INSTALMENTS_REVISION_POLICY=last_first takes refunds off the last instalments instead of spreading them.
   ...(process.env.INSTALMENTS_REVISION_POLICY ? { revision_policy: process.env.INSTALMENTS_REVISION_POLICY } : {}),
+  // INSTALMENTS_SANDBOX_STORE=memory keeps the sandbox's records in the process (bench:collect compares both).
+  ...(process.env.INSTALMENTS_SANDBOX_STORE ? { sandbox_store: process.env.INSTALMENTS_SANDBOX_STORE } : {}),
   // The shoppers' signed links point at this server (the key is derived from JWT_SECRET).
   self_service: { base_url: `http://localhost:${process.env.PORT || 9000}` },
 }

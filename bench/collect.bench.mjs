@@ -4,6 +4,7 @@
 // per plan, the growth of that per-plan time against the smallest N (1.00 = linear), and the
 // process memory before and after each run. Not a test: it measures.
 // Usage: npm run bench:collect [-- --sizes 1000,10000,100000] [-- --profile <folder>] (a CPU profile per run)
+//        [-- --sandbox-store database|memory] (where the sandbox processor keeps its records; default database)
 import os from "node:os"
 import path from "node:path"
 import { benchDatabase, benchEnv, runMedusa } from "./support.mjs"
@@ -13,6 +14,9 @@ const SIZES = sizesArg > 0 ? process.argv[sizesArg + 1] : "1000,10000,100000"
 const profileArg = process.argv.indexOf("--profile")
 const PROFILE = profileArg > 0 ? path.resolve(process.argv[profileArg + 1]) : undefined
 
+const storeArg = process.argv.indexOf("--sandbox-store")
+const SANDBOX_STORE = storeArg > 0 ? process.argv[storeArg + 1] : "database"
+
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 
 async function main() {
@@ -21,10 +25,11 @@ async function main() {
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim(),
     BENCH_SIZES: SIZES,
     INSTALMENTS_COLLECTION_JOB: "off",
+    INSTALMENTS_SANDBOX_STORE: SANDBOX_STORE,
     ...(PROFILE ? { BENCH_PROFILE: PROFILE } : {}),
   })
   try {
-    process.stdout.write(`bench:collect — ${os.cpus().length} cores; migrating a fresh database ...\n`)
+    process.stdout.write(`bench:collect — ${os.cpus().length} cores, sandbox store: ${SANDBOX_STORE}; migrating a fresh database ...\n`)
     await runMedusa(["db:migrate"], env)
     const results = []
     await runMedusa(["exec", "./bench/collect-run.ts"], env, (line) => {
@@ -38,7 +43,7 @@ async function main() {
           `${(perPlan * 1000).toFixed(0).padStart(5)} µs/plan  growth ${growth.toFixed(2)}x  ` +
           `charged ${r.charged} (paid rows ${r.paid}), failed ${r.failed}, errors ${r.errors}, ${r.batches} batches  ` +
           `RSS ${mb(r.rssBefore)} → ${mb(r.rssAfter)}, heap after GC ${mb(r.heapBefore)} → ${mb(r.heapAfter)}` +
-          (r.sandboxRecords === null ? "" : ` (the in-memory sandbox now holds ${r.sandboxRecords} records)`) +
+          `; the sandbox holds ${r.sandboxRecords} records (card setup ${(r.setupMs / 1000).toFixed(1)} s)` +
           "\n",
       )
     })

@@ -2,7 +2,7 @@ import { ctxOn, newPlan } from "../../domain/__tests__/support"
 import { applyChargeFailed } from "../../domain/revisions/charges"
 import { freeze } from "../../domain/revisions/freeze"
 import type { RevisionOutcome } from "../../domain/outcome"
-import { collectPlan, dueAttemptKey, emptySummary, summarise, type ChargeExecutor } from "./collection"
+import { collectPlan, dueAttemptKey, emptySummary, mapConcurrently, summarise, type ChargeExecutor } from "./collection"
 
 // p3x of 254.90 € ordered 2025-01-15: 84.96 due 2025-02-15 and 2025-03-15.
 const plan = newPlan("p3x", 25490, "2025-01-15")
@@ -55,5 +55,35 @@ describe("collectPlan", () => {
     const result = await collectPlan("iplan_1", frozen.value.plan, ctx, new Set(), declines("2025-02-21"))
     expect(result.outcome.events.map((e) => e.type).slice(0, 3)).toEqual(["plan.unfrozen", "plan.status_changed", "plan.collection_attempted"])
     expect(result.keys).toEqual(new Map([[2, "collect:iplan_1:2.1"]]))
+  })
+})
+
+describe("mapConcurrently", () => {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+  it("answers in the items' order, whatever order they finish in, with at most `limit` running", async () => {
+    let running = 0
+    let most = 0
+    const answers = await mapConcurrently([30, 5, 20, 1, 10, 2, 15], 3, async (ms) => {
+      running++
+      most = Math.max(most, running)
+      await pause(ms)
+      running--
+      return ms * 2
+    })
+    expect(answers).toEqual([60, 10, 40, 2, 20, 4, 30])
+    expect(most).toBe(3)
+  })
+
+  it("runs nothing for no items, and one at a time for a limit below 1", async () => {
+    expect(await mapConcurrently([], 8, async () => 1)).toEqual([])
+    let running = 0
+    let most = 0
+    await mapConcurrently([1, 2, 3], 0, async () => {
+      most = Math.max(most, ++running)
+      await pause(1)
+      running--
+    })
+    expect(most).toBe(1)
   })
 })

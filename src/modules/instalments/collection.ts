@@ -3,7 +3,8 @@
  * bulk SQL that writes a whole batch at once. The service (section "collection") runs it in one
  * transaction per batch, under the plans' row locks.
  *
- * Per plan, in this order (each step is an engine revision, composed in memory):
+ * The batch's plans are collected side by side, `CHARGES_IN_FLIGHT` at a time. Per plan, in this
+ * order (each step is an engine revision, composed in memory):
  *  1. a freeze whose period is over is lifted (`releaseExpiredFreeze`);
  *  2. what is due is charged (`collectDueRevision`, then `applyChargeSucceeded` / `applyChargeFailed`
  *     through the service's `executeCharges`, as for any revision): a decline is recorded and the
@@ -22,6 +23,27 @@ import { evaluateDelays } from "../../domain/revisions/delays"
 import { releaseExpiredFreeze } from "../../domain/revisions/freeze"
 import { ledgerRows, snapshotToInstalmentColumns, snapshotToPlanColumns, type InstalmentRow, type PlanRow } from "./mapping"
 import { ANY_OF_JSON, insertRows, type Run } from "./sql"
+
+/**
+ * Plans of a batch charged at the same time. A real processor answers a charge in a few hundred
+ * milliseconds; charged one after another, a batch would take that latency times its size. Each
+ * plan is charged once whatever the order (its row is locked, its charge carries its attempt key).
+ */
+export const CHARGES_IN_FLIGHT = 8
+
+/** `fn` over `items`, at most `limit` running at once; the answers in the items' order. */
+export async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++
+      results[index] = await fn(items[index])
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker))
+  return results
+}
 
 /** Plan statuses the collection charges. */
 export const COLLECTED_STATUSES = ["active", "late", "serious_delay", "terminated"] as const

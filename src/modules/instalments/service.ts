@@ -57,11 +57,13 @@ import {
 } from "./checkout"
 import { ledgerRows, planToSnapshot, snapshotToInstalmentColumns, snapshotToPlanColumns, type PlanRow } from "./mapping"
 import {
+  CHARGES_IN_FLIGHT,
   collectPlan,
   dueAttemptKey,
   emptySummary,
   existingKeys,
   lockAndLoadPlans,
+  mapConcurrently,
   selectCandidateIds,
   summarise,
   writeCollections,
@@ -818,19 +820,25 @@ export default class InstalmentsModuleService extends MedusaService({
     const ctx = this.revisionContext()
     const snapshots = rows.map((row) => ({ row, snapshot: planToSnapshot(row) }))
     const known = await existingKeys(run, snapshots.flatMap(({ row, snapshot }) => dueAttemptKey(row.id, snapshot, ctx) ?? []))
-    const summary = emptySummary()
-    const results: PlanCollection[] = []
-    for (const { row, snapshot } of snapshots) {
+    const collected = await mapConcurrently(snapshots, CHARGES_IN_FLIGHT, async ({ row, snapshot }) => {
       try {
-        const result = await collectPlan(row.id, snapshot, ctx, known, (revised, key) => this.executeCharges(row, revised, key, ctx, false))
-        summarise(summary, result)
-        results.push(result)
+        return await collectPlan(row.id, snapshot, ctx, known, (revised, key) => this.executeCharges(row, revised, key, ctx, false))
       } catch (error) {
         // The processor was unavailable (or the plan is inconsistent): nothing is written for this
         // plan; the next run tries again with the same attempt key.
+        console.warn(`medusa-instalments: collection of plan ${row.id} failed, retried next run: ${(error as Error).message}`)
+        return null
+      }
+    })
+    const summary = emptySummary()
+    const results: PlanCollection[] = []
+    for (const result of collected) {
+      if (result) {
+        summarise(summary, result)
+        results.push(result)
+      } else {
         summary.examined++
         summary.errors++
-        console.warn(`medusa-instalments: collection of plan ${row.id} failed, retried next run: ${(error as Error).message}`)
       }
     }
     await writeCollections(run, new Map(rows.map((r) => [r.id, r])), results, "system", this.now())

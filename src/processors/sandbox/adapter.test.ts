@@ -36,7 +36,7 @@ function slowStore(inner = createMemorySandboxStore()) {
   const store: SandboxStore = {
     get: slow(inner.get.bind(inner)) as SandboxStore["get"],
     put: slow(inner.put.bind(inner)),
-    claim: slow(inner.claim.bind(inner)),
+    claim: slow(inner.claim.bind(inner)) as SandboxStore["claim"],
     release: slow(inner.release.bind(inner)),
     list: slow(inner.list.bind(inner)) as SandboxStore["list"],
   }

@@ -4,11 +4,12 @@
  * sandbox clock. Everything it remembers goes through a `SandboxStore`.
  *
  * Idempotency: every creating call is keyed by `<operation>:<idempotency key>`. Within one
- * process, calls with the same key share one in-flight promise, and all writes run one at a time,
- * so a key never charges or refunds twice and a charge's refund cap cannot be overrun by two
- * refunds racing. Across processes sharing one store, a call first claims its key in the store; a
- * process that finds the claim waits for the first one's answer. (Two refunds of one charge from
- * two processes are serialised by the plan's row lock in the plugin, not here.)
+ * process, calls with the same key share one in-flight promise, and the calls that change a record
+ * take turns on it (charges on their card, refunds on their charge), so a key never charges or
+ * refunds twice and a charge's refund cap cannot be overrun by two refunds racing; calls on
+ * different cards run side by side. Across processes sharing one store, a call first claims its
+ * key in the store; a process that finds the claim waits for the first one's answer. (Two refunds
+ * of one charge from two processes are serialised by the plan's row lock in the plugin, not here.)
  */
 import { randomBytes } from "node:crypto"
 import { isPlanCode } from "../../domain/codes"
@@ -115,6 +116,22 @@ const isPending = (record: unknown): record is PendingClaim => (record as Pendin
 /** Records a call writes, by key: the processor stores them together with the call's answer. */
 type Writes = Record<string, unknown>
 
+/** A call's work: what it answers, given the record it works on (`record`, when it names one). */
+type Work<T> = (writes: Writes, record: unknown) => Promise<ProcessorResult<T>>
+
+type IdempotentCall<T> = {
+  op: Operation
+  key: string
+  /** What makes two requests the same request. */
+  fingerprint: string
+  /** The store key of the record the call works on (its card, its charge). */
+  record?: string
+  /** Whether the call changes that record: calls that do take turns on it. */
+  changes?: boolean
+  /** Which answers are remembered under the key (default: every successful one). */
+  persist?: (value: T) => boolean
+}
+
 type Operation = "describe" | "verify" | "credit" | "charge" | "refund"
 
 const cardKey = (ref: string) => `card:${ref}`
@@ -142,15 +159,20 @@ function randomId(prefix: string): string {
 
 const DEFAULT_BEHAVIOUR: SandboxCardBehaviour = { verification: "succeeds", charges: "succeed", credit: "approved" }
 
-/** A serial lock: every write in the sandbox runs one at a time. */
-function createSerialLock() {
-  let tail: Promise<unknown> = Promise.resolve()
-  return function run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = tail.then(fn)
-    tail = result.then(
+/** A lock per record: calls on one record run one at a time, calls on others meanwhile. */
+function createRecordLocks() {
+  const tails = new Map<string, Promise<unknown>>()
+  return function withLock<T>(record: string | null, fn: () => Promise<T>): Promise<T> {
+    if (record === null) return fn()
+    const result = (tails.get(record) ?? Promise.resolve()).then(fn)
+    const tail = result.then(
       () => undefined,
       () => undefined
     )
+    tails.set(record, tail)
+    tail.then(() => {
+      if (tails.get(record) === tail) tails.delete(record)
+    })
     return result
   }
 }
@@ -219,7 +241,7 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
   const clock = options.clock ?? createSandboxClock()
   const store = options.store ?? createMemorySandboxStore()
   const newId = options.newId ?? randomId
-  const serial = createSerialLock()
+  const withLock = createRecordLocks()
   const timings: ClaimTimings = { ...CLAIM_TIMINGS, ...options.claimTimings }
   /** Names this processor in its claims (which process holds a key, when debugging). */
   const processId = randomId("proc")
@@ -246,11 +268,18 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
     }
   }
 
-  /** Claims the key for this call, or answers the record another call settled under it. */
-  async function claimOrSettled<T>(storeKey: string): Promise<{ claim: PendingClaim } | { settled: IdempotencyRecord<T> }> {
+  /**
+   * Claims the key for this call (reading the record it works on in the same step), or answers
+   * the record another call settled under the key.
+   */
+  async function claimOrSettled<T>(
+    storeKey: string,
+    record: string | undefined
+  ): Promise<{ claim: PendingClaim; read: unknown } | { settled: IdempotencyRecord<T> }> {
     for (;;) {
       const claim: PendingClaim = { pending: true, since: Date.now(), by: processId }
-      if (await store.claim(storeKey, claim)) return { claim }
+      const { claimed, read } = await store.claim(storeKey, claim, record)
+      if (claimed) return { claim, read }
       const settled = await settledRecord<T>(storeKey)
       if (settled) return { settled }
     }
@@ -259,20 +288,18 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
   /**
    * Runs `work` at most once per (operation, key): a stored result or a running call with the same
    * key is returned instead. `work` puts the records it creates in `writes`; they are stored with
-   * the answer, in one write. `persist` says which results are remembered under the key (errors
-   * never are: nothing happened). A different request under a used key is refused.
+   * the answer, in one write. `record` names the record the call works on: `work` gets it (read
+   * with the claim), and when the call `changes` it, other calls on it wait their turn. `persist`
+   * says which results are remembered under the key (errors never are: nothing happened). A
+   * different request under a used key is refused.
    */
-  async function idempotent<T>(
-    op: Operation,
-    key: string,
-    fingerprint: string,
-    work: (writes: Writes) => Promise<ProcessorResult<T>>,
-    persist: (value: T) => boolean = () => true
-  ): Promise<ProcessorResult<T>> {
+  async function idempotent<T>(call: IdempotentCall<T>, work: Work<T>): Promise<ProcessorResult<T>> {
+    const { op, key } = call
     const slot = `${op}:${key}`
     let running = inflight.get(slot) as Promise<ProcessorResult<IdempotencyRecord<T>>> | undefined
     if (!running) {
-      running = serial(() => runClaimed(idemKey(op, key), fingerprint, work, persist)).catch((error: unknown) =>
+      const lock = call.changes && call.record ? call.record : null
+      running = withLock(lock, () => runClaimed(idemKey(op, key), call, work)).catch((error: unknown) =>
         error instanceof ClaimBusy
           ? processorError<IdempotencyRecord<T>>("processor_unavailable", "another process is still running a call with this key; retry with the same key")
           : processorError<IdempotencyRecord<T>>("processor_unavailable", "the sandbox store failed; retry with the same key")
@@ -285,24 +312,20 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
     }
     const outcome = await running
     if (!outcome.ok) return outcome
-    if (outcome.value.fingerprint !== fingerprint) {
+    if (outcome.value.fingerprint !== call.fingerprint) {
       return processorError("idempotency_key_reused", `this ${op} idempotency key was already used for a different request`)
     }
     return processorOk(outcome.value.value)
   }
 
-  async function runClaimed<T>(
-    storeKey: string,
-    fingerprint: string,
-    work: (writes: Writes) => Promise<ProcessorResult<T>>,
-    persist: (value: T) => boolean
-  ): Promise<ProcessorResult<IdempotencyRecord<T>>> {
-    const claimed = await claimOrSettled<T>(storeKey)
+  async function runClaimed<T>(storeKey: string, call: IdempotentCall<T>, work: Work<T>): Promise<ProcessorResult<IdempotencyRecord<T>>> {
+    const { fingerprint, persist = () => true } = call
+    const claimed = await claimOrSettled<T>(storeKey, call.record)
     if ("settled" in claimed) return processorOk(claimed.settled)
     const writes: Writes = {}
     let result: ProcessorResult<T>
     try {
-      result = await work(writes)
+      result = await work(writes, claimed.read)
       if (result.ok && persist(result.value)) {
         const record: IdempotencyRecord<T> = { fingerprint, value: result.value, createdAt: nowIso() }
         await store.put({ ...writes, [storeKey]: record })
@@ -319,15 +342,13 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
     return result.ok ? processorOk({ fingerprint, value: result.value, createdAt: nowIso() }) : result
   }
 
-  /** Runs a write without idempotency (describeCard without a key). */
+  /** Runs a call that creates a new record without idempotency (describeCard without a key). */
   async function once<T>(work: (writes: Writes) => Promise<ProcessorResult<T>>): Promise<ProcessorResult<T>> {
     try {
-      return await serial(async () => {
-        const writes: Writes = {}
-        const result = await work(writes)
-        if (Object.keys(writes).length) await store.put(writes)
-        return result
-      })
+      const writes: Writes = {}
+      const result = await work(writes)
+      if (Object.keys(writes).length) await store.put(writes)
+      return result
     } catch {
       return processorError("processor_unavailable", "the sandbox store failed")
     }
@@ -341,10 +362,9 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
     }
   }
 
-  async function loadCard(cardRef: unknown): Promise<ProcessorResult<CardRecord>> {
-    if (typeof cardRef !== "string" || cardRef === "") return invalid("cardRef must be a non-empty string")
-    const card = await store.get<CardRecord>(cardKey(cardRef))
-    return card ? processorOk(card) : processorError("unknown_card", "no card with this cardRef in the sandbox")
+  /** The card record a call read, or unknown_card. */
+  function cardFound(card: unknown): ProcessorResult<CardRecord> {
+    return card ? processorOk(card as CardRecord) : processorError("unknown_card", "no card with this cardRef in the sandbox")
   }
 
   const behaviourOf = (card: CardRecord): SandboxCardBehaviour => findTestCard(card.token)?.behaviour ?? DEFAULT_BEHAVIOUR
@@ -396,12 +416,13 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
       }
       return opts.idempotencyKey === undefined
         ? once(work)
-        : idempotent("describe", opts.idempotencyKey, JSON.stringify([token]), work)
+        : idempotent({ op: "describe", key: opts.idempotencyKey, fingerprint: JSON.stringify([token]) }, work)
     },
 
     async getCard(cardRef: string) {
       return safeRead(async () => {
-        const card = await loadCard(cardRef)
+        if (typeof cardRef !== "string" || cardRef === "") return invalid("cardRef must be a non-empty string")
+        const card = cardFound(await store.get(cardKey(cardRef)))
         return card.ok ? processorOk(summaryOf(card.value)) : card
       })
     },
@@ -410,8 +431,9 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
       const bad = checkKey(request?.idempotencyKey)
       if (bad) return bad
       if (typeof request.cardRef !== "string" || request.cardRef === "") return invalid("cardRef must be a non-empty string")
-      return idempotent("verify", request.idempotencyKey, JSON.stringify([request.cardRef]), async () => {
-        const loaded = await loadCard(request.cardRef)
+      const call = { op: "verify" as const, key: request.idempotencyKey, fingerprint: JSON.stringify([request.cardRef]), record: cardKey(request.cardRef) }
+      return idempotent(call, async (_writes, record) => {
+        const loaded = cardFound(record)
         if (!loaded.ok) return loaded
         const card = loaded.value
         const verificationId = newId("ver")
@@ -433,8 +455,8 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
       if (!isPlanCode(request.planCode)) return invalid("planCode is not a known plan code")
       if (typeof request.cardRef !== "string" || request.cardRef === "") return invalid("cardRef must be a non-empty string")
       const fingerprint = JSON.stringify([request.cardRef, request.amount.cents, request.amount.currency, request.planCode])
-      return idempotent("credit", request.idempotencyKey, fingerprint, async () => {
-        const loaded = await loadCard(request.cardRef)
+      return idempotent({ op: "credit", key: request.idempotencyKey, fingerprint, record: cardKey(request.cardRef) }, async (_writes, record) => {
+        const loaded = cardFound(record)
         if (!loaded.ok) return loaded
         const decision: CreditDecision = {
           decision: behaviourOf(loaded.value).credit === "refused" ? "refused" : "approved",
@@ -459,8 +481,10 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
       if (badMetadata) return badMetadata
       // Description, time and metadata are informational: a retry may change them.
       const fingerprint = JSON.stringify([request.cardRef, request.amount.cents, request.amount.currency, request.offSession])
-      return idempotent("charge", request.idempotencyKey, fingerprint, async (writes) => {
-        const loaded = await loadCard(request.cardRef)
+      // The card's count of successful charges changes: charges on one card take turns.
+      const call = { op: "charge" as const, key: request.idempotencyKey, fingerprint, record: cardKey(request.cardRef), changes: true }
+      return idempotent(call, async (writes, stored) => {
+        const loaded = cardFound(stored)
         if (!loaded.ok) return loaded
         const card = loaded.value
         const at = request.at ?? clock.now()
@@ -500,41 +524,44 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
       const fingerprint = JSON.stringify([request.chargeId, request.amount.cents, request.amount.currency])
       // A refused refund is not remembered: what is left on a charge only shrinks, so asking
       // again with the same key gives the same refusal anyway.
-      return idempotent(
-        "refund",
-        request.idempotencyKey,
+      // What is left to refund on the charge changes: refunds of one charge take turns.
+      const call = {
+        op: "refund" as const,
+        key: request.idempotencyKey,
         fingerprint,
-        async (writes): Promise<ProcessorResult<RefundOutcome>> => {
-          const charge = await store.get<ChargeRecord>(chargeKey(request.chargeId))
-          if (!charge) return processorError("unknown_charge", "no charge with this chargeId in the sandbox")
-          if (charge.amount.currency !== request.amount.currency) {
-            return processorError("currency_mismatch", `the charge is in ${charge.amount.currency}`)
-          }
-          if (charge.status !== "succeeded") {
-            return processorOk({ status: "failed", code: "charge_not_succeeded", message: "the charge failed: nothing to refund" })
-          }
-          const left = charge.amount.cents - charge.refundedCents
-          if (request.amount.cents > left) {
-            return processorOk({
-              status: "failed",
-              code: "refund_exceeds_charge",
-              message: `at most ${left} ${charge.amount.currency} cents are left to refund on this charge`,
-            })
-          }
-          const record: RefundRecord = {
-            refundId: newId("re"),
-            chargeId: charge.chargeId,
-            amount: { cents: request.amount.cents, currency: request.amount.currency },
-            idempotencyKey: request.idempotencyKey,
-            createdAt: nowIso(),
-            metadata: { ...(request.metadata ?? {}) },
-          }
-          writes[refundKey(record.refundId)] = record
-          writes[chargeKey(charge.chargeId)] = { ...charge, refundedCents: charge.refundedCents + record.amount.cents }
-          return processorOk({ status: "succeeded", refundId: record.refundId, amount: { ...record.amount } })
-        },
-        (outcome) => outcome.status === "succeeded"
-      )
+        record: chargeKey(request.chargeId),
+        changes: true,
+        persist: (outcome: RefundOutcome) => outcome.status === "succeeded",
+      }
+      return idempotent(call, async (writes, stored): Promise<ProcessorResult<RefundOutcome>> => {
+        const charge = stored as ChargeRecord | undefined
+        if (!charge) return processorError("unknown_charge", "no charge with this chargeId in the sandbox")
+        if (charge.amount.currency !== request.amount.currency) {
+          return processorError("currency_mismatch", `the charge is in ${charge.amount.currency}`)
+        }
+        if (charge.status !== "succeeded") {
+          return processorOk({ status: "failed", code: "charge_not_succeeded", message: "the charge failed: nothing to refund" })
+        }
+        const left = charge.amount.cents - charge.refundedCents
+        if (request.amount.cents > left) {
+          return processorOk({
+            status: "failed",
+            code: "refund_exceeds_charge",
+            message: `at most ${left} ${charge.amount.currency} cents are left to refund on this charge`,
+          })
+        }
+        const record: RefundRecord = {
+          refundId: newId("re"),
+          chargeId: charge.chargeId,
+          amount: { cents: request.amount.cents, currency: request.amount.currency },
+          idempotencyKey: request.idempotencyKey,
+          createdAt: nowIso(),
+          metadata: { ...(request.metadata ?? {}) },
+        }
+        writes[refundKey(record.refundId)] = record
+        writes[chargeKey(charge.chargeId)] = { ...charge, refundedCents: charge.refundedCents + record.amount.cents }
+        return processorOk({ status: "succeeded", refundId: record.refundId, amount: { ...record.amount } })
+      })
     },
 
     async findChargeByIdempotencyKey(idempotencyKey: string) {

@@ -34,9 +34,14 @@ export function createPostgresSandboxStore(client: () => SqlClient): SandboxStor
         [json],
       )
     },
-    async claim(key: string, value: unknown): Promise<boolean> {
-      const rows = await run(`insert into ${SANDBOX_TABLE} (key, value) values (?, ?::jsonb) on conflict (key) do nothing returning key`, [key, toJson(value)])
-      return rows.length === 1
+    async claim<T = unknown>(key: string, value: unknown, alsoRead?: string) {
+      // The read does not see the insert (one snapshot): it is for another key anyway.
+      const rows = (await run(
+        `with claimed as (insert into ${SANDBOX_TABLE} (key, value) values (?, ?::jsonb) on conflict (key) do nothing returning key)
+         select exists (select 1 from claimed) as claimed, (select value from ${SANDBOX_TABLE} where key = ?) as read`,
+        [key, toJson(value), alsoRead ?? null],
+      )) as unknown as Array<{ claimed: boolean; read: T | null }>
+      return { claimed: rows[0].claimed, read: rows[0].read ?? undefined }
     },
     async release(key: string, value: unknown): Promise<boolean> {
       const rows = await run(`delete from ${SANDBOX_TABLE} where key = ? and value = ?::jsonb returning key`, [key, toJson(value)])

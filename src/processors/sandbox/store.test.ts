@@ -29,15 +29,16 @@ describe("memory sandbox store", () => {
     expect(store.size).toBe(0)
   })
 
-  it("claims a free key only, and releases it only while it holds the claimed value", async () => {
+  it("claims a free key only, reads another key in the same step, and releases only the claimed value", async () => {
     const store = createMemorySandboxStore()
-    expect(await store.claim("k", { by: "a" })).toBe(true)
-    expect(await store.claim("k", { by: "b" })).toBe(false)
+    await store.put({ "card:1": { n: 1 } })
+    expect(await store.claim("k", { by: "a" }, "card:1")).toEqual({ claimed: true, read: { n: 1 } })
+    expect(await store.claim("k", { by: "b" })).toEqual({ claimed: false, read: undefined })
     expect(await store.get("k")).toEqual({ by: "a" })
     expect(await store.release("k", { by: "b" })).toBe(false)
     expect(await store.release("k", { by: "a" })).toBe(true)
     expect(await store.get("k")).toBeUndefined()
-    expect(await store.claim("k", { by: "b" })).toBe(true)
+    expect(await store.claim("k", { by: "b" }, "card:2")).toEqual({ claimed: true, read: undefined })
   })
 
   it("lists the records under a prefix, by key", async () => {

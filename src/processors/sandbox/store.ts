@@ -15,8 +15,11 @@ export interface SandboxStore {
   get<T = unknown>(key: string): Promise<T | undefined>
   /** Writes every entry (key → value) at once: all of them or none, replacing previous values. */
   put(entries: Readonly<Record<string, unknown>>): Promise<void>
-  /** Stores value under key only if the key holds nothing; answers whether it did. */
-  claim(key: string, value: unknown): Promise<boolean>
+  /**
+   * Stores value under key only if the key holds nothing, and answers whether it did, with the
+   * value under `alsoRead` (the record the call will work on: one round trip instead of two).
+   */
+  claim<T = unknown>(key: string, value: unknown, alsoRead?: string): Promise<{ claimed: boolean; read: T | undefined }>
   /** Removes key if it still holds exactly this value (compare and delete); answers whether it did. */
   release(key: string, value: unknown): Promise<boolean>
   /** Every record whose key starts with prefix, by key (what a processor's dashboard lists). */
@@ -52,11 +55,12 @@ export function createMemorySandboxStore(): MemorySandboxStore {
       const raws = Object.entries(values).map(([key, value]) => [key, toJson(value)] as const)
       for (const [key, raw] of raws) data.set(key, raw)
     },
-    async claim(key: string, value: unknown): Promise<boolean> {
+    async claim<T = unknown>(key: string, value: unknown, alsoRead?: string) {
       const raw = toJson(value)
-      if (data.has(key)) return false
-      data.set(key, raw)
-      return true
+      const claimed = !data.has(key)
+      if (claimed) data.set(key, raw)
+      const read = alsoRead === undefined ? undefined : data.get(alsoRead)
+      return { claimed, read: read === undefined ? undefined : (JSON.parse(read) as T) }
     },
     async release(key: string, value: unknown): Promise<boolean> {
       if (data.get(key) !== toJson(value)) return false
