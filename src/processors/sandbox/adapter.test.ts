@@ -373,7 +373,7 @@ describe("sandbox processor: several processes on one store", () => {
     const [processor] = twoProcesses(store, { pollMs: 5, waitMs: 40, staleMs: 60_000 })
     const { cardRef } = value(await processor.describeCard("tok_visa"))
     const request = { cardRef, amount: eur(100), idempotencyKey: "busy", description: "", offSession: true }
-    const held = { pending: true, since: Date.now(), by: "proc_other" }
+    const held = { pending: true, since: new Date().toISOString(), by: "proc_other" }
     await store.claim("idem:charge:busy", held)
     const gaveUp = await processor.charge(request)
     expect(gaveUp).toEqual({ ok: false, error: { code: "processor_unavailable", message: expect.stringContaining("another process"), retryable: true } })
@@ -391,7 +391,7 @@ describe("sandbox processor: several processes on one store", () => {
     const store = createMemorySandboxStore()
     const [processor] = twoProcesses(store, { pollMs: 5, waitMs: 1_000, staleMs: 50 })
     const { cardRef } = value(await processor.describeCard("tok_visa"))
-    await store.claim("idem:charge:orphan", { pending: true, since: Date.now() - 51, by: "proc_dead" })
+    await store.claim("idem:charge:orphan", { pending: true, since: new Date(Date.now() - 51).toISOString(), by: "proc_dead" })
     const charged = value(await processor.charge({ cardRef, amount: eur(100), idempotencyKey: "orphan", description: "", offSession: true }))
     expect(charged.status).toBe("succeeded")
     expect(keysWithPrefix(store.entries(), "charge:")).toHaveLength(1)

@@ -108,8 +108,11 @@ type RefundRecord = {
 
 type IdempotencyRecord<T> = { fingerprint: string; value: T; createdAt: string }
 
-/** What stands under an idempotency key while its call runs (`since`: real time, in ms). */
-type PendingClaim = { pending: true; since: number; by: string }
+/**
+ * What stands under an idempotency key while its call runs. `since` is the real time (not the
+ * sandbox clock), as ISO text: a 13-digit millisecond count would look like a card number.
+ */
+type PendingClaim = { pending: true; since: string; by: string }
 
 const isPending = (record: unknown): record is PendingClaim => (record as PendingClaim | undefined)?.pending === true
 
@@ -259,7 +262,7 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
     for (;;) {
       const current = await store.get<IdempotencyRecord<T> | PendingClaim>(storeKey)
       if (!isPending(current)) return current
-      if (Date.now() - current.since > timings.staleMs) {
+      if (Date.now() - Date.parse(current.since) > timings.staleMs) {
         await store.release(storeKey, current)
         continue
       }
@@ -277,7 +280,7 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
     record: string | undefined
   ): Promise<{ claim: PendingClaim; read: unknown } | { settled: IdempotencyRecord<T> }> {
     for (;;) {
-      const claim: PendingClaim = { pending: true, since: Date.now(), by: processId }
+      const claim: PendingClaim = { pending: true, since: new Date().toISOString(), by: processId }
       const { claimed, read } = await store.claim(storeKey, claim, record)
       if (claimed) return { claim, read }
       const settled = await settledRecord<T>(storeKey)
