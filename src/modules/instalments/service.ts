@@ -1045,11 +1045,6 @@ function exchangeCharges(metadata: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []
 }
 
-/**
- * A plan a lender funds (Alma) is collected and refunded by the lender, through its own provider:
- * a revision here that would charge or refund its shopper's card is refused. Money-free revisions
- * (a fraud flag, a note) still apply.
- */
 /** The sandbox's store the `sandbox_store` option names; the database one on Medusa's shared connection. */
 function sandboxStore(option: unknown, cradle: Record<string, unknown>): SandboxStore {
   if (option === "memory") return createMemorySandboxStore()
@@ -1063,6 +1058,11 @@ function sandboxStore(option: unknown, cradle: Record<string, unknown>): Sandbox
   })
 }
 
+/**
+ * A plan a lender funds (Alma) is collected and refunded by the lender, through its own provider:
+ * a revision here that would charge or refund its shopper's card is refused. Money-free revisions
+ * (a fraud flag, a note) still apply.
+ */
 function refuseMoneyOnLenderPlans(row: PlanRow, outcome: RevisionOutcome, processorName: string) {
   if (row.processor === processorName) return
   if (outcome.movements.some((m) => m.kind === "charge" || m.kind === "refund")) {
