@@ -7,8 +7,7 @@ import type { AxiosInstance } from "axios"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type InstalmentsModuleService from "../../src/modules/instalments/service"
-import type { SandboxProcessor } from "../../src/processors"
-import { instalmentsOf, placeOrder as placeShopOrder, planById, planOfOrder, useShop, type Shop } from "./shop"
+import { instalmentsOf, placeOrder as placeShopOrder, planById, planOfOrder, sandboxRecords, useShop, type Shop } from "./shop"
 
 /** The plan-lifecycle helpers over one shop (see shop.ts), set up again before each test. */
 export type PlanHelpers = ReturnType<typeof planHelpers>
@@ -67,10 +66,8 @@ export function planHelpers(api: AxiosInstance, getContainer: () => MedusaContai
   /** The charges the sandbox processor made on a plan's card, in cents, oldest first ("ok" or the decline code). */
   async function sandboxCharges(planId: string) {
     const row = await instalments().loadPlan(planId, { withInstalments: false })
-    const store = (instalments().processor as SandboxProcessor).store
-    return (await store.list<any>("charge:"))
-      .filter(([, record]) => record.cardRef === row?.card_reference)
-      .map(([, record]) => record)
+    return (await sandboxRecords(getContainer(), "charge:"))
+      .filter((record) => record.cardRef === row?.card_reference)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
       .map((record) => [record.amount.cents, record.status === "succeeded" ? "ok" : record.code])
   }

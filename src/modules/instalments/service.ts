@@ -71,7 +71,7 @@ import {
   type PlanCollection,
 } from "./collection"
 import Instalment from "./models/instalment"
-import { boundSql, entityIds, eventIds, insertRows } from "./sql"
+import { boundSql, entityIds, insertRows } from "./sql"
 import { INSTALMENT_PLAN_EVENTS, pluginEventsForRevision, type PluginEvent } from "./plugin-events"
 import InstalmentPlan from "./models/instalment-plan"
 import InstalmentPlanEvent from "./models/instalment-plan-event"
@@ -346,8 +346,9 @@ export default class InstalmentsModuleService extends MedusaService({
   ): Promise<PlanRow> {
     const plan = outcome.plan
     const now = this.now()
-    const [planId] = entityIds("iplan", 1, new Date())
-    const instalmentIds = entityIds("inst", plan.instalments.length, new Date())
+    const idTime = new Date()
+    const [planId] = entityIds("iplan", 1, idTime)
+    const instalmentIds = entityIds("inst", plan.instalments.length, idTime)
     const planRow = insertRows("instalment_plan", [
       {
         id: planId,
@@ -755,26 +756,20 @@ export default class InstalmentsModuleService extends MedusaService({
     input: { planId: string; orderId: string; orderDisplayId?: number; paymentId?: string; email?: string | null },
     @MedusaContext() sharedContext: Context = {},
   ): Promise<{ attached: boolean }> {
-    const at = this.now()
+    const event = insertRows(
+      "instalment_plan_event",
+      this.eventRows(input.planId, [{ type: "plan.order_attached", data: { orderId: input.orderId } }], "medusa", undefined, this.now()),
+    )
+    // The event is written only when the update attached the plan (a redelivery changes nothing).
     const attached = await boundSql(sharedContext)(
       `with attached as (
          update instalment_plan
             set order_id = ?, order_display_id = ?, payment_id = ?, email = coalesce(email, ?), updated_at = now()
           where id = ? and order_id is null and deleted_at is null
-          returning id)
-       insert into instalment_plan_event (id, plan_id, type, data, actor, occurred_at, created_at, updated_at)
-       select ?, id, 'plan.order_attached', ?::jsonb, 'medusa', ?, now(), now() from attached
-       returning plan_id`,
-      [
-        input.orderId,
-        input.orderDisplayId ?? null,
-        input.paymentId ?? null,
-        input.email ?? null,
-        input.planId,
-        eventIds(1, at)[0],
-        JSON.stringify({ orderId: input.orderId }),
-        at,
-      ],
+          returning id),
+       event as (${event.sql} where exists (select 1 from attached))
+       select id from attached`,
+      [input.orderId, input.orderDisplayId ?? null, input.paymentId ?? null, input.email ?? null, input.planId, event.param],
     )
     return { attached: attached.length > 0 }
   }

@@ -339,9 +339,9 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
       await store.release(storeKey, claimed.claim).catch(() => false)
       throw error
     }
-    // Not remembered under the key (an error, or a refusal asking again would repeat): free it.
+    // Not remembered under the key (an error, or a refusal asking again would repeat; neither
+    // writes a record): free it.
     await store.release(storeKey, claimed.claim)
-    if (Object.keys(writes).length) await store.put(writes)
     return result.ok ? processorOk({ fingerprint, value: result.value, createdAt: nowIso() }) : result
   }
 
@@ -350,7 +350,7 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
     try {
       const writes: Writes = {}
       const result = await work(writes)
-      if (Object.keys(writes).length) await store.put(writes)
+      await store.put(writes)
       return result
     } catch {
       return processorError("processor_unavailable", "the sandbox store failed")

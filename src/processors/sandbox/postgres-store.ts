@@ -26,8 +26,9 @@ export function createPostgresSandboxStore(client: () => SqlClient): SandboxStor
       return rows.length ? (rows[0].value as T) : undefined
     },
     async put(entries: Readonly<Record<string, unknown>>): Promise<void> {
-      const json = `{${Object.entries(entries).map(([key, value]) => `${JSON.stringify(key)}:${toJson(value)}`).join(",")}}`
-      if (json === "{}") return
+      const pairs = Object.entries(entries)
+      if (pairs.length === 0) return
+      const json = `{${pairs.map(([key, value]) => `${JSON.stringify(key)}:${toJson(value)}`).join(",")}}`
       await run(
         `insert into ${SANDBOX_TABLE} (key, value) select key, value from jsonb_each(?::jsonb)
          on conflict (key) do update set value = excluded.value, updated_at = now()`,

@@ -13,7 +13,7 @@
 export interface SandboxStore {
   /** The value stored under key, or undefined. */
   get<T = unknown>(key: string): Promise<T | undefined>
-  /** Writes every entry (key → value) at once: all of them or none, replacing previous values. */
+  /** Writes every entry (key → value) at once: all of them or none, replacing previous values; none is a no-op. */
   put(entries: Readonly<Record<string, unknown>>): Promise<void>
   /**
    * Stores value under key only if the key holds nothing, and answers whether it did, with the
