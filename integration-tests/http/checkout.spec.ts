@@ -106,6 +106,10 @@ medusaIntegrationTestRunner({
         [3, "2027-03-31", 84.96, "scheduled"],
       ])
       expect(plan.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(["plan.created", "plan.order_attached"]))
+      // A redelivered order.placed attaches nothing and writes no second event.
+      expect(await instalments().attachOrder({ planId: plan.id, orderId: order.id })).toEqual({ attached: false })
+      const events = await instalments().listInstalmentPlanEvents({ plan_id: plan.id, type: "plan.order_attached" })
+      expect(events.map((e) => [e.actor, e.data])).toEqual([["medusa", { orderId: order.id }]])
 
       // To Medusa the order is paid in full.
       const { data: adminOrder } = await api.get(`/admin/orders/${order.id}?fields=payment_status,*payment_collections.payments`, { headers: adminHeaders })
