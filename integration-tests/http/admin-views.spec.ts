@@ -46,6 +46,8 @@ medusaIntegrationTestRunner({
       const e = await order("office-chair", { plan: "p2x", card_token: "tok_visa" })
       await instalmentsOf(getContainer()).revise(e.id, (plan, ctx) => freeze(plan, { days: 30, reason: "identity check" }, ctx), {
         actor: "admin:test",
+        idempotencyKey: `test:${e.id}:freeze`,
+        request: { name: "freeze", input: { days: 30 } },
       })
       return { a, b, c, d, e }
     }
@@ -146,6 +148,8 @@ medusaIntegrationTestRunner({
       instalments.clock.set(DUE_DAY)
       await instalments.revise(d.id, (plan, ctx) => applyChargeFailed(plan, { instalments: [2], at: ctx.now, reason: "insufficient_funds" }, ctx), {
         actor: "system",
+        idempotencyKey: `test:${d.id}:declined`,
+        request: { name: "charge-failed", input: { instalments: [2] } },
       })
       const onDueDay = (await admin("/admin/instalments/receivables")).data
       expect(onDueDay.as_of).toBe("2027-02-28")

@@ -40,7 +40,11 @@ medusaIntegrationTestRunner({
 
     /** The second instalment paid ahead of time, through the plan engine like the shopper's "pay early". */
     async function payNextInstalment(planId: string) {
-      await instalmentsOf(getContainer()).revise(planId, (p, ctx) => payEarly(p, { scope: "next" }, ctx), { actor: "shopper" })
+      await instalmentsOf(getContainer()).revise(planId, (p, ctx) => payEarly(p, { scope: "next" }, ctx), {
+        actor: "shopper",
+        idempotencyKey: `test:${planId}:pay-next`,
+        request: { name: "pay-early", input: { scope: "next" } },
+      })
     }
 
     async function refund(order: any, amount: number) {

@@ -337,7 +337,12 @@ medusaIntegrationTestRunner({
       const { plan } = await chairInThree("tok_insufficient_later", "de")
       service().clock.set(new Date("2027-02-28T08:00:00Z"))
       // The collection's own revision, as the job applies it: a decline is recorded, not thrown.
-      await service().revise(plan.id, (p, ctx) => collectDueRevision(p, {}, ctx), { actor: "system", declineIsError: false })
+      await service().revise(plan.id, (p, ctx) => collectDueRevision(p, {}, ctx), {
+        actor: "system",
+        idempotencyKey: `test:${plan.id}:collect`,
+        request: { name: "collect" },
+        declineIsError: false,
+      })
       const failed = (await emailsOf(plan.id, 2)).find((n) => n.template === "instalments.paymentFailed")
       expect(failed?.data.subject).toMatch(/^Bestellung \d+: Ihre Rate konnte nicht eingezogen werden$/)
       expect(failed?.data.text).toMatch(/Wir konnten Ihre am 28\. Februar 2027 fällige Rate von 84,96\s€/u)

@@ -17,6 +17,7 @@ export type ChargePurpose =
   | "early_payment" // the shopper pays ahead of the due date
   | "withdrawal" // the shopper withdrew: everything remaining at once
   | "termination" // contract terminated: everything remaining at once
+  | "exchange_difference" // what a dearer exchange added, paid at once (no instalment)
 
 /** Why a refund is owed. */
 export type RefundPurpose =
@@ -35,7 +36,7 @@ export interface RefundBreakdown {
 export interface ChargeMovement {
   readonly kind: "charge"
   readonly amount: Money
-  /** Numbers of the instalments this charge pays (in full, fees included). */
+  /** Numbers of the instalments this charge pays (in full, fees included); none for an exchange difference. */
   readonly instalments: readonly number[]
   readonly purpose: ChargePurpose
 }

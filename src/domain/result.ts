@@ -14,6 +14,7 @@ export const DOMAIN_ERROR_CODES = [
   "refund_exceeds_total",
   "exchange_difference_zero",
   "exchange_payment_unexpected",
+  "exchange_nothing_due",
   // dates
   "invalid_date",
   // plan state

@@ -63,7 +63,11 @@ export interface ActionResult {
 export interface ActionOptions {
   readonly actor: string
   readonly locale: Locale
-  /** Scoped to the plan and the action by the caller (see `scopedKey`). */
+  /**
+   * The caller's key, scoped to the plan and the action (see `scopedKey`). Without one, the key is
+   * derived from the plan version the request was made on, so a resubmitted request acts once and
+   * a request that crossed another change is refused (`plan_changed`).
+   */
   readonly idempotencyKey?: string
   /** Medusa's container: a paid exchange difference is also marked paid on the Medusa order. */
   readonly container?: MedusaContainer
@@ -92,7 +96,12 @@ export async function runShopperAction<A extends ShopperAction>(
   options: ActionOptions,
 ): Promise<ActionResult> {
   const { locale } = options
-  const revise = { actor: options.actor, idempotencyKey: options.idempotencyKey }
+  const revise = {
+    actor: options.actor,
+    idempotencyKey: options.idempotencyKey ?? `self:${row.id}:${action}:v${row.version}`,
+    expectedVersion: options.idempotencyKey === undefined ? row.version : undefined,
+    request: { name: action, input: body },
+  }
   if (!managedHere(service, row)) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `lender_managed: ${refusalMessage("lender_managed", locale)}`)
   }
@@ -118,10 +127,7 @@ export async function runShopperAction<A extends ShopperAction>(
       case "pay-exchange": {
         const { card_token: cardToken } = body as ActionBody<"pay-exchange">
         const due = row.exchange_pending_cents
-        // Without a caller's key, the amounts owed and paid and the card name the payment: a
-        // resubmission pays once, and another card after a decline is a new attempt.
-        const key = revise.idempotencyKey ?? `self:${row.id}:pay-exchange:${due}:${row.exchange_paid_cents}:${cardToken ?? "plan-card"}`
-        const { plan } = await service.payExchangeDifference(row.id, { cardToken }, { actor: options.actor, idempotencyKey: key })
+        const { plan } = await service.payExchangeDifference(row.id, { cardToken }, revise)
         if (plan.order_id && options.container) await markExchangePaidInMedusa(options.container, plan.order_id)
         return { plan, message: t(locale, "self.done.payNext", { amount: formatMoney(due, plan.currency_code, locale) }) }
       }
@@ -141,12 +147,11 @@ export async function runShopperAction<A extends ShopperAction>(
  * What the action charged. A replay (same idempotency key) charged nothing more: its first history
  * entry, recorded under the key, says what the original request charged.
  */
-async function chargedCents(service: InstalmentsModuleService, outcome: RevisionOutcome | null, key: string | undefined): Promise<number> {
+async function chargedCents(service: InstalmentsModuleService, outcome: RevisionOutcome | null, key: string): Promise<number> {
   if (outcome) {
     const charge = outcome.movements.find((m): m is ChargeMovement => m.kind === "charge")
     return charge ? charge.amount.cents : 0
   }
-  if (!key) return 0
   const [first] = await service.listInstalmentPlanEvents({ idempotency_key: key }, { take: 1 })
   const data = (first?.data ?? {}) as { amount?: unknown; amountDue?: unknown }
   const cents = data.amount ?? data.amountDue

@@ -13,12 +13,14 @@ import type { RevisionContext, RevisionOutcome } from "../../domain/outcome"
 import type { PlanSnapshot } from "../../domain/plan"
 import type { Result } from "../../domain/result"
 import { INSTALMENTS_MODULE } from "../../modules/instalments"
+import type { PlanRow } from "../../modules/instalments/mapping"
 import type InstalmentsModuleService from "../../modules/instalments/service"
 import { GET as getPlan } from "../admin/instalment-plans/[id]/route"
 import { parseOr400 } from "./validation"
 
 const MAX_KEY_LENGTH = 200
 
+/** The caller's Idempotency-Key, scoped to the plan and the action; none without the header. */
 function idempotencyKey(req: AuthenticatedMedusaRequest, action: string): string | undefined {
   const header = req.headers["idempotency-key"]
   if (header === undefined) return undefined
@@ -39,10 +41,16 @@ export function adminPlanAction<T extends z.ZodType>(
     const body = parseOr400(schema, req.body, "body")
     const key = idempotencyKey(req, action)
     const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
-    if (!options.onLenderPlans) await refuseOnLenderPlans(instalments, req.params.id, action)
+    const row = await instalments.loadPlan(req.params.id, { withInstalments: false })
+    if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${req.params.id} was not found`)
+    if (!options.onLenderPlans) refuseOnLenderPlans(instalments, row, action)
+    // Without the header, the plan version the admin acted on names the action: a double click
+    // acts once, and an action on a plan that changed meanwhile is refused (plan_changed).
     await instalments.revise(req.params.id, revision(body), {
       actor: `admin:${req.auth_context.actor_id}`,
-      idempotencyKey: key,
+      idempotencyKey: key ?? `admin:${row.id}:${action}:v${row.version}`,
+      expectedVersion: key === undefined ? row.version : undefined,
+      request: { name: action, input: body },
       declineIsError: options.declineIsError ?? true,
     })
     return getPlan(req, res)
@@ -50,9 +58,8 @@ export function adminPlanAction<T extends z.ZodType>(
 }
 
 /** A plan a lender (Alma) funds follows the lender's schedule: only the actions marked for it apply. */
-async function refuseOnLenderPlans(instalments: InstalmentsModuleService, planId: string, action: string) {
-  const row = await instalments.loadPlan(planId, { withInstalments: false })
-  if (row && row.processor !== instalments.processor.name) {
+function refuseOnLenderPlans(instalments: InstalmentsModuleService, row: PlanRow, action: string) {
+  if (row.processor !== instalments.processor.name) {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
       `lender_managed: "${action}" does not apply to a plan ${row.processor} funds and collects; act from ${row.processor}'s dashboard (flag-fraud and refunds through Medusa do apply)`,

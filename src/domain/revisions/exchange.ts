@@ -53,6 +53,22 @@ function dearer(plan: PlanSnapshot, extra: Money, ctx: RevisionContext): Result<
   })
 }
 
+/**
+ * The shopper pays what dearer exchanges added, at once, by card: a charge of everything pending
+ * (no instalment). The payment is recorded once the charge succeeded (`applyChargeOutcome`).
+ */
+export function requestExchangePayment(plan: PlanSnapshot, _input: Record<string, never>, ctx: RevisionContext): Result<RevisionOutcome> {
+  const refused = requireStatus(plan, ANY_BUT_CANCELLED, "pay an exchange difference")
+  if (refused) return refused
+  if (plan.exchangePending <= 0) return err("exchange_nothing_due", "There is no exchange difference to pay on this plan.")
+  const amount = money(plan.exchangePending, plan.currency)
+  return ok({
+    plan,
+    movements: [{ kind: "charge", amount, instalments: [], purpose: "exchange_difference" }],
+    events: [{ type: "plan.exchange_payment_started", data: { amount: amount.cents, at: ctx.now } }],
+  })
+}
+
 export interface ExchangePaymentInput {
   /** Amount the shopper paid through the payment link. */
   readonly amount: Money

@@ -12,7 +12,7 @@ export type Revision<Input> = (plan: PlanSnapshot, input: Input, ctx: RevisionCo
 
 export { cancelPlan, type CancelInput } from "./cancel"
 export { applyRefund, type RefundInput } from "./refund"
-export { applyExchange, recordExchangePayment, recordExchangeRefund, type ExchangeInput, type ExchangePaymentInput, type ExchangeRefundInput } from "./exchange"
+export { applyExchange, requestExchangePayment, recordExchangePayment, recordExchangeRefund, type ExchangeInput, type ExchangePaymentInput, type ExchangeRefundInput } from "./exchange"
 export { payEarly, type PayEarlyInput } from "./pay-early"
 export { postpone, type PostponeInput } from "./postpone"
 export { withdraw } from "./withdraw"
@@ -24,3 +24,4 @@ export { evaluateDelays } from "./delays"
 export { startDeferredPlan, type StartInput } from "./start"
 export { naturalStatus } from "./settle"
 export { collectDueRevision, collectionAttemptKey } from "./collect"
+export { applyChargeOutcome, type ChargeAnswer } from "./charge-outcome"

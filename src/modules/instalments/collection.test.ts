@@ -1,27 +1,14 @@
 import { ctxOn, newPlan } from "../../domain/__tests__/support"
-import { applyChargeFailed } from "../../domain/revisions/charges"
 import { freeze } from "../../domain/revisions/freeze"
-import type { RevisionOutcome } from "../../domain/outcome"
-import { collectPlan, dueAttemptKey, emptySummary, mapConcurrently, summarise, type ChargeExecutor } from "./collection"
+import { collectionOutcome, dueCharge, emptySummary, mapConcurrently, summarise } from "./collection"
 
 // p3x of 254.90 € ordered 2025-01-15: 84.96 due 2025-02-15 and 2025-03-15.
 const plan = newPlan("p3x", 25490, "2025-01-15")
 
-/** The processor declines (insufficient funds): the outcome `executeCharges` gives for a decline. */
-const declines =
-  (today: string): ChargeExecutor =>
-  async (revised: RevisionOutcome) => {
-    const charge = revised.movements[0]
-    if (charge.kind !== "charge") throw new Error("expected a charge")
-    const failed = applyChargeFailed(revised.plan, { instalments: charge.instalments, at: `${today}T10:00:00.000Z`, reason: "insufficient_funds" }, ctxOn(today))
-    if (!failed.ok) throw new Error(failed.error.message)
-    return { outcome: { ...failed.value, events: [...revised.events, ...failed.value.events] }, chargeReferences: new Map() }
-  }
-
-describe("collectPlan", () => {
-  it("charges an instalment the clock jumped past once before marking it late", async () => {
+describe("collectionOutcome", () => {
+  it("charges an instalment the clock jumped past once before marking it late", () => {
     // 2025-03-05 is 18 days after the 02-15 due date: first the charge (declined), then the delay.
-    const result = await collectPlan("iplan_1", plan, ctxOn("2025-03-05"), new Set(), declines("2025-03-05"))
+    const result = collectionOutcome("iplan_1", plan, ctxOn("2025-03-05"), { status: "failed", reason: "insufficient_funds" })
     expect(result.outcome.events.map((e) => e.type)).toEqual([
       "plan.collection_attempted",
       "plan.charge_failed",
@@ -36,23 +23,26 @@ describe("collectPlan", () => {
     expect(summary).toMatchObject({ examined: 1, failed: 1, failedCents: 8496, seriousDelays: 1, charged: 0 })
   })
 
-  it("does not make an attempt the ledger already holds", async () => {
+  it("pays what the charge was for when it succeeded", () => {
+    const result = collectionOutcome("iplan_1", plan, ctxOn("2025-02-15"), { status: "succeeded" })
+    expect(result.outcome.plan.instalments.map((i) => i.status)).toEqual(["paid", "paid", "scheduled"])
+    expect(result.charge).toMatchObject({ key: "collect:iplan_1:2.1", succeeded: true })
+  })
+
+  it("makes no charge without an answer (the attempt was made by another run): only freezes and delays", () => {
     const ctx = ctxOn("2025-02-15")
-    const key = dueAttemptKey("iplan_1", plan, ctx) as string
-    expect(key).toBe("collect:iplan_1:2.1")
-    const result = await collectPlan("iplan_1", plan, ctx, new Set([key]), () => {
-      throw new Error("must not charge")
-    })
+    expect(dueCharge("iplan_1", plan, ctx)?.key).toBe("collect:iplan_1:2.1")
+    const result = collectionOutcome("iplan_1", plan, ctx)
     expect(result.charge).toBeUndefined()
     expect(result.outcome.events).toEqual([])
   })
 
-  it("lifts a freeze whose period is over, then collects what is due", async () => {
+  it("lifts a freeze whose period is over, then collects what is due", () => {
     const frozen = freeze(plan, { days: 20, reason: "check" }, ctxOn("2025-02-01"))
     if (!frozen.ok) throw new Error(frozen.error.message)
     const ctx = ctxOn("2025-02-21")
-    expect(dueAttemptKey("iplan_1", frozen.value.plan, ctx)).toBe("collect:iplan_1:2.1")
-    const result = await collectPlan("iplan_1", frozen.value.plan, ctx, new Set(), declines("2025-02-21"))
+    expect(dueCharge("iplan_1", frozen.value.plan, ctx)?.key).toBe("collect:iplan_1:2.1")
+    const result = collectionOutcome("iplan_1", frozen.value.plan, ctx, { status: "failed", reason: "insufficient_funds" })
     expect(result.outcome.events.map((e) => e.type).slice(0, 3)).toEqual(["plan.unfrozen", "plan.status_changed", "plan.collection_attempted"])
     expect(result.keys).toEqual(new Map([[2, "collect:iplan_1:2.1"]]))
   })

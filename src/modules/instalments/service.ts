@@ -3,12 +3,10 @@
  * (src/domain) decides, this service loads, locks, moves money through the card processor and
  * writes. The payment provider, the API routes and the jobs all go through it.
  *
- * Concurrency: every operation on an existing plan runs in one transaction that first takes the
- * plan's row lock (SELECT … FOR UPDATE), so two refunds, a refund and a collection, or two
- * workers, are applied one after the other. Every money call carries an idempotency key derived
- * from what triggered it (Medusa's refund id, the payment session id, the charge attempt), and the
- * first ledger event of an operation stores that key under a unique index: a replay is detected
- * and changes nothing.
+ * Money moves once (operations/run.ts): every operation that charges or refunds is decided and
+ * recorded under the plan's row lock with keys derived from what triggered it, committed, sent to
+ * the processor with no transaction open, then its answers are recorded by key. The reconciler
+ * (operations/reconcile.ts) settles what a crash left in between from the processor's own records.
  */
 import type { Context, IEventBusModuleService } from "@medusajs/framework/types"
 import {
@@ -23,12 +21,11 @@ import { toLocalDate, type LocalDate } from "../../domain/calendar"
 import { chargesAtCheckout } from "../../domain/catalogue"
 import type { EngineConfig } from "../../domain/config"
 import { money, type Money } from "../../domain/money"
-import type { LedgerEvent, Movement, RevisionContext, RevisionOutcome } from "../../domain/outcome"
+import type { LedgerEvent, RevisionContext, RevisionOutcome } from "../../domain/outcome"
 import { createPlan, type PlanSnapshot } from "../../domain/plan"
 import { cancelPlan } from "../../domain/revisions/cancel"
-import { applyExchange, recordExchangePayment, recordExchangeRefund } from "../../domain/revisions/exchange"
+import { applyExchange, recordExchangeRefund, requestExchangePayment } from "../../domain/revisions/exchange"
 import { applyRefund } from "../../domain/revisions/refund"
-import { applyChargeFailed, applyChargeSucceeded } from "../../domain/revisions/charges"
 import { startDeferredPlan } from "../../domain/revisions/start"
 import { quoteAll, quotePlan } from "../../domain/quote"
 import type { Result } from "../../domain/result"
@@ -55,30 +52,28 @@ import {
   scheduleView,
   type CheckoutSessionData,
 } from "./checkout"
+import { processorUnavailable, unwrapRevision } from "./errors"
 import { ledgerRows, planToSnapshot, snapshotToInstalmentColumns, snapshotToPlanColumns, type PlanRow } from "./mapping"
-import {
-  CHARGES_IN_FLIGHT,
-  collectPlan,
-  dueAttemptKey,
-  emptySummary,
-  existingKeys,
-  lockAndLoadPlans,
-  mapConcurrently,
-  selectCandidateIds,
-  summarise,
-  writeCollections,
-  type CollectionSummary,
-  type PlanCollection,
-} from "./collection"
+import { emptySummary, selectCandidateIds, type CollectionSummary } from "./collection"
 import Instalment from "./models/instalment"
-import { boundSql, entityIds, insertRows } from "./sql"
-import { INSTALMENT_PLAN_EVENTS, pluginEventsForRevision, type PluginEvent } from "./plugin-events"
+import InstalmentMovement from "./models/instalment-movement"
+import InstalmentOperation from "./models/instalment-operation"
+import { boundSql, entityIds, insertRows, type Run } from "./sql"
+import { INSTALMENT_PLAN_EVENTS, type PluginEvent } from "./plugin-events"
 import InstalmentPlan from "./models/instalment-plan"
 import InstalmentPlanEvent from "./models/instalment-plan-event"
+import { chargeAtCheckout, compensate, settleCheckoutSql } from "./operations/checkout-charge"
+import { collectBatch } from "./operations/collect-batch"
+import { digestOf } from "./operations/keys"
+import { reconcile, reconcileOperation, type ReconcileSummary } from "./operations/reconcile"
+import { runRevision, type OperationsDeps, type PlanRevision, type ReviseOptions, type RevisionResult } from "./operations/run"
 import { requireStatus } from "../../domain/revisions/guards"
 import { CARD_CHANGE_STATUSES, cardRefusalReasons, lastDueDate } from "../../self-service/card-rules"
 import { planLink, verifyPlanToken, type LinkCheck } from "../../self-service/link"
 import { parseSelfServiceOptions, warnOnce, type SelfServiceSettings } from "../../self-service/options"
+
+export type { PlanRevision, ReviseOptions, RevisionResult } from "./operations/run"
+export { unwrapRevision } from "./errors"
 
 /** Options of the module: the plugin options (see src/options) plus the wiring choices below. */
 export interface InstalmentsModuleOptions {
@@ -100,25 +95,19 @@ export interface InstalmentsModuleOptions {
 const DEFAULT_TERMS_VERSION = "2026-11"
 
 type Actor = string
-
-export interface ReviseOptions {
-  /** Who asked: `system`, `shopper`, `customer:<id>`, `admin:<user id>`, `medusa`. */
-  actor: Actor
-  /** Makes the operation happen once: a replay with the same key changes nothing. */
-  idempotencyKey?: string
-  /** Whether a declined charge refuses the operation (default) or is recorded as a failed attempt. */
-  declineIsError?: boolean
-  /** Keys to merge into the plan's metadata in the same transaction (null removes a key). */
-  metadata?: (row: PlanRow, outcome: RevisionOutcome) => Record<string, unknown> | undefined
-}
-
-/** A revision as the service applies it: the engine's pure function, given the stored row when it needs more. */
-export type PlanRevision = (plan: PlanSnapshot, ctx: RevisionContext, row: PlanRow) => Result<RevisionOutcome>
+/** How long a statement waits for a row lock before giving up (the request fails; nothing is half written). */
+const LOCK_TIMEOUT_MS = 3_000
+/** How long a request waits for another operation on the same plan (usually one processor call). */
+const BUSY_WAIT_MS = 5_000
+/** An operation unchanged for this long has lost its driver: whoever finds it settles it. */
+export const STALE_OPERATION_MS = 5 * 60_000
 
 export default class InstalmentsModuleService extends MedusaService({
   InstalmentPlan,
   Instalment,
   InstalmentPlanEvent,
+  InstalmentOperation,
+  InstalmentMovement,
 }) {
   readonly engineConfig: EngineConfig
   readonly processor: CardProcessor
@@ -127,6 +116,8 @@ export default class InstalmentsModuleService extends MedusaService({
   readonly termsVersion: string
   /** How self-service links are signed and where they point. */
   readonly selfService: SelfServiceSettings
+  /** What the money operations need from the module (operations/run.ts). */
+  readonly operations: OperationsDeps
 
   constructor(cradle: Record<string, unknown>, options: InstalmentsModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
@@ -142,8 +133,8 @@ export default class InstalmentsModuleService extends MedusaService({
     }
     this.clock = createSandboxClock()
     this.processor = createSandboxProcessor({ clock: this.clock, store: sandboxStore(sandbox_store, cradle) })
+    this.operations = this.operationsDeps()
   }
-
   // ---- time ------------------------------------------------------------------------------------
 
   now(): Date {
@@ -264,62 +255,37 @@ export default class InstalmentsModuleService extends MedusaService({
       email: data.email,
       idempotencyKey: `${data.session_id}:credit`,
     })
-    if (!decision.ok) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Credit decision unavailable: ${decision.error.message}`)
+    if (!decision.ok) throw processorUnavailable(`credit decision: ${decision.error.message}`)
     const eligibility = cardEligibility(this.engineConfig, quote, data.country_code, card.value, decision.value.decision)
     if (!eligibility.eligible) throw eligibilityRefusal(eligibility.reasons, this.engineConfig, data.plan, locale)
 
     const chargeNow = chargesAtCheckout(data.plan) && !deferred
-    const first = chargeNow ? await this.chargeFirstInstalment(data, quote.instalments[0], locale) : await this.verifyCard(data, locale)
+    const first = quote.instalments[0]
+    const charged = chargeNow
+      ? await chargeAtCheckout(
+          this.operations,
+          { sessionId: data.session_id, cardRef: data.card.reference, amount: money(first.amount.cents + first.customerFee.cents, first.amount.currency), planCode: data.plan },
+          (code) => refusal([{ code, message: t(locale, "self.error.paymentDeclined") }]),
+        )
+      : null
+    if (!chargeNow) await this.verifyCard(data, locale)
 
     const outcome = unwrapRevision(
       createPlan(quote, { now: this.now().toISOString(), deferredStart: deferred, firstChargePaid: chargeNow }),
     )
     try {
-      const plan = await this.insertPlan(data, outcome, {
-        deferred,
-        creditReference: decision.value.reference,
-        firstChargeId: chargeNow ? first : undefined,
-      })
+      const plan = await this.insertPlan(data, outcome, { deferred, creditReference: decision.value.reference, firstCharge: charged ?? undefined })
       return { plan, deferred }
     } catch (error) {
       // This session already has its plan (a replay, or a concurrent completion that won the
-      // unique index): return that plan. The charge above carried the session's key, so it is
-      // normally the plan's own first charge; a processor that no longer knew the key (keys
-      // expire) charged again, and that charge goes back.
+      // unique index): return that plan. A completion on another card charged that card too:
+      // its charge goes back.
       const winner = await this.findPlanBySession(data.session_id)
-      const ownCharge = winner?.instalments?.some((i) => i.charge_reference === first)
-      if (chargeNow && !ownCharge) await this.refundFirstCharge(data, quote.instalments[0], first)
+      const ownCharge = winner?.instalments?.some((i) => i.charge_reference === charged?.chargeId)
+      if (charged && !ownCharge) await compensate(this.operations, charged.operationId, charged.chargeId)
       if (winner) return { plan: winner, deferred: winner.status === "pending_start" }
       throw error
     }
-  }
-
-  /** Nothing is left half-done: gives back exactly what the first charge took (fee included). */
-  private async refundFirstCharge(data: CheckoutSessionData, first: { amount: Money; customerFee: Money }, chargeId: string) {
-    const charged = money(first.amount.cents + first.customerFee.cents, first.amount.currency)
-    await this.processor.refund({ chargeId, amount: charged, idempotencyKey: `${data.session_id}:compensation:${chargeId}` })
-  }
-
-  private async chargeFirstInstalment(
-    data: CheckoutSessionData,
-    first: { amount: Money; customerFee: Money },
-    locale: string,
-  ): Promise<string> {
-    const amount = money(first.amount.cents + first.customerFee.cents, first.amount.currency)
-    const result = await this.processor.charge({
-      cardRef: data.card.reference,
-      amount,
-      idempotencyKey: `${data.session_id}:checkout`,
-      description: `Instalment 1 (${data.plan})`,
-      offSession: false,
-      at: this.now(),
-      metadata: { payment_session_id: data.session_id, instalment: "1" },
-    })
-    if (!result.ok) throw processorFailure(result.error)
-    if (result.value.status === "failed") {
-      throw refusal([{ code: result.value.code, message: t(locale, "self.error.paymentDeclined") }])
-    }
-    return result.value.chargeId
   }
 
   private async verifyCard(data: CheckoutSessionData, locale: string): Promise<string> {
@@ -341,7 +307,7 @@ export default class InstalmentsModuleService extends MedusaService({
   protected async insertPlan(
     data: CheckoutSessionData,
     outcome: RevisionOutcome,
-    extra: { deferred: boolean; creditReference: string; firstChargeId?: string },
+    extra: { deferred: boolean; creditReference: string; firstCharge?: { operationId: string; chargeId: string } },
     @MedusaContext() sharedContext: Context = {},
   ): Promise<PlanRow> {
     const plan = outcome.plan
@@ -380,14 +346,17 @@ export default class InstalmentsModuleService extends MedusaService({
         id: instalmentIds[index],
         plan_id: planId,
         ...snapshotToInstalmentColumns(i),
-        charge_reference: i.number === 1 && i.status === "paid" ? extra.firstChargeId ?? null : null,
+        charge_reference: i.number === 1 && i.status === "paid" ? extra.firstCharge?.chargeId ?? null : null,
       })),
     )
     const eventRows = insertRows("instalment_plan_event", this.eventRows(planId, outcome.events, "shopper", `checkout:${data.session_id}`, now))
+    // The checkout's charge is settled by the same statement: no plan without its charge recorded.
+    const first = extra.firstCharge
     const [row] = (await boundSql(sharedContext)(
       `with plan as (${planRow.sql} returning *), instalments as (${instalmentRows.sql}), events as (${eventRows.sql})
+       ${first ? `, ${settleCheckoutSql()}` : ""}
        select * from plan`,
-      [planRow.param, instalmentRows.param, eventRows.param],
+      [planRow.param, instalmentRows.param, eventRows.param, ...(first ? [first.chargeId, first.operationId, first.operationId] : [])],
     )) as PlanRow[]
     return row
   }
@@ -420,58 +389,16 @@ export default class InstalmentsModuleService extends MedusaService({
     return plan ?? null
   }
 
-  // ---- revisions -------------------------------------------------------------------------------
+  // ---- revisions and money operations ----------------------------------------------------------
 
   /**
-   * Applies a revision to a plan under its row lock, executes its refunds through the processor,
-   * and writes the revised plan and its events. Replays (same idempotency key) return the plan
-   * unchanged. Refused revisions throw a 400-class MedusaError and change nothing.
+   * Applies a revision to a plan: decided under its row lock, money moved outside any transaction,
+   * each answer recorded by its key (operations/run.ts). A replay (same key, same request) returns
+   * the plan unchanged; the same key with another request is refused. Refusals throw a 400-class
+   * MedusaError with the reason in its `code`.
    */
-  async revise(
-    planId: string,
-    revision: PlanRevision,
-    options: ReviseOptions,
-  ): Promise<{ plan: PlanRow; outcome: RevisionOutcome | null }> {
-    const result = await this.revise_(planId, revision, options)
-    await this.emitPluginEvents(pluginEventsForRevision(planId, result.outcome, options.actor))
-    return result
-  }
-
-  /**
-   * Emits after the transaction committed, so a subscriber always reads what the event announces.
-   * An unavailable event bus must not undo a committed change: it is logged, not thrown.
-   */
-  private async emitPluginEvents(events: PluginEvent[]) {
-    const eventBus = (this as unknown as { eventBusModuleService_?: IEventBusModuleService }).eventBusModuleService_
-    if (!eventBus || events.length === 0) return
-    try {
-      await eventBus.emit(events.map((e) => ({ name: e.name, data: e.data })))
-    } catch (error) {
-      console.warn(`medusa-instalments: could not emit ${events.map((e) => e.name).join(", ")}: ${(error as Error).message}`)
-    }
-  }
-
-  @InjectTransactionManager()
-  protected async revise_(
-    planId: string,
-    revision: PlanRevision,
-    options: ReviseOptions,
-    @MedusaContext() sharedContext: Context = {},
-  ): Promise<{ plan: PlanRow; outcome: RevisionOutcome | null }> {
-    await this.lockPlan(planId, sharedContext)
-    if (options.idempotencyKey && (await this.hasEvent(planId, options.idempotencyKey, sharedContext))) {
-      return { plan: (await this.loadPlan(planId, undefined, sharedContext)) as PlanRow, outcome: null }
-    }
-    const row = await this.loadPlan(planId, undefined, sharedContext)
-    if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
-    const ctx = this.revisionContext()
-    const key = options.idempotencyKey ?? `${planId}:${ctx.now}`
-    const revised = unwrapRevision(revision(planToSnapshot(row), ctx, row))
-    refuseMoneyOnLenderPlans(row, revised, this.processor.name)
-    await this.executeRefunds(row, revised.movements, key)
-    const { outcome, chargeReferences } = await this.executeCharges(row, revised, key, ctx, options.declineIsError ?? true)
-    await this.writeRevision(row, outcome, options, sharedContext, chargeReferences)
-    return { plan: (await this.loadPlan(planId, undefined, sharedContext)) as PlanRow, outcome }
+  async revise(planId: string, revision: PlanRevision, options: ReviseOptions): Promise<RevisionResult> {
+    return runRevision(this.operations, planId, revision, options)
   }
 
   /**
@@ -488,48 +415,59 @@ export default class InstalmentsModuleService extends MedusaService({
   }
 
   /**
-   * Charges the card for each charge movement and folds the outcome into the plan. A decline is
-   * an error for the shopper's own actions (nothing is written: they can try another card) and a
-   * recorded failure for collection (`declineIsError: false`: the retry schedule takes over).
+   * Settles operations left running (a crash between a processor call and its record): those
+   * unchanged for `olderThanMs` (default five minutes; 0 for all). The job runs it every few minutes.
    */
-  private async executeCharges(
-    row: PlanRow,
-    revised: RevisionOutcome,
-    key: string,
-    ctx: RevisionContext,
-    declineIsError: boolean,
-  ): Promise<{ outcome: RevisionOutcome; chargeReferences: Map<number, string> }> {
-    let plan = revised.plan
-    const events = [...revised.events]
-    const chargeReferences = new Map<number, string>()
-    for (const movement of revised.movements) {
-      if (movement.kind !== "charge") continue
-      const numbers = [...movement.instalments]
-      const result = await this.processor.charge({
-        cardRef: row.card_reference as string,
-        amount: movement.amount,
-        idempotencyKey: `${key}:charge:${numbers.join("-")}`,
-        description: `Instalment ${numbers.join(", ")} (${row.plan_code})`,
-        offSession: true,
-        at: this.now(),
-        metadata: { plan_id: row.id, instalments: numbers.join(","), purpose: movement.purpose },
-      })
-      if (!result.ok) throw processorFailure(result.error)
-      const charge = result.value
-      if (charge.status === "failed" && declineIsError) {
-        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${charge.code}: the card was declined (${charge.message}); nothing was charged`)
-      }
-      const applied =
-        charge.status === "succeeded"
-          ? applyChargeSucceeded(plan, { instalments: numbers, amount: movement.amount, at: ctx.now }, ctx)
-          : applyChargeFailed(plan, { instalments: numbers, at: ctx.now, reason: charge.code }, ctx)
-      const next = unwrapRevision(applied)
-      plan = next.plan
-      events.push(...next.events)
-      if (charge.status === "succeeded") for (const n of numbers) chargeReferences.set(n, charge.chargeId)
-    }
-    return { outcome: { plan, movements: revised.movements, events }, chargeReferences }
+  async reconcile(options: { olderThanMs?: number; limit?: number } = {}): Promise<ReconcileSummary> {
+    return reconcile(this.operations, { olderThanMs: options.olderThanMs ?? STALE_OPERATION_MS, limit: options.limit })
   }
+
+  private operationsDeps(): OperationsDeps {
+    return {
+      processor: this.processor,
+      engineConfig: this.engineConfig,
+      context: () => this.revisionContext(),
+      now: () => this.now(),
+      transaction: (work) => this.inTransaction_(work),
+      read: (query, params) => this.read_(query, params),
+      emit: (events) => this.emitPluginEvents(events),
+      busyWaitMs: BUSY_WAIT_MS,
+      staleAfterMs: STALE_OPERATION_MS,
+      reconcileOperation: async (id) => {
+        await reconcileOperation(this.operations, id)
+      },
+    }
+  }
+
+  /** A transaction whose lock waits are bounded: a stuck lock fails the request instead of starving the pool. */
+  @InjectTransactionManager()
+  protected async inTransaction_<T>(work: (run: Run) => Promise<T>, @MedusaContext() sharedContext: Context = {}): Promise<T> {
+    const run = boundSql(sharedContext)
+    await run(`set local lock_timeout = '${LOCK_TIMEOUT_MS}ms'`, [])
+    return work(run)
+  }
+
+  /** One statement outside any transaction. */
+  @InjectManager()
+  protected async read_(query: string, params: unknown[], @MedusaContext() sharedContext: Context = {}): Promise<unknown[]> {
+    return boundSql(sharedContext)(query, params)
+  }
+
+  /**
+   * Emits after the transaction committed, so a subscriber always reads what the event announces.
+   * An unavailable event bus must not undo a committed change: it is logged, not thrown.
+   */
+  private async emitPluginEvents(events: PluginEvent[]) {
+    const eventBus = (this as unknown as { eventBusModuleService_?: IEventBusModuleService }).eventBusModuleService_
+    if (!eventBus || events.length === 0) return
+    try {
+      await eventBus.emit(events.map((e) => ({ name: e.name, data: e.data })))
+    } catch (error) {
+      console.warn(`medusa-instalments: could not emit ${events.map((e) => e.name).join(", ")}: ${(error as Error).message}`)
+    }
+  }
+
+  // ---- Medusa's payment lifecycle --------------------------------------------------------------
 
   /** Medusa captures a deferred-start payment (at shipment): the plan starts, its first instalment is charged. */
   async startPlanOnCapture(planId: string, captureId?: string): Promise<PlanRow | null> {
@@ -537,7 +475,9 @@ export default class InstalmentsModuleService extends MedusaService({
     if (!row || row.status !== "pending_start") return row
     const { plan } = await this.revise(planId, (snapshot, ctx) => startDeferredPlan(snapshot, {}, ctx), {
       actor: "medusa",
+      // A plan starts once: without Medusa's capture id, the plan's own id names the start.
       idempotencyKey: `capture:${captureId ?? planId}`,
+      request: { name: "start" },
       // The order ships either way: a declined first instalment is retried like any other.
       declineIsError: false,
     })
@@ -550,16 +490,18 @@ export default class InstalmentsModuleService extends MedusaService({
     if (!row || row.status === "cancelled") return row
     const { plan } = await this.revise(planId, (snapshot, ctx) => cancelPlan(snapshot, { reason: "payment_canceled" }, ctx), {
       actor: "medusa",
+      // A plan is cancelled once: without Medusa's payment id, the plan's own id names it.
       idempotencyKey: `cancel:${paymentId ?? planId}`,
+      request: { name: "cancel" },
     })
     return plan
   }
 
   /**
    * A Medusa refund on the plan's payment (`refundId` is Medusa's refund id: a replay changes
-   * nothing). It lowers what remains to pay first; only the rest goes back to the card. The refund
-   * that settles a cheaper exchange (see `applyExchangeFromMedusa`) was already applied to the plan:
-   * it is only recorded.
+   * nothing, and each card refund it leads to is keyed by it and its leg). It lowers what remains
+   * to pay first; only the rest goes back to the card. The refund that settles a cheaper exchange
+   * (see `applyExchangeFromMedusa`) was already applied to the plan: it is only recorded.
    */
   async refundFromMedusa(planId: string, amount: Money, refundId: string): Promise<PlanRow> {
     const { plan } = await this.revise(
@@ -573,6 +515,7 @@ export default class InstalmentsModuleService extends MedusaService({
       {
         actor: "medusa",
         idempotencyKey: `medusa-refund:${refundId}`,
+        request: { name: "medusa-refund", input: { amount } },
         metadata: (_row, outcome) => {
           const settled = outcome.events.find((e) => e.type === "plan.exchange_refund_recorded")
           return settled ? { [PENDING_EXCHANGE_REFUNDS]: withoutExchange(_row.metadata, (settled.data as { exchangeId: string }).exchangeId) } : undefined
@@ -592,6 +535,7 @@ export default class InstalmentsModuleService extends MedusaService({
     return this.revise(planId, (snapshot, ctx) => applyExchange(snapshot, { difference }, ctx), {
       actor: "medusa",
       idempotencyKey: `medusa-exchange:${exchangeId}`,
+      request: { name: "medusa-exchange", input: { difference } },
       metadata: (row) =>
         difference.cents < 0
           ? { [PENDING_EXCHANGE_REFUNDS]: { ...pendingExchangeRefunds(row.metadata), [exchangeId]: -difference.cents } }
@@ -601,106 +545,26 @@ export default class InstalmentsModuleService extends MedusaService({
 
   /**
    * The shopper pays what a dearer exchange added, in one go, by card (`cardToken`, else the
-   * plan's card). Charged first, then recorded under the plan's lock; if recording fails, the
-   * charge is refunded. Replays with the same key change nothing and charge nothing.
+   * plan's card): an operation like any other, so a declined card changes nothing and a replay
+   * with the same key charges nothing.
    */
-  async payExchangeDifference(planId: string, input: { cardToken?: string }, options: { actor: string; idempotencyKey: string }) {
-    const row = await this.loadPlan(planId, { withInstalments: false })
-    if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
-    const amount = money(row.exchange_pending_cents, row.currency_code)
-    if (amount.cents <= 0) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "exchange_nothing_due: there is no exchange difference to pay on this plan")
-    }
-    const cardRef = input.cardToken ? await this.cardForPayment(input.cardToken, options.idempotencyKey) : (row.card_reference as string)
-    const charge = await this.processor.charge({
-      cardRef,
-      amount,
-      idempotencyKey: `${options.idempotencyKey}:exchange`,
-      description: `Exchange difference (${row.plan_code})`,
-      offSession: false,
-      at: this.now(),
-      metadata: { plan_id: planId, purpose: "exchange_difference" },
+  async payExchangeDifference(
+    planId: string,
+    input: { cardToken?: string },
+    options: { actor: string; idempotencyKey: string; expectedVersion?: number },
+  ): Promise<RevisionResult> {
+    const cardReference = input.cardToken ? await this.cardForPayment(input.cardToken, options.idempotencyKey) : undefined
+    return this.revise(planId, (snapshot, ctx) => requestExchangePayment(snapshot, {}, ctx), {
+      ...options,
+      request: { name: "pay-exchange", input: { card: input.cardToken ? digestOf(input.cardToken) : null } },
+      cardReference,
     })
-    if (!charge.ok) throw processorFailure(charge.error)
-    if (charge.value.status === "failed") {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${charge.value.code}: the card was declined (${charge.value.message}); nothing was charged`)
-    }
-    const chargeId = charge.value.chargeId
-    try {
-      return await this.revise(planId, (snapshot, ctx) => recordExchangePayment(snapshot, { amount }, ctx), {
-        actor: options.actor,
-        idempotencyKey: options.idempotencyKey,
-        metadata: (current) => ({ exchange_charges: [...exchangeCharges(current.metadata), chargeId] }),
-      })
-    } catch (error) {
-      await this.processor.refund({ chargeId, amount, idempotencyKey: `${options.idempotencyKey}:exchange:compensation` })
-      throw error
-    }
   }
 
   private async cardForPayment(cardToken: string, key: string): Promise<string> {
-    const card = await this.processor.describeCard(cardToken, { idempotencyKey: `${key}:card:${cardToken}` })
+    const card = await this.processor.describeCard(cardToken, { idempotencyKey: `${key}:card:${digestOf(cardToken)}` })
     if (!card.ok) throw invalid(`card_token: ${card.error.message}`)
     return card.value.cardRef
-  }
-
-  /** Refunds go back to the card across the plan's charges, newest first. */
-  private async executeRefunds(row: PlanRow, movements: readonly Movement[], key: string) {
-    const refunds = movements.filter((m) => m.kind === "refund")
-    let left = refunds.reduce((total, m) => total + m.amount.cents, 0)
-    if (left === 0) return
-    const instalmentCharges = [...(row.instalments ?? [])]
-      .filter((i) => i.charge_reference)
-      .sort((a, b) => b.number - a.number)
-      .map((i) => i.charge_reference as string)
-    // Exchange differences were paid last: they are refunded first.
-    const charges = [...exchangeCharges(row.metadata).reverse(), ...new Set(instalmentCharges)]
-    for (const chargeId of charges) {
-      if (left === 0) break
-      const details = await this.processor.getCharge(chargeId)
-      if (!details.ok || details.value.status !== "succeeded") continue
-      const refundable = details.value.amount.cents - details.value.refunded.cents
-      const part = Math.min(refundable, left)
-      if (part <= 0) continue
-      const result = await this.processor.refund({
-        chargeId,
-        amount: money(part, row.currency_code),
-        idempotencyKey: `${key}:${chargeId}`,
-      })
-      if (!result.ok || result.value.status !== "succeeded") {
-        const why = result.ok ? result.value.status === "failed" && result.value.message : result.error.message
-        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `The card refund failed: ${why}`)
-      }
-      left -= part
-    }
-    if (left > 0) {
-      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `${left} cents could not be refunded: no charge of this plan has that much left`)
-    }
-  }
-
-  private async writeRevision(
-    row: PlanRow,
-    outcome: RevisionOutcome,
-    options: ReviseOptions,
-    sharedContext: Context,
-    chargeReferences: Map<number, string> = new Map(),
-  ) {
-    const metadata = options.metadata?.(row, outcome)
-    await this.updateInstalmentPlans(
-      { id: row.id, ...snapshotToPlanColumns(outcome.plan), ...(metadata ? { metadata: mergeMetadata(row.metadata, metadata) } : {}) },
-      sharedContext,
-    )
-    const byNumber = new Map((row.instalments ?? []).map((i) => [i.number, i]))
-    for (const instalment of outcome.plan.instalments) {
-      const current = byNumber.get(instalment.number)
-      const columns = {
-        ...snapshotToInstalmentColumns(instalment),
-        ...(chargeReferences.has(instalment.number) ? { charge_reference: chargeReferences.get(instalment.number) } : {}),
-      }
-      if (current) await this.updateInstalments({ id: current.id, ...columns }, sharedContext)
-      else await this.createInstalments({ ...columns, plan_id: row.id }, sharedContext)
-    }
-    await this.appendEvents(row.id, outcome.events, options.actor, options.idempotencyKey, sharedContext)
   }
 
   private async appendEvents(
@@ -775,9 +639,8 @@ export default class InstalmentsModuleService extends MedusaService({
   }
 
   // ---- collection ------------------------------------------------------------------------------
-  // The daily job's batch path (see collection.ts): candidates by keyset pagination, then one
-  // transaction per batch that locks the plans, applies the same engine revisions as `revise`
-  // (charges through `executeCharges`) and writes the whole batch in three statements.
+  // The daily job's batch path (operations/collect-batch.ts): candidates by keyset pagination, then
+  // per batch the charges recorded under the plans' locks, made outside any transaction, recorded.
 
   /** The admin test clock (sandbox only) moves the module's clock. */
   async advanceSandboxClock(days: number): Promise<void> {
@@ -800,44 +663,9 @@ export default class InstalmentsModuleService extends MedusaService({
   /** Collects a batch of plans (charges, retries, freezes over, serious delays), then emits the plugin events. */
   async collectPlans(planIds: string[]): Promise<CollectionSummary> {
     if (planIds.length === 0) return emptySummary()
-    const { summary, results } = await this.collectPlans_(planIds)
-    await this.emitPluginEvents(results.flatMap((r) => pluginEventsForRevision(r.planId, r.outcome.events.length ? r.outcome : null, "system")))
+    const { summary, events } = await collectBatch(this.operations, planIds)
+    await this.emitPluginEvents(events)
     return summary
-  }
-
-  @InjectTransactionManager()
-  protected async collectPlans_(
-    planIds: string[],
-    @MedusaContext() sharedContext: Context = {},
-  ): Promise<{ summary: CollectionSummary; results: PlanCollection[] }> {
-    const run = boundSql(sharedContext)
-    const rows = await lockAndLoadPlans(run, [...planIds].sort())
-    const ctx = this.revisionContext()
-    const snapshots = rows.map((row) => ({ row, snapshot: planToSnapshot(row) }))
-    const known = await existingKeys(run, snapshots.flatMap(({ row, snapshot }) => dueAttemptKey(row.id, snapshot, ctx) ?? []))
-    const collected = await mapConcurrently(snapshots, CHARGES_IN_FLIGHT, async ({ row, snapshot }) => {
-      try {
-        return await collectPlan(row.id, snapshot, ctx, known, (revised, key) => this.executeCharges(row, revised, key, ctx, false))
-      } catch (error) {
-        // The processor was unavailable (or the plan is inconsistent): nothing is written for this
-        // plan; the next run tries again with the same attempt key.
-        console.warn(`medusa-instalments: collection of plan ${row.id} failed, retried next run: ${(error as Error).message}`)
-        return null
-      }
-    })
-    const summary = emptySummary()
-    const results: PlanCollection[] = []
-    for (const result of collected) {
-      if (result) {
-        summarise(summary, result)
-        results.push(result)
-      } else {
-        summary.examined++
-        summary.errors++
-      }
-    }
-    await writeCollections(run, new Map(rows.map((r) => [r.id, r])), results, "system", this.now())
-    return { summary, results }
   }
 
   // ---- self-service ----------------------------------------------------------------------------
@@ -1034,12 +862,6 @@ function withoutExchange(metadata: unknown, exchangeId: string): Record<string, 
   return Object.keys(rest).length ? rest : null
 }
 
-/** Charges that paid dearer exchanges: refunds may go back to them too. */
-function exchangeCharges(metadata: unknown): string[] {
-  const value = (metadata as Record<string, unknown> | null)?.exchange_charges
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []
-}
-
 /** The sandbox's store the `sandbox_store` option names; the database one on Medusa's shared connection. */
 function sandboxStore(option: unknown, cradle: Record<string, unknown>): SandboxStore {
   if (option === "memory") return createMemorySandboxStore()
@@ -1058,25 +880,6 @@ function sandboxStore(option: unknown, cradle: Record<string, unknown>): Sandbox
  * a revision here that would charge or refund its shopper's card is refused. Money-free revisions
  * (a fraud flag, a note) still apply.
  */
-function refuseMoneyOnLenderPlans(row: PlanRow, outcome: RevisionOutcome, processorName: string) {
-  if (row.processor === processorName) return
-  if (outcome.movements.some((m) => m.kind === "charge" || m.kind === "refund")) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      `lender_managed: this plan is funded and collected by ${row.processor}; charges and refunds go through ${row.processor} (refund the order in Medusa, or act from ${row.processor}'s dashboard)`,
-    )
-  }
-}
-
-/** The plan's metadata with `patch` merged in; a null value removes its key. */
-function mergeMetadata(current: unknown, patch: Record<string, unknown>): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...((current as Record<string, unknown> | null) ?? {}) }
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete merged[key]
-    else merged[key] = value
-  }
-  return merged
-}
 
 /** Raw SQL in the operation's transaction (row locks and conditional updates DML cannot express). */
 function sql(sharedContext: Context): (query: string, params: unknown[]) => Promise<unknown[]> {
@@ -1085,22 +888,17 @@ function sql(sharedContext: Context): (query: string, params: unknown[]) => Prom
 }
 
 /**
- * A processor call that did not go through. A key reused for another request is the caller's
- * mistake (an Idempotency-Key header sent again with a different body): a 409 that says so.
- * Anything else is the processor's: nothing was charged, the same call can be retried.
+ * A processor call that did not go through (card checks, verifications). A key reused for another
+ * request is the caller's mistake; anything else is the processor's: nothing was charged, the same
+ * call can be retried.
  */
 export function processorFailure(error: { code: string; message: string }): MedusaError {
   if (error.code === "idempotency_key_reused") {
     return new MedusaError(
-      MedusaError.Types.CONFLICT,
+      MedusaError.Types.INVALID_DATA,
       `idempotency_key_reused: this idempotency key was already used for a different request (${error.message}); send a new key for a new operation`,
+      "idempotency_key_reused",
     )
   }
-  return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Card processor unavailable: ${error.message}`)
-}
-
-/** A refused revision becomes a 400-class error whose message says what is wrong. */
-export function unwrapRevision(result: Result<RevisionOutcome>): RevisionOutcome {
-  if (result.ok) return result.value
-  throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${result.error.code}: ${result.error.message}`)
+  return processorUnavailable(error.message)
 }

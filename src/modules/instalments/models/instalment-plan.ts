@@ -70,6 +70,13 @@ const InstalmentPlan = model
     terms_version: model.text(),
     terms_accepted_at: model.dateTime(),
     metadata: model.json().nullable(),
+    /**
+     * Bumped by every write of the plan's state: a request that saw version N and finds N+1 under
+     * the lock was decided on a plan that has since changed (see operations/run.ts).
+     */
+    version: model.number().default(0),
+    /** The money operation running on the plan, if any: the plan is busy until it is settled. */
+    operation_id: model.text().nullable(),
     instalments: model.hasMany(() => Instalment, { mappedBy: "plan" }),
     events: model.hasMany(() => InstalmentPlanEvent, { mappedBy: "plan" }),
   })

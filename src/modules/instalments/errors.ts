@@ -1,0 +1,90 @@
+/**
+ * The module's errors. Every refusal carries its machine-readable code in MedusaError's `code`
+ * (Medusa's error handler puts it in the answer's `code`), so a storefront branches on the code and
+ * shows the message; nothing parses codes back out of messages.
+ *
+ * Medusa's handler has no 409 that keeps its message, no 422 for a misused key and no 503, so the
+ * plugin's own routes set those statuses from the code (`httpStatusOf`, src/api/utils/errors.ts);
+ * called from Medusa's flows (the payment provider), the same errors keep their Medusa type.
+ */
+import { MedusaError } from "@medusajs/framework/utils"
+import type { Result } from "../../domain/result"
+import type { RevisionOutcome } from "../../domain/outcome"
+
+/** Codes whose HTTP status is not the one their Medusa type gives. */
+export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
+  idempotency_key_reused: 422,
+  plan_busy: 409,
+  plan_changed: 409,
+  operation_abandoned: 409,
+  processor_unavailable: 503,
+}
+
+/** A refusal: the plan's state, the card or the rules do not allow it (400, or the code's status). */
+export function refused(code: string, message: string): MedusaError {
+  return new MedusaError(MedusaError.Types.NOT_ALLOWED, `${code}: ${message}`, code)
+}
+
+export function invalidInput(message: string, code = "invalid_data"): MedusaError {
+  return new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
+}
+
+export function planNotFound(planId: string): MedusaError {
+  return new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`, "plan_not_found")
+}
+
+/** The same idempotency key was sent with another request: the caller's mistake. */
+export function keyReused(key: string): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.INVALID_DATA,
+    `idempotency_key_reused: the idempotency key "${key}" was already used for a different request on this plan. Send the same request to get its answer again, or a new key for a new request.`,
+    "idempotency_key_reused",
+  )
+}
+
+/** A request decided on a version of the plan that another request has since changed. */
+export function planChanged(): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    "plan_changed: the plan changed while this request was on its way (another payment or change went through first). Look at the plan again, then send the request again if it still applies.",
+    "plan_changed",
+  )
+}
+
+/** An operation the processor never made, asked again after the plan changed: it would act on an old plan. */
+export function abandoned(): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    "operation_abandoned: this request did not go through (nothing was charged) and the plan has changed since. Look at the plan again and send the request with a new Idempotency-Key if it still applies.",
+    "operation_abandoned",
+  )
+}
+
+/** Another money operation is still running on the plan. */
+export function planBusy(): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    "plan_busy: a payment on this plan is still being processed. Try again in a minute; nothing was done.",
+    "plan_busy",
+  )
+}
+
+/** The processor did not answer: whether money moved is not known yet; the reconciler finds out. */
+export function processorUnavailable(detail: string): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.UNEXPECTED_STATE,
+    `processor_unavailable: the card processor did not answer (${detail}). Send the same request again (with the same Idempotency-Key, if you sent one) in a minute: it will not be done twice.`,
+    "processor_unavailable",
+  )
+}
+
+/** The processor refused the call itself (not a decline): nothing moved. */
+export function processorRefusedCall(code: string, detail: string): MedusaError {
+  return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `${code}: the card processor refused the request (${detail}); nothing was charged or refunded.`, code)
+}
+
+/** A refused revision becomes a 400-class error whose message says what is wrong. */
+export function unwrapRevision(result: Result<RevisionOutcome>): RevisionOutcome {
+  if (result.ok) return result.value
+  throw refused(result.error.code, result.error.message)
+}

@@ -1,0 +1,185 @@
+/**
+ * One collection batch, in the runner's three steps (run.ts), for many plans at once:
+ *  1. under the plans' locks (plans another request holds are skipped, and left to the next run):
+ *     what needs no money is written (a freeze that ended, delays), and each charge due is
+ *     recorded as an operation with its attempt key; the charged plans are marked busy. Commit.
+ *  2. the charges go to the processor, `CHARGES_IN_FLIGHT` at a time, with no transaction open and
+ *     no row locked, however slow the processor;
+ *  3. under the locks again, each answer is recorded: the plan, its instalments, its events, the
+ *     legs and the operations, in a fixed number of statements for the whole batch.
+ * A charge the processor did not answer leaves its operation running and the plan busy: the
+ * reconciler settles it from the processor's record of the attempt key.
+ */
+import type { RevisionContext } from "../../../domain/outcome"
+import { CHARGES_IN_FLIGHT, collectionOutcome, dueCharge, emptySummary, mapConcurrently, summarise, type CollectionSummary, type PlanCollection } from "../collection"
+import { planToSnapshot, type PlanRow } from "../mapping"
+import { lockPlans, setPlanOperations, writePlans, type PlanWrite } from "../plan-writes"
+import { pluginEventsForRevision, type PluginEvent } from "../plugin-events"
+import { ANY_OF_JSON, type Run } from "../sql"
+import { fingerprintOf, processorKey } from "./keys"
+import {
+  insertOperations,
+  legsOf,
+  newOperationId,
+  operationsByKeys,
+  setOperationsStatus,
+  settleMovements,
+  type MovementRow,
+  type NewMovement,
+  type NewOperation,
+} from "./records"
+import type { OperationsDeps } from "./run"
+import { callProcessor, type LegAnswer } from "./settle"
+
+const ACTOR = "system"
+
+interface Charge {
+  planId: string
+  operationId: string
+  leg: MovementRow
+}
+
+export interface BatchResult {
+  summary: CollectionSummary
+  events: PluginEvent[]
+}
+
+export async function collectBatch(deps: OperationsDeps, planIds: readonly string[]): Promise<BatchResult> {
+  const ctx = deps.context()
+  const decided = await decideBatch(deps, planIds, ctx)
+  const answers = await mapConcurrently(decided.charges, CHARGES_IN_FLIGHT, (charge) => callProcessor(deps.processor, charge.leg, deps.now()))
+  const recorded = await recordBatch(deps, decided.charges, answers, ctx)
+  const summary = emptySummary()
+  for (const result of [...decided.written, ...recorded.results]) summarise(summary, result)
+  // Left for the next run: plans another request held, and charges the processor did not answer.
+  summary.examined += decided.skipped + recorded.unanswered
+  summary.errors += decided.skipped + recorded.unanswered
+  const events = [...decided.written, ...recorded.results].flatMap((r) =>
+    pluginEventsForRevision(r.planId, r.outcome.events.length ? r.outcome : null, ACTOR),
+  )
+  return { summary, events }
+}
+
+/** Step 1: money-free changes written, charges recorded, in one transaction. */
+async function decideBatch(deps: OperationsDeps, planIds: readonly string[], ctx: RevisionContext) {
+  return deps.transaction(async (run) => {
+    const rows = (await lockPlans(run, planIds, { skipLocked: true })).filter((row) => !row.operation_id)
+    const due = rows.map((row) => ({ row, charge: dueCharge(row.id, planToSnapshot(row), ctx) }))
+    const known = await operationsByKeys(run, due.flatMap((d) => (d.charge ? [d.charge.key] : [])))
+    const writes: PlanWrite[] = []
+    const written: PlanCollection[] = []
+    const fresh: { operation: NewOperation & { id: string }; legs: NewMovement[] }[] = []
+    const charges: Charge[] = []
+    for (const { row, charge } of due) {
+      const made = charge ? known.get(charge.key) : undefined
+      if (charge && (!made || made.status === "abandoned")) {
+        charges.push(made ? await reopened(run, made.id, row) : recordCharge(fresh, row, charge, ctx, deps.processor.name))
+        continue
+      }
+      // Nothing to charge today (or this attempt was already made): freezes and delays only.
+      const result = collectionOutcome(row.id, planToSnapshot(row), ctx)
+      written.push(result)
+      if (result.outcome.events.length) writes.push({ row, plan: result.outcome.plan, events: result.outcome.events, keys: result.keys, operationId: null })
+    }
+    await writePlans(run, writes, ACTOR, deps.now())
+    await insertOperations(run, fresh)
+    await setPlanOperations(run, charges.map((c) => ({ planId: c.planId, operationId: c.operationId })))
+    return { charges, written, skipped: planIds.length - rows.length }
+  })
+}
+
+function recordCharge(
+  fresh: { operation: NewOperation & { id: string }; legs: NewMovement[] }[],
+  row: PlanRow,
+  charge: NonNullable<ReturnType<typeof dueCharge>>,
+  ctx: RevisionContext,
+  processor: string,
+): Charge {
+  const id = newOperationId()
+  const leg: NewMovement = {
+    plan_id: row.id,
+    payment_session_id: null,
+    leg: 0,
+    kind: "charge",
+    purpose: charge.movement.purpose,
+    processor,
+    processor_key: processorKey(charge.key, "charge"),
+    amount_cents: charge.movement.amount.cents,
+    currency_code: charge.movement.amount.currency,
+    card_reference: row.card_reference,
+    refunded_charge: null,
+    instalments: [...charge.movement.instalments],
+    status: "pending",
+  }
+  fresh.push({
+    operation: {
+      id,
+      plan_id: row.id,
+      payment_session_id: null,
+      idempotency_key: charge.key,
+      fingerprint: fingerprintOf("collect", { instalments: charge.movement.instalments }),
+      actor: ACTOR,
+      status: "executing",
+      decided: { kind: "collection", today: ctx.today, now: ctx.now },
+    },
+    legs: [leg],
+  })
+  return { planId: row.id, operationId: id, leg: { ...leg, id: "", operation_id: id, processor_reference: null, failure_code: null, failure_message: null } }
+}
+
+/** An attempt the processor never made (abandoned by the reconciler) is made again, with its key. */
+async function reopened(run: Run, operationId: string, row: PlanRow): Promise<Charge> {
+  await run(`update instalment_movement set status = 'pending', updated_at = now() where operation_id = ? and status = 'void'`, [operationId])
+  await setOperationsStatus(run, [operationId], "executing")
+  const [leg] = await legsOf(run, operationId)
+  return { planId: row.id, operationId, leg }
+}
+
+/** Step 3: the answers recorded, in one transaction. */
+async function recordBatch(deps: OperationsDeps, charges: readonly Charge[], answers: readonly LegAnswer[], ctx: RevisionContext) {
+  const answered = charges.map((charge, k) => ({ charge, answer: answers[k] })).filter((a) => a.answer.kind !== "unknown")
+  const unanswered = charges.length - answered.length
+  if (answered.length === 0) return { results: [] as PlanCollection[], unanswered }
+  return deps.transaction(async (run) => {
+    const rows = new Map((await lockPlans(run, answered.map((a) => a.charge.planId))).map((r) => [r.id, r]))
+    const legIds = new Map(
+      ((await run(`select id, operation_id, status from instalment_movement where operation_id = ${ANY_OF_JSON}`, [JSON.stringify(answered.map((a) => a.charge.operationId))])) as {
+        id: string
+        operation_id: string
+        status: string
+      }[]).map((l) => [l.operation_id, l]),
+    )
+    const writes: PlanWrite[] = []
+    const results: PlanCollection[] = []
+    const settled: Parameters<typeof settleMovements>[1][number][] = []
+    const completed: string[] = []
+    for (const { charge, answer } of answered) {
+      const row = rows.get(charge.planId)
+      const leg = legIds.get(charge.operationId)
+      // Another process (the reconciler) recorded it first: its record stands.
+      if (!row || !leg || leg.status !== "pending" || row.operation_id !== charge.operationId) continue
+      const charged = answer.kind === "charged"
+      const result = collectionOutcome(row.id, planToSnapshot(row), ctx, charged ? { status: "succeeded" } : { status: "failed", reason: reasonOf(answer) })
+      results.push(result)
+      const chargeReferences = new Map<number, string>(charged ? (charge.leg.instalments ?? []).map((n) => [n, answer.chargeId]) : [])
+      writes.push({ row, plan: result.outcome.plan, events: result.outcome.events, keys: result.keys, chargeReferences, operationId: null })
+      const reference = answer.kind === "charged" ? answer.chargeId : answer.kind === "declined" ? (answer.chargeId ?? null) : null
+      settled.push({
+        id: leg.id,
+        status: charged ? "succeeded" : "failed",
+        reference,
+        failureCode: charged ? null : reasonOf(answer),
+        failureMessage: answer.kind === "declined" ? answer.message : null,
+      })
+      completed.push(charge.operationId)
+    }
+    await writePlans(run, writes, ACTOR, deps.now())
+    await settleMovements(run, settled)
+    await setOperationsStatus(run, completed, "completed")
+    return { results, unanswered }
+  })
+}
+
+function reasonOf(answer: LegAnswer): string {
+  return answer.kind === "declined" ? answer.code : "processing_error"
+}

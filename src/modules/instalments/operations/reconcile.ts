@@ -1,0 +1,60 @@
+/**
+ * The reconciler: finishes operations whose driver is gone (a crash between the processor's
+ * answer and its record, a timeout, a process restarted mid-call). For each leg left pending it
+ * asks the processor what it did under the leg's key:
+ *  - a charge is looked up (`findChargeByIdempotencyKey`), never made: found, its answer is
+ *    recorded as if it had come back; not found, nothing moved and the operation is abandoned
+ *    (the same key may run it again);
+ *  - a refund is owed once recorded: it is sent again with its key, which the processor answers
+ *    with the refund it already made, or makes now.
+ * Run by the `reconcile-instalment-operations` job and on demand (`service.reconcile`).
+ */
+import { pluginEventsForRevision } from "../plugin-events"
+import { planToSnapshot } from "../mapping"
+import { readPlans } from "../plan-writes"
+import { loadOperation, staleOperations, type MovementRow } from "./records"
+import { driveOperation, type OperationsDeps } from "./run"
+import { callProcessor, type LegAnswer } from "./settle"
+
+export interface ReconcileSummary {
+  /** Operations looked at. */
+  examined: number
+  /** Operations now settled (completed, declined or abandoned). */
+  settled: number
+  /** Operations still waiting (the processor did not answer). */
+  waiting: number
+}
+
+/** Settles the operations unchanged for `olderThanMs` (0: every running operation), at most `limit`. */
+export async function reconcile(deps: OperationsDeps, options: { olderThanMs: number; limit?: number }): Promise<ReconcileSummary> {
+  const summary: ReconcileSummary = { examined: 0, settled: 0, waiting: 0 }
+  for (const operation of await staleOperations(deps.read, options.olderThanMs, options.limit ?? 500)) {
+    summary.examined++
+    if (await reconcileOperation(deps, operation.id)) summary.settled++
+    else summary.waiting++
+  }
+  return summary
+}
+
+/** Settles one operation from the processor's records; true when nothing is left running. */
+export async function reconcileOperation(deps: OperationsDeps, operationId: string): Promise<boolean> {
+  const before = await loadOperation(deps.read, operationId)
+  if (!before || before.operation.status !== "executing") return true
+  const driven = await driveOperation(deps, operationId, (leg) => lookUp(deps, leg))
+  const planId = before.operation.plan_id
+  if (planId && driven.events.length) {
+    const [row] = await readPlans(deps.read, [planId])
+    if (row) await deps.emit(pluginEventsForRevision(planId, { plan: planToSnapshot(row), movements: [], events: driven.events }, before.operation.actor))
+  }
+  const after = await loadOperation(deps.read, operationId)
+  return after?.operation.status !== "executing"
+}
+
+async function lookUp(deps: OperationsDeps, leg: MovementRow): Promise<LegAnswer> {
+  if (leg.kind === "refund") return callProcessor(deps.processor, leg, deps.now())
+  const found = await deps.processor.findChargeByIdempotencyKey(leg.processor_key)
+  if (!found.ok) return { kind: "unknown", detail: found.error.message }
+  const charge = found.value
+  if (!charge) return { kind: "not_made" }
+  return charge.status === "succeeded" ? { kind: "charged", chargeId: charge.chargeId } : { kind: "declined", code: charge.code, message: charge.message, chargeId: charge.chargeId }
+}
