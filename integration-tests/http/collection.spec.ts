@@ -3,6 +3,8 @@
  * each simulated day runs the collection once, as the hourly job would. Checkout on 31 January
  * 2027, so the monthly due dates are 28 February, 31 March and 30 April.
  */
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../test-support/db-faults"
 import { collectDueInstalmentsWorkflow } from "../../src/workflows/collect-due-instalments"
 import { planSuite, schedule } from "../helpers/plans"
 
@@ -147,24 +149,27 @@ planSuite(CHECKOUT_DAY, (h, { getContainer }) => {
     }
   })
 
-  it("reconciles a charge made by a run that crashed before writing it: no second charge", async () => {
+  it("reconciles a charge whose record failed after the processor made it: no second charge, the plan paid once", async () => {
     const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
     await h.instalments().setSandboxTime(new Date("2027-02-28T10:00:00Z"))
-    // A run charged instalment 2 (first attempt) with its attempt key, then died before its write.
-    const row = await h.instalments().loadPlan(plan.id, { withInstalments: false })
-    const crashed = await h.instalments().processor.charge({
-      cardRef: row!.card_reference as string,
-      amount: { cents: 8496, currency: "eur" },
-      idempotencyKey: `collect:${plan.id}:2.1:charge:2`,
-      description: "Instalment 2 (p3x)",
-      offSession: true,
-    })
-    expect(crashed.ok && crashed.value.status).toBe("succeeded")
-
-    const { result } = await collectDueInstalmentsWorkflow(getContainer()).run({ input: {} })
-    expect(result).toMatchObject({ examined: 1, charged: 1, chargedCents: 8496 })
+    const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    await installWriteFaults(pg)
+    // The run charges instalment 2, then the write of its answer fails (as a lost connection would).
+    await failNextWrites(pg, "instalment_plan_event", 1)
+    const { result: crashed } = await collectDueInstalmentsWorkflow(getContainer()).run({ input: {} })
+    await stopWriteFaults(pg)
+    expect(crashed).toMatchObject({ charged: 0, errors: 1 })
+    expect(await h.sandboxCharges(plan.id)).toEqual([[8498, "ok"], [8496, "ok"]])
+    // The plan stays busy with the recorded attempt: the next run leaves it alone.
+    const { result: next } = await collectDueInstalmentsWorkflow(getContainer()).run({ input: {} })
+    expect(next).toMatchObject({ examined: 0, charged: 0 })
+    // The reconciler finds the charge under the attempt's key and records it.
+    expect(await h.instalments().reconcile({ olderThanMs: 0 })).toEqual({ examined: 1, settled: 1, waiting: 0 })
     const current = await h.getPlan(plan.id)
     expect(current.instalments[1]).toMatchObject({ status: "paid", paid_amount: 84.96 })
+    expect(current.events.filter((e: any) => e.type === "plan.collection_attempted")).toHaveLength(1)
     expect(await h.sandboxCharges(plan.id)).toEqual([[8498, "ok"], [8496, "ok"]])
+    const { result: after } = await collectDueInstalmentsWorkflow(getContainer()).run({ input: {} })
+    expect(after).toMatchObject({ charged: 0 })
   })
 })

@@ -4,6 +4,7 @@
  * build such a second processor on Medusa's own connection and check what it knows and does.
  */
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { digestOf, processorKey } from "../../src/modules/instalments/operations/keys"
 import { createPostgresSandboxStore, createSandboxClock, createSandboxProcessor, SANDBOX_TABLE, type SqlClient } from "../../src/processors"
 import { planSuite } from "../helpers/plans"
 
@@ -31,7 +32,7 @@ planSuite(CHECKOUT_DAY, (h, { getContainer }) => {
     const restarted = anotherProcess()
     const card = await restarted.getCard(row!.card_reference!)
     expect(card.ok && [card.value.brand, card.value.last4]).toEqual(["Visa", "9995"])
-    const first = await restarted.findChargeByIdempotencyKey(`${row!.payment_session_id}:checkout`)
+    const first = await restarted.findChargeByIdempotencyKey(processorKey(`${row!.payment_session_id}:checkout`, digestOf(row!.card_reference!)))
     expect(first.ok && first.value && [first.value.status, first.value.requestedAmount.cents]).toEqual(["succeeded", 8498])
     // The card's history came along: tok_insufficient_later refuses every charge after its first.
     const second = await restarted.charge({ cardRef: row!.card_reference!, amount: { cents: 8496, currency: "eur" }, idempotencyKey: "after-restart", description: "2/3", offSession: true })

@@ -52,7 +52,7 @@ import {
   scheduleView,
   type CheckoutSessionData,
 } from "./checkout"
-import { processorUnavailable, unwrapRevision } from "./errors"
+import { keyReused, planChanged, planNotFound, processorUnavailable, unwrapRevision } from "./errors"
 import { ledgerRows, planToSnapshot, snapshotToInstalmentColumns, snapshotToPlanColumns, type PlanRow } from "./mapping"
 import { emptySummary, selectCandidateIds, type CollectionSummary } from "./collection"
 import Instalment from "./models/instalment"
@@ -64,7 +64,9 @@ import InstalmentPlan from "./models/instalment-plan"
 import InstalmentPlanEvent from "./models/instalment-plan-event"
 import { chargeAtCheckout, compensate, settleCheckoutSql } from "./operations/checkout-charge"
 import { collectBatch } from "./operations/collect-batch"
-import { digestOf } from "./operations/keys"
+import { digestOf, fingerprintOf } from "./operations/keys"
+import { findOperationByKey, insertOperation } from "./operations/records"
+import { lockPlan } from "./plan-writes"
 import { reconcile, reconcileOperation, type ReconcileSummary } from "./operations/reconcile"
 import { runRevision, type OperationsDeps, type PlanRevision, type ReviseOptions, type RevisionResult } from "./operations/run"
 import { requireStatus } from "../../domain/revisions/guards"
@@ -77,8 +79,12 @@ export { unwrapRevision } from "./errors"
 
 /** Options of the module: the plugin options (see src/options) plus the wiring choices below. */
 export interface InstalmentsModuleOptions {
-  /** Card processor: `sandbox` (default, offline test cards). */
-  processor?: "sandbox"
+  /**
+   * Card processor: `sandbox` (default, offline test cards), or a function that builds one from
+   * the module's clock and sandbox store (tests wrap the sandbox with faults; see
+   * test-support/faulty-processor.ts).
+   */
+  processor?: "sandbox" | ProcessorFactory
   /**
    * Where the sandbox keeps its cards, charges and refunds: `database` (default: a table of this
    * module, so they survive a restart and the server and worker processes share them) or `memory`
@@ -91,6 +97,9 @@ export interface InstalmentsModuleOptions {
   self_service?: unknown
   [option: string]: unknown
 }
+
+/** Builds the card processor from what the module provides. */
+export type ProcessorFactory = (provided: { clock: SandboxClock; store: () => SandboxStore }) => CardProcessor
 
 const DEFAULT_TERMS_VERSION = "2026-11"
 
@@ -128,11 +137,12 @@ export default class InstalmentsModuleService extends MedusaService({
     this.selfService = parseSelfServiceOptions(self_service)
     for (const warning of this.selfService.warnings) warnOnce(warning)
     this.termsVersion = terms_version ?? DEFAULT_TERMS_VERSION
-    if (processor !== "sandbox") {
+    if (processor !== "sandbox" && typeof processor !== "function") {
       throw new Error(`medusa-instalments: option "processor" must be "sandbox" (got "${String(processor)}")`)
     }
     this.clock = createSandboxClock()
-    this.processor = createSandboxProcessor({ clock: this.clock, store: sandboxStore(sandbox_store, cradle) })
+    const store = () => sandboxStore(sandbox_store, cradle)
+    this.processor = typeof processor === "function" ? processor({ clock: this.clock, store }) : createSandboxProcessor({ clock: this.clock, store: store() })
     this.operations = this.operationsDeps()
   }
   // ---- time ------------------------------------------------------------------------------------
@@ -694,7 +704,8 @@ export default class InstalmentsModuleService extends MedusaService({
     const locale = resolveLocale(input.locale ?? row.locale)
     const refused = requireStatus(planToSnapshot(row), CARD_CHANGE_STATUSES, "change the card")
     if (refused) unwrapRevision(refused)
-    const key = options.idempotencyKey ?? `${planId}:card:${this.now().toISOString()}`
+    // The card's digest in the processor keys: another card after a refusal is another request.
+    const key = `${options.idempotencyKey}:${digestOf(input.cardToken)}`
     const card = await this.processor.describeCard(input.cardToken, { idempotencyKey: `${key}:describe` })
     if (!card.ok) throw invalid(`card_token: ${card.error.message}`)
     const reasons = cardRefusalReasons(
@@ -723,10 +734,17 @@ export default class InstalmentsModuleService extends MedusaService({
     options: ReviseOptions,
     @MedusaContext() sharedContext: Context = {},
   ): Promise<boolean> {
-    await this.lockPlan(planId, sharedContext)
-    if (options.idempotencyKey && (await this.hasEvent(planId, options.idempotencyKey, sharedContext))) return false
+    const run = boundSql(sharedContext)
+    const row = await lockPlan(run, planId)
+    if (!row) throw planNotFound(planId)
+    const fingerprint = fingerprintOf(options.request.name, options.request.input)
+    const known = await findOperationByKey(run, options.idempotencyKey)
+    if (known) {
+      if (known.plan_id === planId && known.fingerprint === fingerprint) return false
+      throw options.expectedVersion !== undefined ? planChanged() : keyReused(options.idempotencyKey)
+    }
+    if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) throw planChanged()
     // The status may have changed while the card was checked: ask again under the lock.
-    const row = (await this.loadPlan(planId, undefined, sharedContext)) as PlanRow
     const refused = requireStatus(planToSnapshot(row), CARD_CHANGE_STATUSES, "change the card")
     if (refused) unwrapRevision(refused)
     await this.updateInstalmentPlans(
@@ -740,9 +758,11 @@ export default class InstalmentsModuleService extends MedusaService({
         card_exp_month: card.exp_month,
         card_exp_year: card.exp_year,
         card_country: card.country,
+        version: row.version + 1,
       },
       sharedContext,
     )
+    await insertOperation(run, { plan_id: planId, payment_session_id: null, idempotency_key: options.idempotencyKey, fingerprint, actor: options.actor, status: "completed", decided: { kind: "recorded" } }, [])
     const event: LedgerEvent = {
       type: "plan.card_changed",
       data: {
