@@ -20,7 +20,8 @@ function withNodeEnv(value: string) {
     process.env.NODE_ENV = value
   })
   afterEach(() => {
-    process.env.NODE_ENV = previous
+    if (previous === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = previous
   })
 }
 
