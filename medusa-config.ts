@@ -14,8 +14,15 @@ const instalmentsOptions = {
   ...(process.env.INSTALMENTS_REVISION_POLICY ? { revision_policy: process.env.INSTALMENTS_REVISION_POLICY } : {}),
   // INSTALMENTS_SANDBOX_STORE=memory keeps the sandbox's records in the process (bench:collect compares both).
   ...(process.env.INSTALMENTS_SANDBOX_STORE ? { sandbox_store: process.env.INSTALMENTS_SANDBOX_STORE } : {}),
-  // The shoppers' signed links point at this server (the key is derived from JWT_SECRET).
-  self_service: { base_url: `http://localhost:${process.env.PORT || 9000}` },
+  // INSTALMENTS_TEST_CLOCK=true turns on the sandbox test clock (POST /admin/instalments/sandbox/clock):
+  // the demo (npm start) and the tests set it; never in production (the module refuses to start).
+  ...(process.env.INSTALMENTS_TEST_CLOCK === "true" ? { test_clock: true } : {}),
+  // The shoppers' signed links point at this server. Their key: INSTALMENTS_LINK_SECRET (npm start
+  // keeps one in .demo/); without it, outside production, a key of the process (links die at restart).
+  self_service: {
+    ...(process.env.INSTALMENTS_LINK_SECRET ? { secret: process.env.INSTALMENTS_LINK_SECRET } : {}),
+    base_url: process.env.INSTALMENTS_BASE_URL || `http://localhost:${process.env.PORT || 9000}`,
+  },
 }
 
 /**

@@ -25,7 +25,8 @@ export default async function benchCollect({ container }: ExecArgs) {
   const instalments = container.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
   const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
   for (const n of sizes) {
-    await instalments.setSandboxTime(new Date(`${ORDER_DAY}T10:00:00Z`))
+    // The clock itself, not setSandboxTime (which only moves forward): each size starts again on the order day.
+    instalments.clock.set(new Date(`${ORDER_DAY}T10:00:00Z`))
     await db.raw("truncate instalment_plan_event, instalment, instalment_plan")
     const setupStarted = performance.now()
     const cards = await sandboxCards(instalments, n)
@@ -33,7 +34,7 @@ export default async function benchCollect({ container }: ExecArgs) {
     await seed(db, cards, `b${n}_`)
     await db.raw("vacuum analyze instalment_plan")
     await db.raw("vacuum analyze instalment")
-    await instalments.setSandboxTime(new Date(`${COLLECTION_DAY}T10:00:00Z`))
+    instalments.clock.set(new Date(`${COLLECTION_DAY}T10:00:00Z`))
     const heapBefore = heapAfterGc()
     const rssBefore = process.memoryUsage().rss
     const profiler = await startProfile()

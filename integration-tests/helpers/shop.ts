@@ -38,11 +38,27 @@ export async function openShop(api: Api, container: MedusaContainer): Promise<Sh
 }
 
 /**
- * The demo shop for a suite: before each test the store is seeded again (idempotent), the admin
- * logged in and the sandbox clock set to `day`. The same object is refilled each time, so a suite
- * can keep it in a `const`.
+ * Turns the sandbox test clock on for this spec file's store (the module option `test_clock`, which
+ * medusa-config.ts reads from INSTALMENTS_TEST_CLOCK). The runner loads medusa-config.ts before it
+ * applies its own `env` option, so the variable is set here, when the suite is declared, and put
+ * back after it.
+ */
+export function useTestClock() {
+  const previous = process.env.INSTALMENTS_TEST_CLOCK
+  process.env.INSTALMENTS_TEST_CLOCK = "true"
+  afterAll(() => {
+    if (previous === undefined) delete process.env.INSTALMENTS_TEST_CLOCK
+    else process.env.INSTALMENTS_TEST_CLOCK = previous
+  })
+}
+
+/**
+ * The demo shop for a suite, on the sandbox test clock (`useTestClock`): before each test the store
+ * is seeded again (idempotent), the admin logged in and the clock set to `day` (directly: the admin
+ * route only moves it forward). The same object is refilled each time, so a suite can keep it in a `const`.
  */
 export function useShop(api: Api, getContainer: () => MedusaContainer, day: Date): Shop {
+  useTestClock()
   const shop = {} as Shop
   beforeEach(async () => {
     Object.assign(shop, await openShop(api, getContainer()))

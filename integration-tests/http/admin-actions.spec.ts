@@ -124,4 +124,21 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
     expect(set.data.clock.today).toBe("2027-02-28")
     expect(set.data.runs).toHaveLength(1)
   })
+
+  it("moves the clock forward only, at most 125 days per call and 5 years past the real time", async () => {
+    const post = (body: Record<string, unknown>) => api.post("/admin/instalments/sandbox/clock", body, { headers: h.adminHeaders }).catch((e) => e.response)
+    const back = await post({ set: "2027-01-30" })
+    expect(back.status).toBe(400)
+    // The test clock flows from 31 January 10:00 on, as real time does.
+    expect(back.data.message).toMatch(/^set must be later than the test clock's time, 2027-01-31T10:\d\d:\d\d\.\d{3}Z: the test clock only moves forward$/)
+    const farAway = await post({ set: "9999-12-31T23:30:00Z" })
+    expect(farAway.status).toBe(400)
+    expect(farAway.data.message).toMatch(/^set must be at most 5 years after the real time, so no later than \d{4}-/)
+    const tooMany = await post({ advance_days: 126 })
+    expect(tooMany.status).toBe(400)
+    expect(tooMany.data.message).toContain("must be a whole number of days from 1 to 125")
+    // Nothing above moved it.
+    const { data } = await api.get("/admin/instalments/sandbox/clock", { headers: h.adminHeaders })
+    expect(data.clock.today).toBe("2027-01-31")
+  })
 })

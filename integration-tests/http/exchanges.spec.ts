@@ -107,7 +107,7 @@ medusaIntegrationTestRunner({
       expect(requested.events.map((e: any) => e.type)).toContain("plan.exchange_payment_requested")
       expect(requested.instalments.map((i: any) => cents(i.amount))).toEqual([8498, 8496, 8496])
 
-      const link = new URL(instalmentsOf(getContainer()).selfServiceUrl(plan.id))
+      const link = new URL(requested.self_service_url)
       const token = link.searchParams.get("token")
       const refused = await api
         .post(`/store/instalment-plans/${plan.id}/pay-exchange`, { token, card_token: "tok_declined" }, { headers: shop.storeHeaders })

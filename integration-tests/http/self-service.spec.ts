@@ -12,11 +12,30 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { sendDueReminders } from "../../src/self-service/reminders"
 import { collectDueRevision } from "../../src/domain/revisions/collect"
+import { signPlanToken } from "../../src/self-service/link"
 import { cents, instalmentsOf, placeOrder, planById, planOfOrder, sandboxRecords, useShop } from "../helpers/shop"
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
+const DAY = 24 * 60 * 60 * 1000
+const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+/** The token with one bit of its signature flipped (every bit of the signature's first character counts). */
+function forged(token: string): string {
+  const parts = token.split(".")
+  const signature = parts[parts.length - 1]
+  parts[parts.length - 1] = BASE64URL[BASE64URL.indexOf(signature[0]) ^ 1] + signature.slice(1)
+  return parts.join(".")
+}
+
+/** The same signature spelled another way: the last character's spare bits set (it decodes to the same bytes). */
+function respelled(token: string): string {
+  return token.slice(0, -1) + BASE64URL[BASE64URL.indexOf(token.at(-1) as string) | 1]
+}
+
+/** The headers a storefront sends a link's token in. */
+const withToken = (token: string) => ({ "x-instalments-token": token })
 
 medusaIntegrationTestRunner({
   cwd: path.join(__dirname, "../.."),
@@ -25,6 +44,12 @@ medusaIntegrationTestRunner({
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 
     const service = () => instalmentsOf(getContainer())
+
+    /** A token of the plan signed `days` ago (real time) with the store's key, as an old e-mail carried it. */
+    async function tokenSignedDaysAgo(planId: string, days: number): Promise<string> {
+      const row = await service().loadPlan(planId, { withInstalments: false })
+      return signPlanToken(service().selfService, row!, new Date(Date.now() - days * DAY))
+    }
 
     /** A p3x office chair ordered as a guest; its plan as the admin sees it and the link's token. */
     async function chairInThree(card = "tok_visa", locale = "fr") {
@@ -55,9 +80,9 @@ medusaIntegrationTestRunner({
 
     it("shows the admin a signed link that opens the plan, with no internal field, in the plan's language", async () => {
       const { plan, token } = await chairInThree()
-      expect(plan.self_service_url).toMatch(new RegExp(`^http://localhost:9000/instalments/plans/${plan.id}\\?token=v1\\.\\d+\\.[A-Za-z0-9_-]{43}$`))
+      expect(plan.self_service_url).toMatch(new RegExp(`^http://localhost:9000/instalments/plans/${plan.id}\\?token=v2\\.0\\.\\d+\\.[A-Za-z0-9_-]{43}$`))
 
-      const res = await get(`${store(plan.id)}?token=${token}`)
+      const res = await get(store(plan.id), withToken(token))
       expect(res.status).toBe(200)
       const view = res.data.instalment_plan
       expect(view).toMatchObject({ id: plan.id, plan_code: "p3x", label: "Payer en 3 fois", status: "active", status_label: "En cours", locale: "fr" })
@@ -84,8 +109,10 @@ medusaIntegrationTestRunner({
       const stored = await service().loadPlan(plan.id)
       expect(JSON.stringify(res.data)).not.toContain(stored?.card_reference as string)
 
-      const english = await get(`${store(plan.id)}?token=${token}&locale=en`)
+      const english = await get(`${store(plan.id)}?locale=en`, withToken(token))
       expect(english.data.instalment_plan.label).toBe("Pay in 3 instalments")
+      // The query still carries it for a GET (the request log never shows it: safe-defaults.spec.ts).
+      expect((await get(`${store(plan.id)}?token=${token}`)).status).toBe(200)
     })
 
     it("pays early: the next instalment (84.96 €), then everything (84.96 €), once per Idempotency-Key", async () => {
@@ -162,7 +189,15 @@ medusaIntegrationTestRunner({
       const event = admin.events.find((e: any) => e.type === "plan.card_changed")
       expect(event).toMatchObject({ actor: "shopper", data: { from: { brand: "Visa", last4: "5556" }, to: { brand: "Mastercard", last4: "4444" } } })
 
-      await post(store(plan.id, "pay-early"), { scope: "next", token })
+      // The new card revoked every link sent before; the shopper who changed it gets a new token.
+      const revoked = await get(store(plan.id), withToken(token))
+      expect(revoked.status).toBe(401)
+      expect(revoked.data.message).toMatch(/^link_revoked: /)
+      const renewed = changed.headers["x-instalments-token"]
+      expect(renewed).toMatch(/^v2\.1\.\d+\.[A-Za-z0-9_-]{43}$/)
+      expect((await get(store(plan.id), withToken(renewed))).status).toBe(200)
+
+      await post(store(plan.id, "pay-early"), { scope: "next" }, withToken(renewed))
       const [charge] = (await sandboxRecords(getContainer(), "charge:")).filter((c) => c.metadata?.plan_id === plan.id)
       expect(charge.amount.cents).toBe(8496)
       const card = await service().processor.getCard(charge.cardRef)
@@ -188,27 +223,84 @@ medusaIntegrationTestRunner({
       expect((await planById(api, shop, second.plan.id)).status).toBe("active")
     })
 
-    it("refuses a missing, forged, other plan's or expired token", async () => {
+    it("refuses a missing, forged, respelled, other plan's or expired token", async () => {
       const a = await chairInThree()
       const b = await chairInThree()
       const missing = await get(store(a.plan.id))
       expect(missing.status).toBe(401)
-      const forged = a.token.slice(0, -2) + (a.token.endsWith("AA") ? "BB" : "AA")
-      expect((await get(`${store(a.plan.id)}?token=${forged}`)).status).toBe(403)
-      expect((await get(`${store(a.plan.id)}?token=${b.token}`)).status).toBe(403)
-      const stretched = a.token.replace(/^v1\.(\d+)\./, (_m, exp) => `v1.${Number(exp) + 86_400}.`)
-      expect((await get(`${store(a.plan.id)}?token=${stretched}`)).status).toBe(403)
+      expect(missing.data.message).toContain("x-instalments-token header")
+      expect((await get(store(a.plan.id), withToken(forged(a.token)))).status).toBe(403)
+      // One token, one spelling: the same signature with the spare bits set is not a token.
+      expect((await get(store(a.plan.id), withToken(respelled(a.token)))).status).toBe(403)
+      expect((await get(store(a.plan.id), withToken(b.token))).status).toBe(403)
+      const stretched = a.token.replace(/^v2\.(\d+)\.(\d+)\./, (_m, version, exp) => `v2.${version}.${Number(exp) + 86_400}.`)
+      expect((await get(store(a.plan.id), withToken(stretched))).status).toBe(403)
       const action = await post(store(a.plan.id, "pay-early"), { scope: "all", token: b.token })
       expect(action.status).toBe(403)
+      expect((await post(store(a.plan.id, "pay-early"), { scope: "all" }, withToken(b.token))).status).toBe(403)
       expect(await laterCharges(a.plan.id)).toEqual([])
 
-      service().clock.advanceDays(46) // the link was valid 45 days
-      const expired = await get(`${store(a.plan.id)}?token=${a.token}`)
+      const expired = await get(store(a.plan.id), withToken(await tokenSignedDaysAgo(a.plan.id, 46))) // links last 45 days
       expect(expired.status).toBe(401)
       expect(expired.data.message).toContain("link_expired")
       // The admin's link is always a fresh one.
-      const fresh = new URL((await planById(api, shop, a.plan.id)).self_service_url).searchParams.get("token")
-      expect((await get(`${store(a.plan.id)}?token=${fresh}`)).status).toBe(200)
+      const fresh = new URL((await planById(api, shop, a.plan.id)).self_service_url).searchParams.get("token") as string
+      expect((await get(store(a.plan.id), withToken(fresh))).status).toBe(200)
+    })
+
+    it("expires links by the real time: moving the test clock neither expires nor revives a link, nor mints one valid for years", async () => {
+      const { plan, token } = await chairInThree()
+      service().clock.advanceDays(46)
+      expect((await get(store(plan.id), withToken(token))).status).toBe(200)
+
+      const expiredYesterday = await tokenSignedDaysAgo(plan.id, 46)
+      service().clock.set(new Date(Date.now() - 60 * DAY)) // a test clock behind its expiry
+      expect((await get(store(plan.id), withToken(expiredYesterday))).status).toBe(401)
+
+      service().clock.set(new Date(Date.now() + 4 * 365 * DAY))
+      const minted = new URL((await planById(api, shop, plan.id)).self_service_url).searchParams.get("token") as string
+      const expiry = Number(minted.split(".")[2]) * 1000
+      expect(expiry).toBeLessThanOrEqual(Date.now() + 45 * DAY)
+      expect(expiry).toBeGreaterThan(Date.now() + 44 * DAY)
+    })
+
+    it("revokes every link at once: the admin's revoke-links, a resent link, and only once per Idempotency-Key", async () => {
+      const { plan, token } = await chairInThree()
+      const other = new URL((await planById(api, shop, plan.id)).self_service_url).searchParams.get("token") as string
+      const admin = (path: string, body: unknown = {}, headers: Record<string, string> = {}) =>
+        api.post(`/admin/instalment-plans/${path}`, body, { headers: { ...shop.adminHeaders, ...headers } }).catch((e: any) => e.response)
+
+      const revoked = await admin(`${plan.id}/revoke-links`, {}, { "idempotency-key": "revoke-1" })
+      expect(revoked.status).toBe(200)
+      for (const old of [token, other]) {
+        const refused = await get(store(plan.id), withToken(old))
+        expect(refused.status).toBe(401)
+        expect(refused.data.message).toBe(
+          "link_revoked: this self-service link was replaced by a newer one (a new link was sent, or the card was changed). Use the link of the most recent e-mail, or ask the store to send a new one.",
+        )
+      }
+      const current = new URL(revoked.data.instalment_plan.self_service_url).searchParams.get("token") as string
+      expect(current).toMatch(/^v2\.1\./)
+      expect((await get(store(plan.id), withToken(current))).status).toBe(200)
+      // A retried request revokes nothing more: the link shown after the first one keeps working.
+      expect((await admin(`${plan.id}/revoke-links`, {}, { "idempotency-key": "revoke-1" })).status).toBe(200)
+      expect((await get(store(plan.id), withToken(current))).status).toBe(200)
+      expect((await admin(`${plan.id}/revoke-links`, { reason: "x" })).status).toBe(400)
+      expect((await admin("iplan_missing/revoke-links")).status).toBe(404)
+
+      const resent = await admin(`${plan.id}/resend-link`)
+      expect(resent.status).toBe(200)
+      expect((await get(store(plan.id), withToken(current))).status).toBe(401)
+      const emailed = (await emailsOf(plan.id, 2)).find((n) => n.template === "instalments.selfServiceLink")
+      const fromEmail = new URL(emailed!.data.self_service_url).searchParams.get("token") as string
+      expect(fromEmail).toMatch(/^v2\.2\./)
+      expect((await get(store(plan.id), withToken(fromEmail))).status).toBe(200)
+
+      const history = (await planById(api, shop, plan.id)).events
+      expect(history.filter((e: any) => e.type === "plan.links_revoked").map((e: any) => [e.actor.replace(/user_\w+/, "user"), e.data])).toEqual([
+        ["admin:user", { reason: "admin_revoked" }],
+        ["admin:user", { reason: "link_resent" }],
+      ])
     })
 
     /** Registers a customer and logs them in: the bearer header of their session. */
@@ -351,17 +443,34 @@ medusaIntegrationTestRunner({
 
     const page = (planId: string) => `/instalments/plans/${planId}`
 
+    /** A page request as a browser sends it, without following redirects. */
     function getPage(url: string, headers: Record<string, string> = {}) {
-      return api.get(url, { headers, responseType: "text" }).catch((e: any) => e.response)
+      return api.get(url, { headers, responseType: "text", maxRedirects: 0, validateStatus: () => true })
     }
 
-    function postForm(planId: string, fields: Record<string, string>) {
-      return api
-        .post(`${page(planId)}?locale=fr`, new URLSearchParams(fields).toString(), {
-          headers: { "content-type": "application/x-www-form-urlencoded" },
-          responseType: "text",
-        })
-        .catch((e: any) => e.response)
+    function postForm(planId: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+      return api.post(`${page(planId)}?locale=fr`, new URLSearchParams(fields).toString(), {
+        headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+        responseType: "text",
+        maxRedirects: 0,
+        validateStatus: () => true,
+      })
+    }
+
+    /** The `name=value` of the link cookie a response sets, and its attributes. */
+    function linkCookie(res: any): { pair: string; attributes: string[] } {
+      const header = ([] as string[]).concat(res.headers["set-cookie"] ?? []).find((c) => c.startsWith("instalments_link="))
+      const [pair, ...attributes] = (header ?? "").split(";").map((part) => part.trim())
+      return { pair, attributes }
+    }
+
+    /** Opens the e-mail's link as a browser does: the token for a cookie, then the page with the cookie. */
+    async function openPage(planId: string, token: string, query = "", headers: Record<string, string> = {}) {
+      const exchange = await getPage(`${page(planId)}?token=${token}${query}`, headers)
+      expect(exchange.status).toBe(303)
+      const cookie = linkCookie(exchange).pair
+      const res = await getPage(exchange.headers.location, { cookie, ...headers })
+      return { exchange, cookie, res }
     }
 
     /** The hidden idempotency key of the page's form for `action` (+ `scope`). */
@@ -373,11 +482,17 @@ medusaIntegrationTestRunner({
 
     it("renders the page in French with the schedule and the allowed actions, and error pages for bad links", async () => {
       const { order, plan, token } = await chairInThree()
-      const res = await getPage(`${page(plan.id)}?token=${token}`)
+      const { res, cookie } = await openPage(plan.id, token)
       expect(res.status).toBe(200)
       expect(res.headers["content-type"]).toContain("text/html")
-      expect(res.headers).toMatchObject({ "cache-control": "no-store", "referrer-policy": "no-referrer" })
+      expect(res.headers).toMatchObject({
+        "cache-control": "no-store",
+        "referrer-policy": "no-referrer",
+        "x-frame-options": "DENY",
+        "cross-origin-opener-policy": "same-origin",
+      })
       expect(res.headers["content-security-policy"]).toContain("default-src 'none'")
+      expect(res.headers["strict-transport-security"]).toBeUndefined() // plain http here
       const html = res.data as string
       expect(html).toContain('<html lang="fr">')
       expect(html).toContain("<h1>Votre échéancier</h1>")
@@ -391,28 +506,81 @@ medusaIntegrationTestRunner({
       expect(html).toContain(`<input type="hidden" name="token" value="${token}">`)
       expect(html).toContain('<label for="postpone-days">Nombre de jours</label>')
       expect(html).toContain("Un crédit vous engage et doit être remboursé.")
+      // The token is in the forms' bodies only, never in a link.
+      expect(html).toContain(`href="/instalments/plans/${plan.id}?locale=de"`)
+      const occurrences = (text: string) => html.split(text).length - 1
+      expect(occurrences(token)).toBe(occurrences('name="token"'))
 
-      const german = await getPage(`${page(plan.id)}?token=${token}&locale=de`)
+      const german = await getPage(`${page(plan.id)}?locale=de`, { cookie })
       expect(german.data).toContain('<html lang="de">')
       expect(german.data).toContain("<h1>Ihr Zahlungsplan</h1>")
-      const injected = await getPage(`${page(plan.id)}?token=${token}&locale=%3Cscript%3Ealert(1)%3C%2Fscript%3E`)
+      const injected = await getPage(`${page(plan.id)}?locale=%3Cscript%3Ealert(1)%3C%2Fscript%3E`, { cookie })
       expect(injected.status).toBe(200)
       expect(injected.data).not.toContain("<script>")
 
-      const forged = await getPage(`${page(plan.id)}?token=${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`, { "accept-language": "fr-FR,fr;q=0.9" })
-      expect(forged.status).toBe(403)
-      expect(forged.data).toContain("Ce lien n&#39;est pas valide.")
-      expect(forged.data).not.toContain("84,96")
+      const bad = await getPage(`${page(plan.id)}?token=${forged(token)}`, { "accept-language": "fr-FR,fr;q=0.9" })
+      expect(bad.status).toBe(403)
+      expect(bad.data).toContain("Ce lien n&#39;est pas valide.")
+      expect(bad.data).not.toContain("84,96")
+      expect(bad.headers).toMatchObject({ "cache-control": "no-store", "x-frame-options": "DENY" })
+      expect((await getPage(`${page(plan.id)}?token=${respelled(token)}`)).status).toBe(403)
       expect((await getPage(page(plan.id))).status).toBe(401)
-      service().clock.advanceDays(46)
-      const expired = await getPage(`${page(plan.id)}?token=${token}&locale=fr`)
+      const expired = await getPage(`${page(plan.id)}?token=${await tokenSignedDaysAgo(plan.id, 46)}&locale=fr`)
       expect(expired.status).toBe(401)
       expect(expired.data).toContain("<h1>Ce lien a expiré</h1>")
     })
 
+    it("exchanges the link's token for a session cookie scoped to the plan's page, and answers 303 to the page without it", async () => {
+      const { plan, token } = await chairInThree()
+      const { exchange, cookie, res } = await openPage(plan.id, token, "&locale=de")
+      expect(exchange.headers.location).toBe(`/instalments/plans/${plan.id}?locale=de`)
+      expect(exchange.headers).toMatchObject({ "cache-control": "no-store", "referrer-policy": "no-referrer" })
+      expect(cookie).toBe(`instalments_link=${token}`)
+      expect(linkCookie(exchange).attributes.sort()).toEqual([`Path=/instalments/plans/${plan.id}`, "HttpOnly", "SameSite=Strict"].sort())
+      expect(res.status).toBe(200)
+      expect(res.data).toContain('<html lang="de">')
+
+      // Behind an https proxy: a Secure cookie, and browsers told to stay on https.
+      const secure = await getPage(`${page(plan.id)}?token=${token}`, { "x-forwarded-proto": "https" })
+      expect(linkCookie(secure).attributes).toContain("Secure")
+      expect(secure.headers["strict-transport-security"]).toBe("max-age=31536000")
+
+      // A revoked link's cookie opens nothing more, says why, and is removed.
+      await api.post(`/admin/instalment-plans/${plan.id}/revoke-links`, {}, { headers: shop.adminHeaders })
+      const replaced = await getPage(page(plan.id), { cookie, "accept-language": "fr" })
+      expect(replaced.status).toBe(401)
+      expect(replaced.data).toContain("<h1>Ce lien a été remplacé</h1>")
+      expect(linkCookie(replaced).pair).toBe("instalments_link=")
+    })
+
+    it("answers an unexpected failure with the error page and its headers, never cached", async () => {
+      // A plan id Postgres cannot even compare (a NUL byte), with a token correctly signed for it.
+      const token = signPlanToken(service().selfService, { id: "iplan_\u0000", link_version: 0 }, new Date())
+      const res = await getPage(`${page("iplan_%00")}?token=${token}`, { "accept-language": "fr" })
+      expect(res.status).toBe(500)
+      expect(res.headers["content-type"]).toContain("text/html")
+      expect(res.headers).toMatchObject({ "cache-control": "no-store", "x-frame-options": "DENY", "referrer-policy": "no-referrer" })
+      expect(res.data).toContain("Une erreur est survenue.")
+    })
+
+    it("keeps the shopper's page working after they change the card, with a new token; the old links stop", async () => {
+      const { plan, token } = await chairInThree()
+      const { res } = await openPage(plan.id, token)
+      const changed = await postForm(plan.id, { token, action: "change-card", card_token: "tok_mastercard", idempotency_key: formKey(res.data, "change-card") })
+      expect(changed.status).toBe(200)
+      expect(changed.data).toContain("Votre nouvelle carte a bien été enregistrée.")
+      const renewed = /name="token" value="([^"]+)"/.exec(changed.data)?.[1] as string
+      expect(renewed).toMatch(/^v2\.1\./)
+      expect(linkCookie(changed).pair).toBe(`instalments_link=${renewed}`)
+      expect((await getPage(`${page(plan.id)}?token=${token}`)).status).toBe(401)
+      const paid = await postForm(plan.id, { token: renewed, action: "pay-early", scope: "next", idempotency_key: formKey(changed.data, "pay-early", "next") })
+      expect(paid.status).toBe(200)
+      expect(await laterCharges(plan.id)).toEqual([8496])
+    })
+
     it("acts from the page's forms: the next instalment paid once even when the form is sent twice, a refusal shown", async () => {
       const { plan, token } = await chairInThree()
-      const html = (await getPage(`${page(plan.id)}?token=${token}`)).data as string
+      const html = (await openPage(plan.id, token)).res.data as string
       const key = formKey(html, "pay-early", "next")
       expect(key).toMatch(/^[0-9a-f-]{36}$/)
       const fields = { token, action: "pay-early", scope: "next", idempotency_key: key }

@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { keepTokensOutOfRequestLog } from "../self-service/request-log"
 import { addCartFactsToSession } from "./store/session-facts"
 
 export default defineMiddlewares({
@@ -8,6 +9,15 @@ export default defineMiddlewares({
       matcher: "/store/payment-collections/:id/payment-sessions",
       method: ["POST"],
       middlewares: [addCartFactsToSession],
+    },
+    {
+      // The self-service link's token never reaches the request log (the page and the shopper's JSON).
+      matcher: "/instalments/plans/:id",
+      middlewares: [keepTokensOutOfRequestLog],
+    },
+    {
+      matcher: "/store/instalment-plans/:id",
+      middlewares: [keepTokensOutOfRequestLog],
     },
   ],
 })

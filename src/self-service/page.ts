@@ -34,14 +34,24 @@ export function esc(value: unknown): string {
     .replace(/'/g, "&#39;")
 }
 
-/** Headers of every page answer: never cached, never framed, the token never sent on as a referrer. */
-export const PAGE_HEADERS: Readonly<Record<string, string>> = {
-  "Content-Type": "text/html; charset=utf-8",
-  "Cache-Control": "no-store",
-  "Referrer-Policy": "no-referrer",
-  "X-Content-Type-Options": "nosniff",
-  "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+/**
+ * Headers of every answer of the page, errors and redirects included: never cached, never framed
+ * (CSP and, for older browsers, X-Frame-Options), no window of another site keeps a handle on it,
+ * the token never sent on as a referrer. Over https, browsers are told to stay on https (HSTS).
+ */
+export function pageSecurityHeaders(https: boolean): Record<string, string> {
+  return {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    ...(https ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
+  }
 }
+
+export const HTML_CONTENT_TYPE = "text/html; charset=utf-8"
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;line-height:1.5;color:#1a1a1a;background:#f6f6f4;margin:0}
@@ -91,7 +101,7 @@ export interface PageInput {
   readonly row: PlanRow
   readonly locale: Locale
   readonly ctx: RevisionContext
-  /** The link's token, carried by every form. */
+  /** The link's token, carried by every form (in the body: never in a URL). */
   readonly token: string
   readonly notice?: Notice
   /** The sandbox processor: the card form hints at its test tokens. */
@@ -238,9 +248,10 @@ function changeCardForm(input: PageInput): string {
   return actionForm(input, "change-card", fields, t(locale, "self.action.changeCard"))
 }
 
-function languageNav({ row, locale, token }: PageInput): string {
+/** The page in another language: the session cookie opens it, so the link carries no token. */
+function languageNav({ row, locale }: PageInput): string {
   const links = LOCALES.map((lang) => {
-    const href = `${planPagePath(row.id)}?token=${encodeURIComponent(token)}&locale=${lang}`
+    const href = `${planPagePath(row.id)}?locale=${lang}`
     const current = lang === locale ? ' aria-current="page"' : ""
     return `<li><a href="${esc(href)}" lang="${lang}" hreflang="${lang}"${current}>${esc(LANGUAGE_NAMES[lang])}</a></li>`
   })

@@ -2,11 +2,14 @@
  * The JSON routes a storefront uses for self-service (the page in src/api/instalments uses the same
  * pieces). Each route file under src/api/store/instalment-plans is one line that picks a handler here.
  *
- *   GET  /store/instalment-plans/:id?token=…                 → { instalment_plan }
- *   POST /store/instalment-plans/:id/<action> { token?, … }  → { instalment_plan, message }
+ *   GET  /store/instalment-plans/:id                         → { instalment_plan }
+ *   POST /store/instalment-plans/:id/<action> { … }          → { instalment_plan, message }
  *   GET  /store/customers/me/instalment-plans                → { instalment_plans, count, limit, offset }
  *
- * `token` is the self-service link's; without it the logged-in customer must own the plan.
+ * The self-service link's token goes in the `x-instalments-token` header (also accepted: `token` in
+ * a POST's body, and, for GET, in the query, which the request log never shows: request-log.ts).
+ * Without it the logged-in customer must own the plan. An action that revokes the plan's links
+ * (a card change) answers the caller's new token in the `x-instalments-token` response header.
  * `locale` (query, body or Medusa's x-medusa-locale) overrides the plan's language.
  */
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
@@ -16,9 +19,11 @@ import type { Locale } from "../domain/codes"
 import { resolveLocale } from "../domain/texts"
 import { parseOr400 } from "../api/utils/validation"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
+import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
-import { authorisePlanAccess, managedHere } from "./access"
+import { authorisePlanAccess, managedHere, TOKEN_HEADER, type PlanAccess } from "./access"
 import { ACTION_BODIES, idempotencyKeyHeader, runShopperAction, scopedKey, type ShopperAction } from "./actions"
+import { signPlanToken } from "./link"
 import { shopperPlanView } from "./shopper-view"
 
 type Request = MedusaRequest & { locale?: string; auth_context?: AuthenticatedMedusaRequest["auth_context"] }
@@ -33,9 +38,15 @@ export function pickLocale(asked: unknown[], planLocale: string | null | undefin
   return resolveLocale((first as string | undefined) ?? planLocale)
 }
 
+/** The link's token from the header, else from `fallback` (the body of a POST, the query of a GET). */
+function tokenOf(req: MedusaRequest, fallback: unknown): unknown {
+  const header = req.headers[TOKEN_HEADER]
+  return typeof header === "string" && header !== "" ? header : fallback
+}
+
 export async function getShopperPlan(req: Request, res: MedusaResponse) {
   const service = serviceOf(req)
-  const access = await authorisePlanAccess(service, req.params.id, { token: req.query.token, authContext: req.auth_context })
+  const access = await authorisePlanAccess(service, req.params.id, { token: tokenOf(req, req.query.token), authContext: req.auth_context })
   const locale = pickLocale([req.query.locale, req.locale], access.row.locale)
   res.json({ instalment_plan: shopperPlanView(access.row, { locale, ctx: service.revisionContext(), managedHere: managedHere(service, access.row) }) })
 }
@@ -44,13 +55,24 @@ export function shopperActionRoute(action: ShopperAction) {
   return async function POST(req: Request, res: MedusaResponse) {
     const service = serviceOf(req)
     const body = (req.body ?? {}) as Record<string, unknown>
-    const access = await authorisePlanAccess(service, req.params.id, { token: body.token, authContext: req.auth_context })
+    const access = await authorisePlanAccess(service, req.params.id, { token: tokenOf(req, body.token), authContext: req.auth_context })
     const locale = pickLocale([req.query.locale, body.locale, req.locale], access.row.locale)
     const input = parseOr400(ACTION_BODIES[action], body, "body")
     const idempotencyKey = scopedKey(req.params.id, action, idempotencyKeyHeader(req.headers["idempotency-key"]))
     const result = await runShopperAction(service, access.row, action, input, { actor: access.actor, locale, idempotencyKey, container: req.scope })
+    renewRevokedToken(service, access, result.plan, res)
     res.json({ instalment_plan: shopperPlanView(result.plan, { locale, ctx: service.revisionContext(), managedHere: true }), message: result.message })
   }
+}
+
+/**
+ * The action revoked the plan's links (a card change): every other holder of a link lost access,
+ * the caller keeps it with a new token (the e-mail about the change carries one too).
+ */
+function renewRevokedToken(service: InstalmentsModuleService, access: PlanAccess, plan: PlanRow, res: MedusaResponse) {
+  if (access.linkVersion === undefined || plan.link_version === access.linkVersion) return
+  res.set(TOKEN_HEADER, signPlanToken(service.selfService, plan, new Date()))
+  res.set("Access-Control-Expose-Headers", TOKEN_HEADER)
 }
 
 const ListQuery = z.object({

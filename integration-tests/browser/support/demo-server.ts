@@ -110,6 +110,8 @@ export async function startDemoServer(): Promise<DemoServer> {
     MEDUSA_DISABLE_TELEMETRY: "true",
     MEDUSA_ADMIN_DISABLED: "false",
     DEMO_SUMMARY_FILE: path.join(tmp, "store.json"),
+    // The admin test moves the sandbox test clock, as the demo does (npm start).
+    INSTALMENTS_TEST_CLOCK: "true",
     // Jest's flag would make Medusa's own dynamic imports behave differently: run it plainly.
     NODE_OPTIONS: "",
   }

@@ -21,6 +21,7 @@ const PATHS: Record<Exclude<PlanActionId, "refund">, PlanActionPath> = {
   terminate: "terminate",
   flag_fraud: "flag-fraud",
   resend_link: "resend-link",
+  revoke_links: "revoke-links",
 }
 
 function newKey(): string {
@@ -85,8 +86,8 @@ function ActionDialog({ plan, action, onClose }: { plan: AdminInstalmentPlan; ac
     toast.success(t("actions.done", { action: title }))
   }
 
-  if (action === "unfreeze" || action === "resend_link") {
-    const description = action === "unfreeze" ? t("unfreeze.description") : t("resendLink.description", { email: plan.email ?? "" })
+  if (action === "unfreeze" || action === "resend_link" || action === "revoke_links") {
+    const description = confirmationText(action, plan, t)
     return (
       <Prompt open onOpenChange={(o) => !o && onClose()}>
         <Prompt.Content>
@@ -117,6 +118,13 @@ function ActionDialog({ plan, action, onClose }: { plan: AdminInstalmentPlan; ac
 
   const form = formOf(action, plan, t, locale)
   return <ActionFormDrawer {...form} title={title} submitLabel={title} open onOpenChange={(o) => !o && onClose()} submit={submit} />
+}
+
+/** What the confirmation of an action without fields says. */
+function confirmationText(action: "unfreeze" | "resend_link" | "revoke_links", plan: AdminInstalmentPlan, t: (k: string, v?: Record<string, unknown>) => string): string {
+  if (action === "unfreeze") return t("unfreeze.description")
+  if (action === "resend_link") return t("resendLink.description", { email: plan.email ?? "" })
+  return t("revokeLinks.description")
 }
 
 type FormSpec = Pick<ActionFormDrawerProps, "description" | "fields" | "toBody" | "danger">

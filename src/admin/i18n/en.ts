@@ -65,6 +65,7 @@ export const en = {
     terminate: "Terminate the plan",
     flag_fraud: "Flag suspected fraud",
     resend_link: "Resend the self-service link",
+    revoke_links: "Revoke the self-service links",
     done: "{{action}}: done.",
     failed: "{{action}} failed: {{message}}",
     confirm: "Confirm",
@@ -106,7 +107,8 @@ export const en = {
     description: "Records suspected fraud in the plan's history. A plan still being collected is also frozen for {{days}} days.",
     reason: "What was found (kept as proof)",
   },
-  resendLink: { description: "E-mail {{email}} a new link to their self-service page (pay early, postpone, change card)." },
+  resendLink: { description: "E-mail {{email}} a new link to their self-service page (pay early, postpone, change card). The links sent before stop working." },
+  revokeLinks: { description: "Every self-service link sent so far stops working at once. The shopper gets a new one with the next e-mail, or when you resend the link." },
   reasons: {
     frozen: "The plan is frozen until {{until}}: unfreeze it first.",
     notStarted: "The plan has not started yet: it starts when the order ships.",

@@ -66,6 +66,7 @@ export const fr: Texts = {
     terminate: "Résilier le contrat",
     flag_fraud: "Signaler une fraude",
     resend_link: "Renvoyer le lien de l'espace client",
+    revoke_links: "Révoquer les liens de l'espace client",
     done: "{{action}} : fait.",
     failed: "{{action}} a échoué : {{message}}",
     confirm: "Confirmer",
@@ -107,7 +108,8 @@ export const fr: Texts = {
     description: "Enregistre la suspicion de fraude dans l'historique. Un échéancier en cours de recouvrement est aussi gelé {{days}} jours.",
     reason: "Constat (conservé comme preuve)",
   },
-  resendLink: { description: "Envoyer à {{email}} un nouveau lien vers son espace client (paiement anticipé, report, changement de carte)." },
+  resendLink: { description: "Envoyer à {{email}} un nouveau lien vers son espace client (paiement anticipé, report, changement de carte). Les liens envoyés auparavant cessent de fonctionner." },
+  revokeLinks: { description: "Tous les liens vers l'espace client envoyés jusqu'ici cessent de fonctionner immédiatement. L'acheteur en reçoit un nouveau avec le prochain e-mail, ou quand vous renvoyez le lien." },
   reasons: {
     frozen: "L'échéancier est gelé jusqu'au {{until}} : dégelez-le d'abord.",
     notStarted: "L'échéancier n'a pas démarré : il démarre à l'expédition.",

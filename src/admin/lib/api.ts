@@ -76,7 +76,7 @@ export function useRefund() {
   })
 }
 
-export type PlanActionPath = "postpone" | "late-fee" | "freeze" | "unfreeze" | "terminate" | "flag-fraud" | "resend-link"
+export type PlanActionPath = "postpone" | "late-fee" | "freeze" | "unfreeze" | "terminate" | "flag-fraud" | "resend-link" | "revoke-links"
 
 /**
  * One admin action on a plan. The idempotency key is chosen when the dialog opens, so a double

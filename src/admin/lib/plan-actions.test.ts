@@ -54,6 +54,7 @@ describe("planActions", () => {
       terminate: "enabled",
       flag_fraud: "enabled",
       resend_link: "enabled",
+      revoke_links: "enabled",
     })
   })
 
@@ -98,6 +99,8 @@ describe("planActions", () => {
       refund: "enabled",
     })
     expect(state(plan({ email: null })).resend_link).toBe("reasons.noEmail")
+    // Revoking links needs neither: a link of a closed plan still shows it.
+    expect(state(plan({ status: "completed", email: null })).revoke_links).toBe("enabled")
     expect(state(plan({ fraud_flagged: true })).flag_fraud).toBe("reasons.alreadyFlagged")
     expect(state(plan({ status: "pending_start" })).terminate).toBe("reasons.notStarted")
   })

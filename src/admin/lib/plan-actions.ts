@@ -6,7 +6,7 @@
  */
 import type { AdminInstalmentPlan, PlanStatus } from "./types"
 
-export type PlanActionId = "refund" | "postpone" | "late_fee" | "terminate" | "freeze" | "unfreeze" | "flag_fraud" | "resend_link"
+export type PlanActionId = "refund" | "postpone" | "late_fee" | "terminate" | "freeze" | "unfreeze" | "flag_fraud" | "resend_link" | "revoke_links"
 
 export const PLAN_ACTION_IDS: readonly PlanActionId[] = [
   "refund",
@@ -17,6 +17,7 @@ export const PLAN_ACTION_IDS: readonly PlanActionId[] = [
   "terminate",
   "flag_fraud",
   "resend_link",
+  "revoke_links",
 ]
 
 export interface DisabledReason {
@@ -94,6 +95,8 @@ const RULES: Record<PlanActionId, (plan: AdminInstalmentPlan) => DisabledReason 
   unfreeze,
   flag_fraud: flagFraud,
   resend_link: resendLink,
+  // Any plan's links can be revoked (a forwarded e-mail, a link seen where it should not be).
+  revoke_links: () => undefined,
 }
 
 export function planActions(plan: AdminInstalmentPlan): PlanActionState[] {

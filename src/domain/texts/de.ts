@@ -128,6 +128,9 @@ export const de: Messages = {
   "self.linkExpired": "Dieser Link ist abgelaufen",
   "self.linkExpiredHelp":
     "Zu Ihrer Sicherheit ist dieser Link nur begrenzt gültig. Bitte verwenden Sie den Link aus unserer letzten E-Mail oder kontaktieren Sie uns, um einen neuen Link zu erhalten.",
+  "self.linkReplaced": "Dieser Link wurde ersetzt",
+  "self.linkReplacedHelp":
+    "Zu Ihrer Sicherheit funktioniert dieser Link nicht mehr: Ihnen wurde ein neuerer Link gesendet, oder die Karte Ihres Zahlungsplans wurde geändert. Bitte verwenden Sie den Link aus unserer letzten E-Mail oder kontaktieren Sie uns, um einen neuen Link zu erhalten.",
   "self.linkInvalid": "Dieser Link ist ungültig. Bitte prüfen Sie, ob Sie ihn vollständig kopiert haben.",
   "self.error.generic": "Es ist ein Fehler aufgetreten. Bitte versuchen Sie es in einigen Minuten erneut.",
   "self.error.paymentDeclined":

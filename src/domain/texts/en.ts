@@ -127,6 +127,9 @@ export const en: Messages = {
   "self.linkExpired": "This link has expired",
   "self.linkExpiredHelp":
     "For your security, this link is only valid for a limited time. Please use the link in our most recent e-mail, or contact us to receive a new one.",
+  "self.linkReplaced": "This link has been replaced",
+  "self.linkReplacedHelp":
+    "For your security, this link no longer works: a newer link has been sent to you, or the card of your plan was changed. Please use the link in our most recent e-mail, or contact us to receive a new one.",
   "self.linkInvalid": "This link is not valid. Please check that you have copied it in full.",
   "self.error.generic": "Something went wrong. Please try again in a few minutes.",
   "self.error.paymentDeclined":

@@ -128,6 +128,9 @@ export const es: Messages = {
   "self.linkExpired": "Este enlace ha caducado",
   "self.linkExpiredHelp":
     "Por su seguridad, este enlace solo es válido durante un tiempo limitado. Utilice el enlace de nuestro último correo electrónico o póngase en contacto con nosotros para recibir uno nuevo.",
+  "self.linkReplaced": "Este enlace ha sido sustituido",
+  "self.linkReplacedHelp":
+    "Por su seguridad, este enlace ya no funciona: se le ha enviado un enlace más reciente, o se ha cambiado la tarjeta de su plan de pagos. Utilice el enlace de nuestro último correo electrónico o póngase en contacto con nosotros para recibir uno nuevo.",
   "self.linkInvalid": "Este enlace no es válido. Compruebe que lo ha copiado completo.",
   "self.error.generic": "Se ha producido un error. Vuelva a intentarlo dentro de unos minutos.",
   "self.error.paymentDeclined":

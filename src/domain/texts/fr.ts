@@ -132,6 +132,9 @@ export const fr: Messages = {
   "self.linkExpired": "Ce lien a expiré",
   "self.linkExpiredHelp":
     "Pour votre sécurité, ce lien n'est valable que pendant une durée limitée. Utilisez le lien de notre dernier e-mail, ou contactez-nous pour en recevoir un nouveau.",
+  "self.linkReplaced": "Ce lien a été remplacé",
+  "self.linkReplacedHelp":
+    "Pour votre sécurité, ce lien ne fonctionne plus\u00a0: un lien plus récent vous a été envoyé, ou la carte de votre échéancier a été changée. Utilisez le lien de notre dernier e-mail, ou contactez-nous pour en recevoir un nouveau.",
   "self.linkInvalid": "Ce lien n'est pas valide. Veuillez vérifier que vous l'avez copié en entier.",
   "self.error.generic": "Une erreur est survenue. Veuillez réessayer dans quelques minutes.",
   "self.error.paymentDeclined":

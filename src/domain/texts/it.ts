@@ -132,6 +132,9 @@ export const it: Messages = {
   "self.linkExpired": "Questo link è scaduto",
   "self.linkExpiredHelp":
     "Per la sua sicurezza, questo link è valido solo per un periodo limitato. Utilizzi il link della nostra e-mail più recente oppure ci contatti per riceverne uno nuovo.",
+  "self.linkReplaced": "Questo link è stato sostituito",
+  "self.linkReplacedHelp":
+    "Per la sua sicurezza, questo link non funziona più: le è stato inviato un link più recente, oppure la carta del suo piano di pagamento è stata cambiata. Utilizzi il link della nostra e-mail più recente oppure ci contatti per riceverne uno nuovo.",
   "self.linkInvalid": "Questo link non è valido. Verifichi di averlo copiato per intero.",
   "self.error.generic": "Si è verificato un errore. Riprovi tra qualche minuto.",
   "self.error.paymentDeclined":

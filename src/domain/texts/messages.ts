@@ -152,6 +152,8 @@ export interface Messages extends GeneratedKeys {
   readonly "self.difficulty": string
   readonly "self.linkExpired": string
   readonly "self.linkExpiredHelp": string
+  readonly "self.linkReplaced": string
+  readonly "self.linkReplacedHelp": string
   readonly "self.linkInvalid": string
   readonly "self.error.generic": string
   readonly "self.error.paymentDeclined": string

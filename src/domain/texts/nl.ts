@@ -132,6 +132,9 @@ export const nl: Messages = {
   "self.linkExpired": "Deze link is verlopen",
   "self.linkExpiredHelp":
     "Voor uw veiligheid is deze link slechts beperkt geldig. Gebruik de link in onze meest recente e-mail, of neem contact met ons op om een nieuwe link te ontvangen.",
+  "self.linkReplaced": "Deze link is vervangen",
+  "self.linkReplacedHelp":
+    "Voor uw veiligheid werkt deze link niet meer: er is u een nieuwere link gestuurd, of de kaart van uw betalingsplan is gewijzigd. Gebruik de link in onze meest recente e-mail, of neem contact met ons op om een nieuwe link te ontvangen.",
   "self.linkInvalid": "Deze link is niet geldig. Controleer of u hem volledig hebt gekopieerd.",
   "self.error.generic": "Er is iets misgegaan. Probeer het over enkele minuten opnieuw.",
   "self.error.paymentDeclined":

@@ -51,3 +51,13 @@ describe("Alma provider options", () => {
     expect(() => parseAlmaOptions(raw)).toThrow(message)
   })
 })
+
+describe("Alma provider options in production", () => {
+  it("refuses the demo's public key, which is also the key of its IPN signatures", () => {
+    expect(() => parseAlmaOptions({ api_key: "sk_test_demo_fake_alma" }, { NODE_ENV: "production" })).toThrow(
+      'medusa-instalments (alma): option "api_key" is the demo\'s public key sk_test_demo_fake_alma',
+    )
+    expect(parseAlmaOptions({ api_key: "sk_test_demo_fake_alma" }, { NODE_ENV: "development" }).apiKey).toBe("sk_test_demo_fake_alma")
+    expect(parseAlmaOptions({ api_key: "sk_live_own_key" }, { NODE_ENV: "production" }).mode).toBe("live")
+  })
+})

@@ -69,8 +69,11 @@ export interface AlmaConfig {
 
 export const DEFAULT_ALMA_PLANS: readonly PlanCode[] = ["p2x", "p3x", "p4x"]
 
+/** The demo's key (medusa-config.ts without ALMA_API_KEY): public, and it is also the IPN signing key. */
+export const DEMO_ALMA_API_KEY = "sk_test_demo_fake_alma"
+
 /** Validates the options; throws an Error naming each bad option. */
-export function parseAlmaOptions(raw: unknown): AlmaConfig {
+export function parseAlmaOptions(raw: unknown, env: NodeJS.ProcessEnv = process.env): AlmaConfig {
   const parsed = AlmaOptionsSchema.safeParse(raw ?? {})
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
@@ -82,6 +85,11 @@ export function parseAlmaOptions(raw: unknown): AlmaConfig {
     throw new Error(`${PREFIX} ${problems.join("; ")}`)
   }
   const o = parsed.data
+  if (o.api_key === DEMO_ALMA_API_KEY && env.NODE_ENV === "production") {
+    throw new Error(
+      `${PREFIX} option "api_key" is the demo's public key ${DEMO_ALMA_API_KEY}: anyone could sign Alma notifications for this store. Set api_key: process.env.ALMA_API_KEY with your own key from Alma's dashboard (sk_live_… or sk_test_…).`,
+    )
+  }
   const mode = o.api_key.startsWith("sk_live_") ? "live" : "test"
   return {
     apiKey: o.api_key,

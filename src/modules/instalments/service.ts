@@ -34,7 +34,6 @@ import { parsePluginOptions } from "../../options/plugin-options"
 import {
   createMemorySandboxStore,
   createPostgresSandboxStore,
-  createSandboxClock,
   createSandboxProcessor,
   type CardProcessor,
   type SandboxClock,
@@ -71,8 +70,10 @@ import { reconcile, reconcileOperation, type ReconcileSummary } from "./operatio
 import { runRevision, type OperationsDeps, type PlanRevision, type ReviseOptions, type RevisionResult } from "./operations/run"
 import { requireStatus } from "../../domain/revisions/guards"
 import { CARD_CHANGE_STATUSES, cardRefusalReasons, lastDueDate } from "../../self-service/card-rules"
-import { planLink, verifyPlanToken, type LinkCheck } from "../../self-service/link"
-import { parseSelfServiceOptions, warnOnce, type SelfServiceSettings } from "../../self-service/options"
+import { planLink, verifyPlanToken, type LinkCheck, type LinkedPlan } from "../../self-service/link"
+import { bumpLinkVersion, nextLinkVersion } from "../../self-service/revocation"
+import { parseSelfServiceOptions, projectJwtSecret, warnOnce, type SelfServiceSettings } from "../../self-service/options"
+import { moduleClock, moveTestClock, parseTestClockOption } from "./test-clock"
 
 export type { PlanRevision, ReviseOptions, RevisionResult } from "./operations/run"
 export { unwrapRevision } from "./errors"
@@ -95,6 +96,8 @@ export interface InstalmentsModuleOptions {
   terms_version?: string
   /** Signed links to the shopper's page: `{ secret, base_url, link_ttl_days }` (src/self-service/options.ts). */
   self_service?: unknown
+  /** The sandbox test clock (admin route, tests, demo): default false, refused in production (./test-clock.ts). */
+  test_clock?: boolean
   [option: string]: unknown
 }
 
@@ -120,8 +123,10 @@ export default class InstalmentsModuleService extends MedusaService({
 }) {
   readonly engineConfig: EngineConfig
   readonly processor: CardProcessor
-  /** The sandbox clock (moved by the admin test clock); the real time otherwise. */
+  /** The sandbox clock (moved by the admin test clock); the real time, immovable, without `test_clock`. */
   readonly clock: SandboxClock
+  /** Whether the `test_clock` option turned the test clock on. */
+  readonly testClock: boolean
   readonly termsVersion: string
   /** How self-service links are signed and where they point. */
   readonly selfService: SelfServiceSettings
@@ -132,15 +137,16 @@ export default class InstalmentsModuleService extends MedusaService({
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     // `database` is Medusa's own (it injects it into every module's options); the rest is ours.
-    const { processor = "sandbox", sandbox_store = "database", terms_version, self_service, database: _database, ...engineOptions } = options ?? {}
+    const { processor = "sandbox", sandbox_store = "database", terms_version, self_service, test_clock, database: _database, ...engineOptions } = options ?? {}
     this.engineConfig = parsePluginOptions(engineOptions)
-    this.selfService = parseSelfServiceOptions(self_service)
+    this.selfService = parseSelfServiceOptions(self_service, { env: process.env, jwtSecret: projectJwtSecret(cradle) })
+    this.testClock = parseTestClockOption(test_clock, process.env)
     for (const warning of this.selfService.warnings) warnOnce(warning)
     this.termsVersion = terms_version ?? DEFAULT_TERMS_VERSION
     if (processor !== "sandbox" && typeof processor !== "function") {
       throw new Error(`medusa-instalments: option "processor" must be "sandbox" (got "${String(processor)}")`)
     }
-    this.clock = createSandboxClock()
+    this.clock = moduleClock(this.testClock)
     const store = () => sandboxStore(sandbox_store, cradle)
     this.processor = typeof processor === "function" ? processor({ clock: this.clock, store }) : createSandboxProcessor({ clock: this.clock, store: store() })
     this.operations = this.operationsDeps()
@@ -652,13 +658,13 @@ export default class InstalmentsModuleService extends MedusaService({
   // The daily job's batch path (operations/collect-batch.ts): candidates by keyset pagination, then
   // per batch the charges recorded under the plans' locks, made outside any transaction, recorded.
 
-  /** The admin test clock (sandbox only) moves the module's clock. */
+  /** The admin test clock (option `test_clock` only) moves the module's clock forward. */
   async advanceSandboxClock(days: number): Promise<void> {
-    this.clock.advanceDays(days)
+    moveTestClock(this.clock, this.testClock, { days })
   }
 
   async setSandboxTime(date: Date): Promise<void> {
-    this.clock.set(date)
+    moveTestClock(this.clock, this.testClock, { to: date })
   }
 
   /** Ids of plans collection may act on `today`, after `after` in id order. */
@@ -683,14 +689,14 @@ export default class InstalmentsModuleService extends MedusaService({
   // the page and the e-mails are in src/self-service and src/api; pay early, postpone and withdraw
   // are revisions and go through `revise`.
 
-  /** The signed link to a plan's page, valid `self_service.link_ttl_days` from now. */
-  selfServiceUrl(planId: string): string {
-    return planLink(this.selfService, planId, this.now())
+  /** The signed link to a plan's page at its link version, valid `self_service.link_ttl_days` from now (real time, not the test clock). */
+  selfServiceUrl(plan: LinkedPlan): string {
+    return planLink(this.selfService, plan, new Date())
   }
 
-  /** Whether `token` opens `planId` now (signature for this plan, not expired). */
+  /** Whether `token` was signed for `planId` and has not expired (real time); its link version is checked against the plan's by the caller. */
   checkSelfServiceToken(planId: string, token: unknown): LinkCheck {
-    return verifyPlanToken(this.selfService, planId, token, this.now())
+    return verifyPlanToken(this.selfService, planId, token, new Date())
   }
 
   /**
@@ -759,6 +765,8 @@ export default class InstalmentsModuleService extends MedusaService({
         card_exp_year: card.exp_year,
         card_country: card.country,
         version: row.version + 1,
+        // A new card revokes every link sent before (src/self-service/revocation.ts).
+        link_version: nextLinkVersion(row),
       },
       sharedContext,
     )
@@ -778,16 +786,18 @@ export default class InstalmentsModuleService extends MedusaService({
   /**
    * Appends one entry to a plan's history once per key (a reminder sent, a link resent): false when
    * that key is already recorded. The plan's lock makes two workers agree on who records it.
+   * `revokeLinks` also bumps the plan's link version in the same transaction (src/self-service/revocation.ts).
    */
   @InjectTransactionManager()
   async recordPlanEventOnce(
     planId: string,
     event: LedgerEvent,
-    options: { actor: Actor; idempotencyKey: string },
+    options: { actor: Actor; idempotencyKey: string; revokeLinks?: boolean },
     @MedusaContext() sharedContext: Context = {},
   ): Promise<boolean> {
     await this.lockPlan(planId, sharedContext)
     if (await this.hasEvent(planId, options.idempotencyKey, sharedContext)) return false
+    if (options.revokeLinks) await bumpLinkVersion(sql(sharedContext), planId)
     await this.appendEvents(planId, [event], options.actor, options.idempotencyKey, sharedContext)
     return true
   }

@@ -44,7 +44,7 @@ export function eventView(row: EventRow) {
 }
 
 /**
- * `selfServiceUrl`: the shopper's signed link (`service.selfServiceUrl(id)`), shown to admins only
+ * `selfServiceUrl`: the shopper's signed link (`service.selfServiceUrl(plan)`, at the plan's link version), shown to admins only
  * (it opens the plan without an account).
  */
 export function planView(row: PlanRow, options: { events?: EventRow[]; selfServiceUrl?: string } = {}) {

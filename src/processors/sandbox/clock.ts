@@ -23,6 +23,17 @@ export interface SandboxClock extends Clock {
 /** The real time. Cannot be moved: use `createSandboxClock()` for a clock tests can advance. */
 export const systemClock: Clock = Object.freeze({ now: () => new Date() })
 
+/**
+ * The real time behind the `SandboxClock` interface, for a store without the test clock: moving it
+ * throws, so nothing (a route, a script, a forgotten test helper) can change a live store's date.
+ */
+export function immovableClock(): SandboxClock {
+  const refuse = (): never => {
+    throw new Error('test_clock_off: this clock is the real time and cannot move; the sandbox test clock needs the module option test_clock: true (never in production)')
+  }
+  return Object.freeze({ now: () => new Date(), advanceDays: refuse, set: refuse, offsetDays: 0 })
+}
+
 export type SandboxClockOptions = {
   /** Where the clock starts (default: the system time). */
   start?: Date

@@ -1,6 +1,6 @@
 export { CLAIM_TIMINGS, createSandboxProcessor, SANDBOX_PROCESSOR_NAME } from "./adapter"
 export type { ClaimTimings, SandboxProcessor, SandboxProcessorOptions } from "./adapter"
-export { createSandboxClock, systemClock } from "./clock"
+export { createSandboxClock, immovableClock, systemClock } from "./clock"
 export type { Clock, SandboxClock, SandboxClockOptions } from "./clock"
 export { createMemorySandboxStore } from "./store"
 export type { MemorySandboxStore, SandboxStore } from "./store"

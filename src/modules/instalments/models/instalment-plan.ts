@@ -66,6 +66,8 @@ const InstalmentPlan = model
     card_exp_year: model.number().nullable(),
     card_country: model.text().nullable(),
     credit_reference: model.text().nullable(),
+    // Self-service links are signed over it: bumping it revokes every link sent before (src/self-service/revocation.ts)
+    link_version: model.number().default(0),
     // Consent (business rules §4): the terms version and when the shopper accepted them
     terms_version: model.text(),
     terms_accepted_at: model.dateTime(),

@@ -9,5 +9,5 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
   const [plan] = await instalments.listInstalmentPlans({ id: req.params.id }, { relations: ["instalments", "events"] })
   if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${req.params.id} was not found`)
-  res.json({ instalment_plan: planView(plan, { events: plan.events, selfServiceUrl: instalments.selfServiceUrl(plan.id) }) })
+  res.json({ instalment_plan: planView(plan, { events: plan.events, selfServiceUrl: instalments.selfServiceUrl(plan) }) })
 }

@@ -1,7 +1,8 @@
 /**
  * POST /admin/instalment-plans/:id/resend-link — e-mails the shopper a fresh self-service link (in
- * the plan's language) and records it in the plan's history. Answers `{ instalment_plan }`.
- * An optional Idempotency-Key header makes a retried request send nothing more.
+ * the plan's language) and records it in the plan's history. The links sent before stop working
+ * first (`plan.links_revoked`): the new e-mail carries the only valid one. Answers `{ instalment_plan }`.
+ * An optional Idempotency-Key header makes a retried request revoke and send nothing more.
  */
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
@@ -10,6 +11,7 @@ import type InstalmentsModuleService from "../../../../../modules/instalments/se
 import { managedHere } from "../../../../../self-service/access"
 import { idempotencyKeyHeader } from "../../../../../self-service/actions"
 import { sendPlanEmail } from "../../../../../self-service/notify"
+import { revokePlanLinks } from "../../../../../self-service/revocation"
 import { GET as getPlan } from "../route"
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -24,6 +26,12 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `no_email: plan ${planId} has no e-mail address to send the link to (the order had none)`)
   }
   const key = idempotencyKeyHeader(req.headers["idempotency-key"])
+  const actor = `admin:${req.auth_context.actor_id}`
+  await revokePlanLinks(instalments, planId, {
+    actor,
+    reason: "link_resent",
+    idempotencyKey: key === undefined ? undefined : `instalments:resend-link:${planId}:${key}:revoke`,
+  })
   const sent = await sendPlanEmail(req.scope, planId, "selfServiceLink", {
     trigger: "admin.resend_link",
     idempotencyKey: key === undefined ? undefined : `instalments:resend-link:${planId}:${key}`,
@@ -32,7 +40,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   await instalments.recordPlanEventOnce(
     planId,
     { type: "plan.self_service_link_sent", data: { notificationId: sent.notificationId, channel: "email" } },
-    { actor: `admin:${req.auth_context.actor_id}`, idempotencyKey: `link-sent:${planId}:${sent.notificationId || Date.now()}` },
+    { actor, idempotencyKey: `link-sent:${planId}:${sent.notificationId || Date.now()}` },
   )
   return getPlan(req, res)
 }

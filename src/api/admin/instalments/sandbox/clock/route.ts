@@ -1,32 +1,34 @@
 /**
- * The sandbox test clock (only with the offline sandbox processor; 404 otherwise).
+ * The sandbox test clock: only with the module option `test_clock: true` (never in production)
+ * and the offline sandbox processor. Otherwise the route does not exist: 404, as any unknown route.
  *
- * POST /admin/instalments/sandbox/clock { advance_days } moves the clock forward day by day and
- * runs the collection once per day, as the hourly job would have on each of those days; or
- * { set: "YYYY-MM-DD" | ISO instant } moves it to that moment and runs the collection once.
+ * POST /admin/instalments/sandbox/clock { advance_days } moves the clock forward day by day (1 to
+ * 125 days) and runs the collection once per day, as the hourly job would have on each of those
+ * days; or { set: "YYYY-MM-DD" | ISO instant } moves it forward to that moment (at most 5 years
+ * after the real time) and runs the collection once. The clock never moves back (src/modules/instalments/test-clock.ts).
  * Answers { clock: { now, today }, runs: [{ today, examined, charged, failed, ... }], total }.
  * With it a test or the demo store lives months of a plan in seconds: paid, declined, retried,
  * late, serious delay.
  *
  * GET answers { clock } without moving it.
  */
-import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { isLocalDate } from "../../../../../domain/calendar"
 import { money, toMajor } from "../../../../../domain/money"
 import { INSTALMENTS_MODULE } from "../../../../../modules/instalments"
 import { addSummaries, emptySummary } from "../../../../../modules/instalments/collection"
 import type InstalmentsModuleService from "../../../../../modules/instalments/service"
+import { MAX_ADVANCE_DAYS } from "../../../../../modules/instalments/test-clock"
 import { SANDBOX_PROCESSOR_NAME } from "../../../../../processors"
 import { runCollection, type CollectionRunSummary } from "../../../../../workflows/collect-due-instalments"
 import { parseOr400 } from "../../../../utils/validation"
 
-const MAX_DAYS = 400
+const DAYS_MESSAGE = `must be a whole number of days from 1 to ${MAX_ADVANCE_DAYS} (move further in several calls)`
 
 const ClockBody = z
   .object({
-    advance_days: z.number({ error: `must be a whole number of days from 1 to ${MAX_DAYS}` }).int("must be a whole number of days").min(1).max(MAX_DAYS).optional(),
+    advance_days: z.number({ error: DAYS_MESSAGE }).int(DAYS_MESSAGE).min(1, DAYS_MESSAGE).max(MAX_ADVANCE_DAYS, DAYS_MESSAGE).optional(),
     set: z
       .string({ error: 'must be a day "YYYY-MM-DD" or an ISO instant "2027-02-28T10:00:00Z"' })
       .refine((s) => isLocalDate(s) || (/^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s))), {
@@ -37,13 +39,10 @@ const ClockBody = z
   .strict()
   .refine((b) => (b.advance_days === undefined) !== (b.set === undefined), { message: "give exactly one of advance_days or set" })
 
-function sandboxInstalments(req: AuthenticatedMedusaRequest): InstalmentsModuleService {
+/** The module when its test clock is on; otherwise undefined, and the route does not exist. */
+function testClockInstalments(req: AuthenticatedMedusaRequest): InstalmentsModuleService | undefined {
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
-  if (instalments.processor.name !== SANDBOX_PROCESSOR_NAME) {
-    // The clock only exists in the sandbox: to a store with a real processor the route does not exist.
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cannot ${req.method} ${req.originalUrl}`)
-  }
-  return instalments
+  return instalments.testClock && instalments.processor.name === SANDBOX_PROCESSOR_NAME ? instalments : undefined
 }
 
 function clockView(instalments: InstalmentsModuleService) {
@@ -65,12 +64,17 @@ function runView(run: CollectionRunSummary, currency: string) {
   }
 }
 
-export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  res.json({ clock: clockView(sandboxInstalments(req)) })
+// Without the test clock, `next()` hands the request on to Express: nothing else answers it, so the
+// caller gets exactly the 404 of an unknown route.
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const instalments = testClockInstalments(req)
+  if (!instalments) return next()
+  res.json({ clock: clockView(instalments) })
 }
 
-export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const instalments = sandboxInstalments(req)
+export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const instalments = testClockInstalments(req)
+  if (!instalments) return next()
   const body = parseOr400(ClockBody, req.body, "body")
   const currency = instalments.engineConfig.currency
   const runs: CollectionRunSummary[] = []

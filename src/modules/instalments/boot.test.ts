@@ -1,0 +1,75 @@
+/**
+ * The module refuses to start in a configuration that is unsafe in production (H2, M1, L2): the
+ * real constructor, with the options a store writes in medusa-config.ts and Medusa's resolved
+ * config in the module's container, as Medusa builds it at boot.
+ */
+import InstalmentsModuleService from "./service"
+
+const SHOP = "https://shop.example.com"
+const SECRET = "k".repeat(48)
+
+/** The module as Medusa builds it: its container holds Medusa's resolved config. */
+function boot(options: Record<string, unknown>, jwtSecret = "supersecret"): InstalmentsModuleService {
+  const cradle = { configModule: { projectConfig: { http: { jwtSecret } } } }
+  return new (InstalmentsModuleService as any)(cradle, { sandbox_store: "memory", ...options })
+}
+
+function withNodeEnv(value: string) {
+  const previous = process.env.NODE_ENV
+  beforeEach(() => {
+    process.env.NODE_ENV = value
+  })
+  afterEach(() => {
+    if (previous === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = previous
+  })
+}
+
+describe("the module in production", () => {
+  withNodeEnv("production")
+
+  it("refuses to start without a link secret, even when Medusa's jwtSecret is set", () => {
+    expect(() => boot({ self_service: { base_url: SHOP } }, "j".repeat(64))).toThrow(
+      'medusa-instalments: option "self_service.secret" is required when NODE_ENV=production',
+    )
+  })
+
+  it("refuses to start with the links pointing at this machine or at plain http", () => {
+    expect(() => boot({ self_service: { secret: SECRET } })).toThrow('option "self_service.base_url" is required when NODE_ENV=production')
+    expect(() => boot({ self_service: { secret: SECRET, base_url: "http://localhost:9000" } })).toThrow('option "self_service.base_url"')
+  })
+
+  it("refuses to start with the test clock on", () => {
+    expect(() => boot({ test_clock: true, self_service: { secret: SECRET, base_url: SHOP } })).toThrow(
+      'medusa-instalments: option "test_clock" must be off when NODE_ENV=production',
+    )
+  })
+
+  it("starts with a secret and an https base URL; its clock is the real time and never moves", async () => {
+    const module = boot({ self_service: { secret: SECRET, base_url: SHOP } })
+    expect(module.selfService).toMatchObject({ secret: SECRET, baseUrl: SHOP })
+    const before = Date.now()
+    expect(Math.abs(module.now().getTime() - before)).toBeLessThan(60_000)
+    await expect(module.advanceSandboxClock(1)).rejects.toThrow("test_clock_off")
+    await expect(module.setSandboxTime(new Date(before + 86_400_000))).rejects.toThrow("test_clock_off")
+    expect(() => module.clock.advanceDays(1)).toThrow("test_clock_off")
+    expect(Math.abs(module.now().getTime() - Date.now())).toBeLessThan(60_000)
+  })
+})
+
+describe("the module outside production", () => {
+  withNodeEnv("development")
+
+  it("keeps its clock still unless the test clock is asked for", async () => {
+    const module = boot({})
+    await expect(module.advanceSandboxClock(1)).rejects.toThrow("test_clock_off")
+    const clocked = boot({ test_clock: true })
+    const start = clocked.now().getTime()
+    await clocked.advanceSandboxClock(2)
+    expect(clocked.now().getTime() - start).toBeGreaterThanOrEqual(2 * 86_400_000)
+  })
+
+  it("refuses a test_clock that is not true or false", () => {
+    expect(() => boot({ test_clock: "yes" })).toThrow('option "test_clock" must be true or false')
+  })
+})
