@@ -12,6 +12,8 @@ const instalmentsOptions = {
   ...(process.env.INSTALMENTS_DEFERRED_START ? { deferred_start: process.env.INSTALMENTS_DEFERRED_START } : {}),
   // INSTALMENTS_REVISION_POLICY=last_first takes refunds off the last instalments instead of spreading them.
   ...(process.env.INSTALMENTS_REVISION_POLICY ? { revision_policy: process.env.INSTALMENTS_REVISION_POLICY } : {}),
+  // INSTALMENTS_PLANS='{"p3x":{"fee_percent":10}}' sets the plans and their fees (the withdrawal tests use fees).
+  ...(process.env.INSTALMENTS_PLANS ? { plans: JSON.parse(process.env.INSTALMENTS_PLANS) } : {}),
   // INSTALMENTS_SANDBOX_STORE=memory keeps the sandbox's records in the process (bench:collect compares both).
   ...(process.env.INSTALMENTS_SANDBOX_STORE ? { sandbox_store: process.env.INSTALMENTS_SANDBOX_STORE } : {}),
   // INSTALMENTS_TEST_CLOCK=true turns on the sandbox test clock (POST /admin/instalments/sandbox/clock):

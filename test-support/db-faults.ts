@@ -13,7 +13,7 @@ export type FaultTable = (typeof TABLES)[number]
 
 /** Installs the fault triggers (idempotent). */
 export async function installWriteFaults(sql: Sql): Promise<void> {
-  await sql.raw(`create table if not exists instalments_test_fault (table_name text primary key, fail_until bigint not null default 0, key_like text)`)
+  await sql.raw(`create table if not exists instalments_test_fault (table_name text primary key, fail_from bigint not null default 1, fail_until bigint not null default 0, key_like text)`)
   for (const table of TABLES) {
     await sql.raw(`create sequence if not exists "instalments_test_fault_${table}_seq"`)
     await sql.raw(`insert into instalments_test_fault (table_name) values (?) on conflict do nothing`, [table])
@@ -25,26 +25,32 @@ export async function installWriteFaults(sql: Sql): Promise<void> {
     begin
       select * into rule from instalments_test_fault where table_name = tg_table_name;
       if rule.fail_until > 0 and (rule.key_like is null or to_jsonb(new)::text like rule.key_like) then
-        if nextval(format('%I', 'instalments_test_fault_' || tg_table_name || '_seq')) <= rule.fail_until then
-          raise exception 'injected write failure on %', tg_table_name;
-        end if;
+        declare
+          n bigint := nextval(format('%I', 'instalments_test_fault_' || tg_table_name || '_seq'));
+        begin
+          if n >= rule.fail_from and n <= rule.fail_until then
+            raise exception 'injected write failure on %', tg_table_name;
+          end if;
+        end;
       end if;
       return new;
     end
     $$ language plpgsql`)
   for (const table of TABLES) {
+    const [exists] = ((await sql.raw(`select to_regclass(?) as name`, [table])) as { rows: { name: string | null }[] }).rows
+    if (!exists?.name) continue
     await sql.raw(`drop trigger if exists instalments_test_fault on "${table}"`)
     await sql.raw(`create trigger instalments_test_fault before insert or update on "${table}" for each row execute function instalments_test_fault()`)
   }
 }
 
 /**
- * The next `count` writes to `table` fail (only rows whose JSON matches the LIKE pattern `rowLike`,
- * when given, e.g. `%"key": "refund:%`).
+ * After `skip` writes that go through, the next `count` writes to `table` fail. Only rows whose
+ * JSON matches the LIKE pattern `rowLike` count, when it is given (e.g. `%"key": "refund:%`).
  */
-export async function failNextWrites(sql: Sql, table: FaultTable, count = 1, rowLike?: string): Promise<void> {
+export async function failNextWrites(sql: Sql, table: FaultTable, count = 1, rowLike?: string, skip = 0): Promise<void> {
   await sql.raw(`select setval('"instalments_test_fault_${table}_seq"', 1, false)`)
-  await sql.raw(`update instalments_test_fault set fail_until = ?, key_like = ? where table_name = ?`, [count, rowLike ?? null, table])
+  await sql.raw(`update instalments_test_fault set fail_from = ?, fail_until = ?, key_like = ? where table_name = ?`, [skip + 1, skip + count, rowLike ?? null, table])
 }
 
 /** Writes succeed again. */

@@ -80,6 +80,9 @@ export function planHelpers(api: AxiosInstance, getContainer: () => MedusaContai
     advance,
     activity,
     sandboxCharges,
+    get storeHeaders() {
+      return shop.storeHeaders
+    },
     get adminHeaders() {
       return adminHeaders()
     },

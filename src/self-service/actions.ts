@@ -69,6 +69,8 @@ export interface ActionOptions {
    * a request that crossed another change is refused (`plan_changed`).
    */
   readonly idempotencyKey?: string
+  /** The plan version the request was made on (the page's form), when it is not the plan as read now. */
+  readonly seenVersion?: number
   /** Medusa's container: a paid exchange difference is also marked paid on the Medusa order. */
   readonly container?: MedusaContainer
 }
@@ -96,14 +98,15 @@ export async function runShopperAction<A extends ShopperAction>(
   options: ActionOptions,
 ): Promise<ActionResult> {
   const { locale } = options
+  const seen = options.seenVersion ?? row.version
   const revise = {
     actor: options.actor,
-    idempotencyKey: options.idempotencyKey ?? `self:${row.id}:${action}:v${row.version}`,
-    expectedVersion: options.idempotencyKey === undefined ? row.version : undefined,
+    idempotencyKey: options.idempotencyKey ?? `self:${row.id}:${action}:v${seen}`,
+    expectedVersion: options.idempotencyKey === undefined ? seen : undefined,
     request: { name: action, input: body },
   }
   if (!managedHere(service, row)) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `lender_managed: ${refusalMessage("lender_managed", locale)}`)
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `lender_managed: ${refusalMessage("lender_managed", locale)}`, "lender_managed")
   }
   try {
     switch (action) {

@@ -18,9 +18,10 @@ import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
 import { managedHere, openPlanWithToken } from "./access"
-import { ACTION_BODIES, runShopperAction, scopedKey, SHOPPER_ACTIONS, type ShopperAction } from "./actions"
+import { ACTION_BODIES, runShopperAction, SHOPPER_ACTIONS, type ShopperAction } from "./actions"
 import { planPagePath, signPlanToken } from "./link"
 import { HTML_CONTENT_TYPE, pageSecurityHeaders, renderErrorPage, renderPlanPage, type Notice } from "./page"
+import { pluginStatusOf } from "../api/utils/errors"
 import { splitRefusal } from "./refusals"
 import { pickLocale } from "./store-routes"
 
@@ -129,20 +130,16 @@ export const postPlanPage = pageRoute(async (req, res) => {
   const action = body.action as ShopperAction
   const input = SHOPPER_ACTIONS.includes(action) ? ACTION_BODIES[action].safeParse(body) : undefined
   if (!input?.success) return send(res, 400, page(req, row, token, { kind: "error", text: t(locale, "self.error.generic") }))
-  const key = typeof body.idempotency_key === "string" && body.idempotency_key.length <= 100 ? body.idempotency_key : undefined
+  // The form's plan version names the action (see page.ts); a form without it acts on the plan as it is now.
+  const seenVersion = typeof body.version === "string" && /^\d{1,9}$/.test(body.version) ? Number(body.version) : undefined
   try {
-    const result = await runShopperAction(service, row, action, input.data, {
-      actor: "shopper",
-      locale,
-      idempotencyKey: scopedKey(row.id, action, key && `page:${key}`),
-      container: req.scope,
-    })
+    const result = await runShopperAction(service, row, action, input.data, { actor: "shopper", locale, seenVersion, container: req.scope })
     send(res, 200, page(req, result.plan, renewedToken(req, res, result.plan, opened.linkVersion) ?? token, { kind: "success", text: result.message }))
   } catch (error) {
     if (!(error instanceof MedusaError)) req.scope.resolve("logger").error(`medusa-instalments: self-service ${action} on ${row.id} failed: ${(error as Error).message}`)
     const notice = { kind: "error" as const, text: shopperErrorText(error, locale, action) }
     const fresh = (await service.loadPlan(row.id)) ?? row
-    send(res, error instanceof MedusaError ? 400 : 500, page(req, fresh, token, notice))
+    send(res, pluginStatusOf(error) ?? (error instanceof MedusaError ? 400 : 500), page(req, fresh, token, notice))
   }
 })
 
@@ -159,7 +156,7 @@ function renewedToken(req: MedusaRequest, res: MedusaResponse, plan: PlanRow, us
 
 /** The refusal's own message (already in the shopper's language), or a plain one for input errors. */
 function shopperErrorText(error: unknown, locale: Locale, action: ShopperAction): string {
-  if (error instanceof MedusaError && error.type === MedusaError.Types.NOT_ALLOWED) {
+  if (error instanceof MedusaError && (error.type === MedusaError.Types.NOT_ALLOWED || pluginStatusOf(error) !== undefined)) {
     return splitRefusal(error.message).message
   }
   if (error instanceof MedusaError && error.type === MedusaError.Types.INVALID_DATA && action === "change-card") {

@@ -3,10 +3,9 @@
  * plain server-rendered HTML, no script, in the shopper's language. It shows the schedule and one
  * form per action the engine allows now; each form posts back to the page with the link's token.
  *
- * Everything that comes from data is escaped (`esc`). Each rendering gives every form a fresh
- * idempotency key, so submitting the same form twice (reload, double click) acts once.
+ * Everything that comes from data is escaped (`esc`). Every form carries the plan version it was
+ * rendered for, so submitting the same form twice (reload, double click) acts once.
  */
-import { randomUUID } from "node:crypto"
 import { LOCALES, type InstalmentStatus, type Locale, type PlanStatus } from "../domain/codes"
 import type { RevisionContext } from "../domain/outcome"
 import { amountDue, nextDue } from "../domain/plan"
@@ -179,13 +178,17 @@ ${rows.join("\n")}
 </section>`
 }
 
-/** A form posting one action back to the page, with the token and a fresh idempotency key. */
+/**
+ * A form posting one action back to the page, with the token and the plan version it shows: the
+ * action's key is derived from that version, so submitting the same form twice (reload, double
+ * click) acts once, and a form left open while the plan changed is refused, not acted on.
+ */
 function actionForm(input: PageInput, action: string, fields: string, button: string): string {
   const target = `${planPagePath(input.row.id)}?locale=${encodeURIComponent(input.locale)}`
   return `<form method="post" action="${esc(target)}">
 <input type="hidden" name="token" value="${esc(input.token)}">
 <input type="hidden" name="action" value="${esc(action)}">
-<input type="hidden" name="idempotency_key" value="${esc(randomUUID())}">
+<input type="hidden" name="version" value="${esc(input.row.version)}">
 ${fields}
 <button type="submit">${esc(button)}</button>
 </form>`

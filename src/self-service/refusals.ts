@@ -24,6 +24,11 @@ const SHOPPER_TEXT: Readonly<Record<string, RevisionRefusalCode>> = {
   plan_frozen: "plan_frozen",
   plan_not_started: "plan_not_started",
   plan_not_active: "plan_not_active",
+  plan_busy: "plan_busy",
+  plan_changed: "plan_changed",
+  operation_abandoned: "plan_changed",
+  processor_unavailable: "payment_pending",
+  operation_pending: "payment_pending",
 }
 
 const CLOSED_STATUSES = ["completed", "cancelled", "terminated", "withdrawn"]
@@ -37,22 +42,24 @@ export function shopperRefusalText(code: string, locale: Locale, config: EngineC
   return refusalMessage(text, locale, { days })
 }
 
+/**
+ * A refusal of the module (MedusaError with its reason in `code`), reworded for the shopper: the
+ * code stays, the message is in their language. Eligibility refusals already come in the shopper's
+ * language; errors without a code are left as they are.
+ */
+export function forShopper(error: unknown, locale: Locale, config: EngineConfig, planStatus?: string): unknown {
+  if (!(error instanceof MedusaError) || !error.code) return error
+  const code = error.code
+  if ((ELIGIBILITY_REASON_CODES as readonly string[]).includes(code)) return error
+  if (error.type !== MedusaError.Types.NOT_ALLOWED && !SHOPPER_TEXT[code]) return error
+  return new MedusaError(error.type, `${code}: ${shopperRefusalText(code, locale, config, planStatus)}`, code)
+}
+
 const REFUSAL = /^([a-z][a-z0-9_]*): /
 
 /**
- * A refusal thrown by `revise` (MedusaError NOT_ALLOWED "code: English"), reworded for the shopper.
- * Eligibility refusals already come in the shopper's language; anything else is left as it is.
- */
-export function forShopper(error: unknown, locale: Locale, config: EngineConfig, planStatus?: string): unknown {
-  if (!(error instanceof MedusaError) || error.type !== MedusaError.Types.NOT_ALLOWED) return error
-  const code = REFUSAL.exec(error.message)?.[1]
-  if (!code || (ELIGIBILITY_REASON_CODES as readonly string[]).includes(code)) return error
-  return new MedusaError(MedusaError.Types.NOT_ALLOWED, `${code}: ${shopperRefusalText(code, locale, config, planStatus)}`)
-}
-
-/**
- * The code and the shopper's message of a refusal, for the page. Several eligibility reasons come
- * as "card_prepaid: … | card_virtual: …": the codes go, the messages stay.
+ * The shopper's message of a refusal, for the page (the code is in the error's `code`). Several
+ * eligibility reasons come as "card_prepaid: … | card_virtual: …": the codes go, the messages stay.
  */
 export function splitRefusal(message: string): { code: string | null; message: string } {
   const parts = message.split(" | ").map((part) => {

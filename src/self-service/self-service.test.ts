@@ -96,9 +96,10 @@ describe("a new card for a running plan", () => {
 
 describe("refusals for the shopper", () => {
   it("keeps the engine's code and words the message in the shopper's language", () => {
-    const error = new MedusaError(MedusaError.Types.NOT_ALLOWED, "postpone_days_out_of_range: A due date can be postponed by 1 to 15 days (got 16).")
+    const error = new MedusaError(MedusaError.Types.NOT_ALLOWED, "postpone_days_out_of_range: A due date can be postponed by 1 to 15 days (got 16).", "postpone_days_out_of_range")
     const reworded = forShopper(error, "de", config) as MedusaError
     expect(reworded.type).toBe(MedusaError.Types.NOT_ALLOWED)
+    expect(reworded.code).toBe("postpone_days_out_of_range")
     expect(reworded.message).toMatch(/^postpone_days_out_of_range: .*15/)
     expect(reworded.message).not.toContain("got 16")
     expect(shopperRefusalText("withdrawal_period_over", "en", config)).toContain("14-day")
@@ -108,10 +109,19 @@ describe("refusals for the shopper", () => {
   })
 
   it("leaves eligibility refusals (already translated) and other errors as they are", () => {
-    const card = new MedusaError(MedusaError.Types.NOT_ALLOWED, "card_prepaid: Les cartes prépayées ne sont pas acceptées.")
+    const card = new MedusaError(MedusaError.Types.NOT_ALLOWED, "card_prepaid: Les cartes prépayées ne sont pas acceptées.", "card_prepaid")
     expect(forShopper(card, "fr", config)).toBe(card)
     const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, "Instalment plan x was not found")
     expect(forShopper(notFound, "fr", config)).toBe(notFound)
+  })
+
+  it("reads the code from the error, never from its message", () => {
+    const codeless = new MedusaError(MedusaError.Types.NOT_ALLOWED, "withdrawal_period_over: looks like a code, is not one")
+    expect(forShopper(codeless, "fr", config)).toBe(codeless)
+    const unavailable = new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "processor_unavailable: no answer", "processor_unavailable")
+    const reworded = forShopper(unavailable, "it", config) as MedusaError
+    expect([reworded.type, reworded.code]).toEqual([MedusaError.Types.UNEXPECTED_STATE, "processor_unavailable"])
+    expect(reworded.message).toMatch(/^processor_unavailable: Il suo pagamento è in corso/)
   })
 
   it("drops the codes for the page, several reasons included", () => {

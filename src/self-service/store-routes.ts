@@ -17,6 +17,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import type { Locale } from "../domain/codes"
 import { resolveLocale } from "../domain/texts"
+import { withPluginErrors } from "../api/utils/errors"
 import { parseOr400 } from "../api/utils/validation"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type { PlanRow } from "../modules/instalments/mapping"
@@ -52,7 +53,7 @@ export async function getShopperPlan(req: Request, res: MedusaResponse) {
 }
 
 export function shopperActionRoute(action: ShopperAction) {
-  return async function POST(req: Request, res: MedusaResponse) {
+  return withPluginErrors(async function POST(req: Request, res: MedusaResponse) {
     const service = serviceOf(req)
     const body = (req.body ?? {}) as Record<string, unknown>
     const access = await authorisePlanAccess(service, req.params.id, { token: tokenOf(req, body.token), authContext: req.auth_context })
@@ -62,7 +63,7 @@ export function shopperActionRoute(action: ShopperAction) {
     const result = await runShopperAction(service, access.row, action, input, { actor: access.actor, locale, idempotencyKey, container: req.scope })
     renewRevokedToken(service, access, result.plan, res)
     res.json({ instalment_plan: shopperPlanView(result.plan, { locale, ctx: service.revisionContext(), managedHere: true }), message: result.message })
-  }
+  })
 }
 
 /**

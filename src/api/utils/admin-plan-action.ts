@@ -16,6 +16,7 @@ import { INSTALMENTS_MODULE } from "../../modules/instalments"
 import type { PlanRow } from "../../modules/instalments/mapping"
 import type InstalmentsModuleService from "../../modules/instalments/service"
 import { GET as getPlan } from "../admin/instalment-plans/[id]/route"
+import { withPluginErrors } from "./errors"
 import { parseOr400 } from "./validation"
 
 const MAX_KEY_LENGTH = 200
@@ -37,7 +38,7 @@ export function adminPlanAction<T extends z.ZodType>(
   revision: (body: z.infer<T>) => (plan: PlanSnapshot, ctx: RevisionContext) => Result<RevisionOutcome>,
   options: { declineIsError?: boolean; onLenderPlans?: boolean } = {},
 ) {
-  return async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  return withPluginErrors(async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
     const body = parseOr400(schema, req.body, "body")
     const key = idempotencyKey(req, action)
     const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
@@ -54,7 +55,7 @@ export function adminPlanAction<T extends z.ZodType>(
       declineIsError: options.declineIsError ?? true,
     })
     return getPlan(req, res)
-  }
+  })
 }
 
 /** A plan a lender (Alma) funds follows the lender's schedule: only the actions marked for it apply. */
@@ -63,6 +64,7 @@ function refuseOnLenderPlans(instalments: InstalmentsModuleService, row: PlanRow
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
       `lender_managed: "${action}" does not apply to a plan ${row.processor} funds and collects; act from ${row.processor}'s dashboard (flag-fraud and refunds through Medusa do apply)`,
+      "lender_managed",
     )
   }
 }

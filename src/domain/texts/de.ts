@@ -168,6 +168,11 @@ export const de: Messages = {
     "Ihr Zahlungsplan hat noch nicht begonnen. Dies ist möglich, sobald die erste Rate belastet wurde.",
   "refusal.payment_overdue":
     "Eine Rate ist überfällig. Bitte zahlen Sie diese zuerst; danach können Sie diese Änderung vornehmen.",
+  "refusal.plan_busy": "Für Ihren Zahlungsplan wird gerade eine Zahlung bearbeitet. Bitte versuchen Sie es in einer Minute erneut; es wurde nichts ausgeführt.",
+  "refusal.plan_changed":
+    "Ihr Zahlungsplan hat sich in der Zwischenzeit geändert. Bitte sehen Sie ihn sich erneut an und wiederholen Sie Ihre Anfrage, falls sie noch zutrifft; es wurde nichts ausgeführt.",
+  "refusal.payment_pending":
+    "Ihre Zahlung wird bearbeitet. Bitte sehen Sie sich Ihren Zahlungsplan in einer Minute erneut an: Sie werden nicht doppelt belastet.",
   "refusal.card_not_eligible": "Diese Karte kann für Ihren Zahlungsplan nicht verwendet werden. Bitte verwenden Sie eine andere Karte.",
   "refusal.lender_managed": "Dieser Zahlungsplan wird von dem Kreditgeber verwaltet, der Ihre Bestellung finanziert hat: Bitte verwalten Sie ihn über den Link in dessen E-Mails.",
 

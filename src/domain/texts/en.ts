@@ -164,6 +164,11 @@ export const en: Messages = {
   "refusal.plan_not_started":
     "Your payment plan has not started yet. This will be possible once the first instalment has been charged.",
   "refusal.payment_overdue": "An instalment is overdue. Please pay it first; you will then be able to make this change.",
+  "refusal.plan_busy": "A payment on your plan is being processed right now. Please try again in a minute; nothing was done.",
+  "refusal.plan_changed":
+    "Your payment plan changed in the meantime. Please look at it again and repeat your request if it still applies; nothing was done.",
+  "refusal.payment_pending":
+    "Your payment is being processed. Please look at your plan again in a minute: you will not be charged twice.",
   "refusal.card_not_eligible": "This card cannot be used for your payment plan. Please use another card.",
   "refusal.lender_managed": "This payment plan is managed by the lender that financed your order: please manage it from the link in their e-mails.",
 

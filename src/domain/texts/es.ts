@@ -166,6 +166,11 @@ export const es: Messages = {
   "refusal.plan_not_started":
     "Su calendario de pagos aún no ha comenzado. Esta operación será posible una vez cargado el primer pago.",
   "refusal.payment_overdue": "Tiene un pago atrasado. Abónelo primero; después podrá realizar este cambio.",
+  "refusal.plan_busy": "Se está procesando un pago de su calendario. Vuelva a intentarlo dentro de un minuto; no se ha hecho nada.",
+  "refusal.plan_changed":
+    "Su calendario de pagos ha cambiado mientras tanto. Consúltelo de nuevo y repita su solicitud si sigue siendo válida; no se ha hecho nada.",
+  "refusal.payment_pending":
+    "Su pago se está procesando. Consulte de nuevo su calendario dentro de un minuto: no se le cobrará dos veces.",
   "refusal.card_not_eligible": "Esta tarjeta no puede utilizarse para su calendario de pagos. Utilice otra tarjeta.",
   "refusal.lender_managed": "Este plan de pagos lo gestiona la entidad que financió su pedido: gestiónelo desde el enlace que figura en sus correos electrónicos.",
 

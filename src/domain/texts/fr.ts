@@ -172,6 +172,11 @@ export const fr: Messages = {
     "Votre échéancier n'a pas encore commencé. Cette opération sera possible une fois la première échéance débitée.",
   "refusal.payment_overdue":
     "Une échéance est en retard. Veuillez d'abord la régler\u00a0; vous pourrez ensuite effectuer cette modification.",
+  "refusal.plan_busy": "Un paiement est en cours de traitement sur votre échéancier. Veuillez réessayer dans une minute\u00a0; rien n'a été fait.",
+  "refusal.plan_changed":
+    "Votre échéancier a changé entre-temps. Veuillez le consulter à nouveau et renouveler votre demande si elle s'applique toujours\u00a0; rien n'a été fait.",
+  "refusal.payment_pending":
+    "Votre paiement est en cours de traitement. Veuillez consulter à nouveau votre échéancier dans une minute\u00a0: vous ne serez pas débité deux fois.",
   "refusal.card_not_eligible": "Cette carte ne peut pas être utilisée pour votre échéancier. Veuillez utiliser une autre carte.",
   "refusal.lender_managed": "Cet échéancier est géré par l'organisme qui a financé votre commande\u00a0: veuillez le gérer depuis le lien figurant dans ses e-mails.",
 

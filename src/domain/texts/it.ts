@@ -170,6 +170,11 @@ export const it: Messages = {
   "refusal.plan_not_started":
     "Il suo piano dei pagamenti non è ancora iniziato. Questa operazione sarà possibile dopo l'addebito della prima rata.",
   "refusal.payment_overdue": "Una rata è in ritardo. La paghi prima; potrà poi effettuare questa modifica.",
+  "refusal.plan_busy": "È in corso l'elaborazione di un pagamento del suo piano. Riprovi tra un minuto; non è stato fatto nulla.",
+  "refusal.plan_changed":
+    "Il suo piano dei pagamenti è cambiato nel frattempo. Lo consulti di nuovo e ripeta la richiesta se è ancora valida; non è stato fatto nulla.",
+  "refusal.payment_pending":
+    "Il suo pagamento è in corso di elaborazione. Consulti di nuovo il suo piano tra un minuto: non le sarà addebitato due volte.",
   "refusal.card_not_eligible": "Questa carta non può essere utilizzata per il suo piano dei pagamenti. Utilizzi un'altra carta.",
   "refusal.lender_managed": "Questo piano dei pagamenti è gestito dall'ente che ha finanziato il suo ordine: lo gestisca dal link presente nelle sue e-mail.",
 

@@ -29,6 +29,9 @@ export const REVISION_REFUSAL_CODES = [
   "payment_overdue", // an overdue instalment must be settled first
   "card_not_eligible", // the new card fails the eligibility rules (give the reasons too)
   "lender_managed", // a lender (Alma) manages the plan: the shopper acts on the lender's page
+  "plan_busy", // another payment on the plan is being processed: try again in a minute
+  "plan_changed", // the plan changed while the request was on its way: look again
+  "payment_pending", // the payment went out, its answer is not recorded yet: look again in a minute
 ] as const
 export type RevisionRefusalCode = (typeof REVISION_REFUSAL_CODES)[number]
 

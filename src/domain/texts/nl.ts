@@ -170,6 +170,11 @@ export const nl: Messages = {
   "refusal.plan_not_started":
     "Uw betalingsschema is nog niet gestart. Dit is mogelijk zodra de eerste termijn is afgeschreven.",
   "refusal.payment_overdue": "Er is een termijn achterstallig. Betaal die eerst; daarna kunt u deze wijziging uitvoeren.",
+  "refusal.plan_busy": "Er wordt op dit moment een betaling voor uw schema verwerkt. Probeer het over een minuut opnieuw; er is niets gedaan.",
+  "refusal.plan_changed":
+    "Uw betalingsschema is intussen gewijzigd. Bekijk het opnieuw en herhaal uw verzoek als het nog van toepassing is; er is niets gedaan.",
+  "refusal.payment_pending":
+    "Uw betaling wordt verwerkt. Bekijk uw schema over een minuut opnieuw: er wordt niet twee keer afgeschreven.",
   "refusal.card_not_eligible": "Deze kaart kan niet worden gebruikt voor uw betalingsschema. Gebruik een andere kaart.",
   "refusal.lender_managed": "Dit betalingsschema wordt beheerd door de kredietverstrekker die uw bestelling heeft gefinancierd: beheer het via de link in diens e-mails.",
 

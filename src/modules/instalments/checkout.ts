@@ -91,7 +91,7 @@ export function invalid(message: string): MedusaError {
 /** A refusal the storefront can act on: `<reason_code>: <message in the shopper's language>`. */
 export function refusal(codes: readonly { code: string; message: string }[]): MedusaError {
   const text = codes.map((r) => `${r.code}: ${r.message}`).join(" | ")
-  return new MedusaError(MedusaError.Types.NOT_ALLOWED, text)
+  return new MedusaError(MedusaError.Types.NOT_ALLOWED, text, codes[0]?.code)
 }
 
 export function eligibilityRefusal(

@@ -18,6 +18,7 @@ export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   plan_changed: 409,
   operation_abandoned: 409,
   processor_unavailable: 503,
+  operation_pending: 503,
 }
 
 /** A refusal: the plan's state, the card or the rules do not allow it (400, or the code's status). */
@@ -75,6 +76,15 @@ export function processorUnavailable(detail: string): MedusaError {
     MedusaError.Types.UNEXPECTED_STATE,
     `processor_unavailable: the card processor did not answer (${detail}). Send the same request again (with the same Idempotency-Key, if you sent one) in a minute: it will not be done twice.`,
     "processor_unavailable",
+  )
+}
+
+/** The processor answered but the answer could not be recorded yet: the operation is settled later, once. */
+export function operationPending(detail: string): MedusaError {
+  return new MedusaError(
+    MedusaError.Types.UNEXPECTED_STATE,
+    `operation_pending: the payment went to the card processor but its answer could not be recorded yet (${detail}). Send the same request again in a minute (with the same Idempotency-Key, if you sent one): it is recorded once and never charged twice.`,
+    "operation_pending",
   )
 }
 

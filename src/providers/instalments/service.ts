@@ -7,7 +7,6 @@
  * plugin collects. With a deferred start, authorisation only verifies the card and answers
  * `authorized`; capture (at shipment) starts the plan. Medusa refunds become plan revisions.
  */
-import { randomUUID } from "node:crypto"
 import {
   AbstractPaymentProvider,
   MedusaError,
@@ -114,8 +113,13 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
     const currency = (input.data as Partial<CheckoutSessionData> | undefined)?.currency_code
     if (!planId || !currency) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This payment has no instalment plan to refund")
     const amount = toMoney(input.amount, currency)
-    // Medusa passes its refund id: a retried step with the same id changes nothing.
-    await this.instalments.refundFromMedusa(planId, amount, input.context?.idempotency_key ?? `unkeyed:${randomUUID()}`)
+    // Medusa passes its refund id: a retried step with the same id changes nothing, and each card
+    // refund it leads to is keyed by it. Without it, a retry could not be told from a new refund.
+    const refundId = input.context?.idempotency_key
+    if (!refundId) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "A refund needs Medusa's refund id (context.idempotency_key): refund through Medusa's refund workflow, which passes it.", "refund_key_missing")
+    }
+    await this.instalments.refundFromMedusa(planId, amount, refundId)
     return { data: input.data }
   }
 

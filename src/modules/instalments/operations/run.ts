@@ -21,7 +21,7 @@ import type { EngineConfig } from "../../../domain/config"
 import type { ChargeMovement, LedgerEvent, Movement, RefundMovement, RevisionContext, RevisionOutcome } from "../../../domain/outcome"
 import type { PlanSnapshot } from "../../../domain/plan"
 import type { Result } from "../../../domain/result"
-import { abandoned, keyReused, planBusy, planChanged, planNotFound, processorUnavailable, refused, unwrapRevision } from "../errors"
+import { abandoned, keyReused, operationPending, planBusy, planChanged, planNotFound, processorUnavailable, refused, unwrapRevision } from "../errors"
 import { planToSnapshot, type PlanRow } from "../mapping"
 import { lockPlan, readPlans, setPlanOperation, writePlans } from "../plan-writes"
 import { pluginEventsForRevision, type PluginEvent } from "../plugin-events"
@@ -119,6 +119,7 @@ export async function runRevision(deps: OperationsDeps, planId: string, revision
   await deps.emit(pluginEventsForRevision(planId, events.length ? outcome : null, options.actor))
   if (driven.declined) throw refused(driven.declined.code, driven.declined.message)
   if (driven.unanswered) throw processorUnavailable(driven.unanswered)
+  if (driven.unrecorded) throw operationPending(driven.unrecorded)
   return { plan, outcome }
 }
 
@@ -129,6 +130,8 @@ export interface Driven {
   declined?: { code: string; message: string }
   /** A charge the processor did not answer: the operation waits for a retry or the reconciler. */
   unanswered?: string
+  /** An answer the database did not take: the operation waits for a retry or the reconciler. */
+  unrecorded?: string
 }
 
 /** How a leg is put to the processor: sent (the default), or looked up by its key (the reconciler). */
@@ -158,7 +161,15 @@ export async function driveOperation(deps: OperationsDeps, operationId: string, 
       console.warn(`medusa-instalments: refund ${leg.processor_key} left for the reconciler: ${answer.detail}`)
       return driven
     }
-    const recorded: Recorded = await recordAnswer(deps, operation.id, leg.id, answer)
+    let recorded: Recorded
+    try {
+      recorded = await recordAnswer(deps, operation.id, leg.id, answer)
+    } catch (error) {
+      // The processor acted but the record failed (a lost connection, a lock timeout): the leg
+      // stays pending, and the same request or the reconciler records the processor's answer.
+      console.warn(`medusa-instalments: the answer to ${leg.processor_key} was not recorded yet: ${(error as Error).message}`)
+      return { ...driven, unrecorded: (error as Error).message }
+    }
     driven.events.push(...recorded.events)
     if (recorded.declined) return { ...driven, declined: recorded.declined }
   }

@@ -20,10 +20,10 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const plan = await instalments.loadPlan(planId, { withInstalments: false })
   if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
   if (!managedHere(instalments, plan)) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `lender_managed: plan ${planId} is managed by its lender (${plan.processor}), which e-mails the shopper its own page`)
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `lender_managed: plan ${planId} is managed by its lender (${plan.processor}), which e-mails the shopper its own page`, "lender_managed")
   }
   if (!plan.email) {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `no_email: plan ${planId} has no e-mail address to send the link to (the order had none)`)
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `no_email: plan ${planId} has no e-mail address to send the link to (the order had none)`, "no_email")
   }
   const key = idempotencyKeyHeader(req.headers["idempotency-key"])
   const actor = `admin:${req.auth_context.actor_id}`
