@@ -14,6 +14,7 @@ import { planToSnapshot } from "../mapping"
 import { readPlans } from "../plan-writes"
 import { loadOperation, staleOperations, type MovementRow } from "./records"
 import { driveOperation, type OperationsDeps } from "./run"
+import { reconcileCheckout } from "./checkout-charge"
 import { callProcessor, type LegAnswer } from "./settle"
 
 export interface ReconcileSummary {
@@ -40,6 +41,10 @@ export async function reconcile(deps: OperationsDeps, options: { olderThanMs: nu
 export async function reconcileOperation(deps: OperationsDeps, operationId: string): Promise<boolean> {
   const before = await loadOperation(deps.read, operationId)
   if (!before || before.operation.status !== "executing") return true
+  if (before.operation.decided.kind === "checkout") {
+    await reconcileCheckout(deps, before.operation)
+    return (await loadOperation(deps.read, operationId))?.operation.status !== "executing"
+  }
   const driven = await driveOperation(deps, operationId, (leg) => lookUp(deps, leg))
   const planId = before.operation.plan_id
   if (planId && driven.events.length) {
