@@ -30,6 +30,8 @@ export interface FaultyProcessor extends CardProcessor {
   failNext(op: Operation, fault: Fault, matches?: (key: string) => boolean): void
   /** Faults still waiting for their call. */
   readonly pending: number
+  /** Forgets the faults still waiting. */
+  clearFaults(): void
   /** Every charge and refund call, in order, with the fault it got. */
   readonly calls: { op: Operation; key: string; fault?: Fault }[]
 }
@@ -84,6 +86,9 @@ export function faultyProcessor(inner: SandboxProcessor): FaultyProcessor {
     },
     failNext(op, fault, matches = () => true) {
       queue.push({ op, fault, matches })
+    },
+    clearFaults() {
+      queue.length = 0
     },
     describeCard: (token, options) => inner.describeCard(token, options),
     getCard: (cardRef) => inner.getCard(cardRef),

@@ -92,6 +92,11 @@ export interface InstalmentsModuleOptions {
    * (one process, gone at restart).
    */
   sandbox_store?: "database" | "memory"
+  /**
+   * How long a request waits, in milliseconds, for a payment already running on the same plan
+   * before answering `plan_busy` (409, retryable). Default 5000.
+   */
+  busy_wait_ms?: number
   /** Version of the credit terms the shopper accepts at checkout, recorded on every plan. */
   terms_version?: string
   /** Signed links to the shopper's page: `{ secret, base_url, link_ttl_days }` (src/self-service/options.ts). */
@@ -132,12 +137,13 @@ export default class InstalmentsModuleService extends MedusaService({
   readonly selfService: SelfServiceSettings
   /** What the money operations need from the module (operations/run.ts). */
   readonly operations: OperationsDeps
+  private readonly busyWaitMs: number
 
   constructor(cradle: Record<string, unknown>, options: InstalmentsModuleOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     // `database` is Medusa's own (it injects it into every module's options); the rest is ours.
-    const { processor = "sandbox", sandbox_store = "database", terms_version, self_service, test_clock, database: _database, ...engineOptions } = options ?? {}
+    const { processor = "sandbox", sandbox_store = "database", terms_version, self_service, test_clock, busy_wait_ms, database: _database, ...engineOptions } = options ?? {}
     this.engineConfig = parsePluginOptions(engineOptions)
     this.selfService = parseSelfServiceOptions(self_service, { env: process.env, jwtSecret: projectJwtSecret(cradle) })
     this.testClock = parseTestClockOption(test_clock, process.env)
@@ -149,6 +155,7 @@ export default class InstalmentsModuleService extends MedusaService({
     this.clock = moduleClock(this.testClock)
     const store = () => sandboxStore(sandbox_store, cradle)
     this.processor = typeof processor === "function" ? processor({ clock: this.clock, store }) : createSandboxProcessor({ clock: this.clock, store: store() })
+    this.busyWaitMs = parseBusyWait(busy_wait_ms)
     this.operations = this.operationsDeps()
   }
   // ---- time ------------------------------------------------------------------------------------
@@ -447,7 +454,7 @@ export default class InstalmentsModuleService extends MedusaService({
       transaction: (work) => this.inTransaction_(work),
       read: (query, params) => this.read_(query, params),
       emit: (events) => this.emitPluginEvents(events),
-      busyWaitMs: BUSY_WAIT_MS,
+      busyWaitMs: this.busyWaitMs,
       staleAfterMs: STALE_OPERATION_MS,
       reconcileOperation: async (id) => {
         await reconcileOperation(this.operations, id)
@@ -910,6 +917,14 @@ function sandboxStore(option: unknown, cradle: Record<string, unknown>): Sandbox
  * a revision here that would charge or refund its shopper's card is refused. Money-free revisions
  * (a fraud flag, a note) still apply.
  */
+
+function parseBusyWait(value: unknown): number {
+  if (value === undefined) return BUSY_WAIT_MS
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 60_000) {
+    throw new Error(`medusa-instalments: option "busy_wait_ms" must be a whole number of milliseconds from 0 to 60000 (got ${JSON.stringify(value)})`)
+  }
+  return value
+}
 
 /** Raw SQL in the operation's transaction (row locks and conditional updates DML cannot express). */
 function sql(sharedContext: Context): (query: string, params: unknown[]) => Promise<unknown[]> {

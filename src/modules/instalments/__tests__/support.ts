@@ -27,6 +27,8 @@ export function moduleSuite(name: string, options: Record<string, unknown>, suit
     moduleOptions: {
       test_clock: true,
       sandbox_store: "memory",
+      // A request meeting a payment in flight gives up at once: the tests wait for states, not time.
+      busy_wait_ms: 0,
       self_service: { secret: "module-tests-link-secret-of-32-bytes!!", base_url: "https://shop.example.com" },
       processor: ({ clock, store }: { clock: any; store: () => any }) => (processor = faultyProcessor(createSandboxProcessor({ clock, store: store() }))),
       ...options,
@@ -44,9 +46,13 @@ export function moduleSuite(name: string, options: Record<string, unknown>, suit
 
 let sessions = 0
 
+/** A payment session id no other test uses. */
+export function newSessionId(): string {
+  return `payses_test_${++sessions}_${Date.now().toString(36)}`
+}
+
 /** A plan as checkout makes it: session opened with the plan and the card, then authorised. */
-export async function placePlan(service: InstalmentsModuleService, plan = "p3x", card = "tok_visa", cents = 25490) {
-  const sessionId = `payses_test_${++sessions}_${Date.now().toString(36)}`
+export async function placePlan(service: InstalmentsModuleService, plan = "p3x", card = "tok_visa", cents = 25490, sessionId = newSessionId()) {
   const data = await service.openCheckout({
     sessionId,
     amount: money(cents, "eur"),
