@@ -9,7 +9,8 @@
  * refunds twice and a charge's refund cap cannot be overrun by two refunds racing; calls on
  * different cards run side by side. Across processes sharing one store, a call first claims its
  * key in the store; a process that finds the claim waits for the first one's answer. (Two refunds
- * of one charge from two processes are serialised by the plan's row lock in the plugin, not here.)
+ * of one charge from two processes are kept apart by the plugin: a plan runs one money operation
+ * at a time, and its refund legs carry keys, so the same refund sent twice is the same call.)
  */
 import { randomBytes } from "node:crypto"
 import { isPlanCode } from "../../domain/codes"
