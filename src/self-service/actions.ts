@@ -15,6 +15,7 @@ import type { Locale } from "../domain/codes"
 import type { ChargeMovement, RevisionOutcome } from "../domain/outcome"
 import { payEarly, postpone, withdraw } from "../domain/revisions"
 import { formatDate, formatMoney, refusalMessage, t } from "../domain/texts"
+import { tokenDigest } from "../modules/instalments/checkout"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
 import { markExchangePaidInMedusa } from "../workflows/mark-exchange-paid"
@@ -119,8 +120,10 @@ export async function runShopperAction<A extends ShopperAction>(
         const { card_token: cardToken } = body as ActionBody<"pay-exchange">
         const due = row.exchange_pending_cents
         // Without a caller's key, the amounts owed and paid and the card name the payment: a
-        // resubmission pays once, and another card after a decline is a new attempt.
-        const key = revise.idempotencyKey ?? `self:${row.id}:pay-exchange:${due}:${row.exchange_paid_cents}:${cardToken ?? "plan-card"}`
+        // resubmission pays once, and another card after a decline is a new attempt. The card by
+        // its token's digest: the key is stored in the plan's history.
+        const card = cardToken === undefined ? "plan-card" : tokenDigest(cardToken)
+        const key = revise.idempotencyKey ?? `self:${row.id}:pay-exchange:${due}:${row.exchange_paid_cents}:${card}`
         const { plan } = await service.payExchangeDifference(row.id, { cardToken }, { actor: options.actor, idempotencyKey: key })
         if (plan.order_id && options.container) await markExchangePaidInMedusa(options.container, plan.order_id)
         return { plan, message: t(locale, "self.done.payNext", { amount: formatMoney(due, plan.currency_code, locale) }) }
