@@ -5,7 +5,7 @@
  * storefront and the admin dashboard would.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import seedDemoStore from "../../demo/seed"
 import { fromMajor } from "../../src/domain/money"
 import type InstalmentsModuleService from "../../src/modules/instalments/service"
@@ -157,4 +157,46 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
     value = await read()
   }
   return value
+}
+
+/**
+ * What a payment session shows to anyone holding the cart id must not hold: the shopper's phone
+ * and e-mail, their addresses, the processor's card reference, a card token. Answers what it
+ * found (an empty list when nothing), so a failing assertion says what leaked.
+ */
+export function privateLeaks(data: unknown): string[] {
+  const text = JSON.stringify(data ?? null)
+  const checks: [string, RegExp][] = [
+    ["phone", /"phone"|6 ?12 ?34 ?56 ?78|6 ?98 ?76 ?54 ?32/],
+    ["e-mail", /"email"|@example\.com/],
+    ["address", /"(shipping|billing)_address"|rue de la Paix/],
+    ["card reference", /"(card_)?reference"|card_[a-z2-9]{20}/],
+    ["card token", /"card_token"|tok_[a-z_]+/],
+    ["customer", /"customer_id"|cus_[0-9A-Z]+/],
+  ]
+  return checks.flatMap(([name, pattern]) => {
+    const found = text.match(pattern)
+    return found ? [`${name}: ${found[0]}`] : []
+  })
+}
+
+/** A payment session's `data` as Postgres stores it (what every reader of the session gets). */
+export async function storedSessionData(container: MedusaContainer, sessionId: string): Promise<Record<string, any> | undefined> {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+  const { rows } = await knex.raw("select data from payment_session where id = ?", [sessionId])
+  return rows[0]?.data
+}
+
+/** The `data` of the payment Medusa made from a session once authorised. */
+export async function storedPaymentData(container: MedusaContainer, sessionId: string): Promise<Record<string, any> | undefined> {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
+  const { rows } = await knex.raw("select data from payment where payment_session_id = ?", [sessionId])
+  return rows[0]?.data
+}
+
+/** The cart as the Store API shows it to anyone holding its id, with its payment sessions' data. */
+export async function cartPaymentSessions(api: Api, shop: Shop, cartId: string): Promise<any[]> {
+  const fields = "id,*payment_collection,*payment_collection.payment_sessions"
+  const { data } = await api.get(`/store/carts/${cartId}?fields=${encodeURIComponent(fields)}`, { headers: shop.storeHeaders })
+  return data.cart.payment_collection?.payment_sessions ?? []
 }

@@ -11,7 +11,18 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import syncAlmaPlansJob from "../../src/jobs/alma-sync-plans"
 import { ALMA_PROVIDER as PROVIDER, useFakeAlma } from "../helpers/alma"
-import { cartWith, medusaOrder, planById, planOfOrder, useShop } from "../helpers/shop"
+import {
+  cartPaymentSessions,
+  cartWith,
+  instalmentsOf,
+  medusaOrder,
+  planById,
+  planOfOrder,
+  privateLeaks,
+  storedPaymentData,
+  storedSessionData,
+  useShop,
+} from "../helpers/shop"
 
 const ALMA_ROOT = "https://api.alma.test"
 const ALMA_KEY = "sk_test_integration_alma"
@@ -53,9 +64,12 @@ medusaIntegrationTestRunner({
       return api.get(`/hooks/alma/ipn?pid=${pid}`, { headers: sent }).catch((e: any) => e.response)
     }
 
-    function shopperReturns(pid: string) {
-      return api.get(`/store/alma/return?pid=${pid}&locale=fr`, { headers: headers() }).catch((e: any) => e.response)
+    /** The storefront's return page, with the cart it kept (the shopper's own). */
+    function shopperReturns(pid: string, cartId: string) {
+      return api.get(`/store/alma/return?pid=${pid}&cart_id=${cartId}&locale=fr`, { headers: headers() }).catch((e: any) => e.response)
     }
+
+    const paymentReads = (pid: string) => alma.state.requests.filter((r) => r.path === `/v1/payments/${pid}`).length
 
     async function ordersOfCart(cartId: string): Promise<string[]> {
       const query = getContainer().resolve("query")
@@ -110,12 +124,88 @@ medusaIntegrationTestRunner({
       expect(await cartCompleted(cartId)).toBe(false)
     })
 
+    it("keeps the shopper's e-mail, phone and addresses out of the Alma session Medusa stores and shows; the plan has them", async () => {
+      const cartId = await cartWith(api, shop, "office-chair")
+      const address = { country_code: "fr", first_name: "Léa", last_name: "Martin", address_1: "1 rue de la Paix", city: "Paris", postal_code: "75002", phone: "+33 6 12 34 56 78" }
+      await api.post(`/store/carts/${cartId}`, { shipping_address: address }, { headers: headers() })
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers: headers() })
+      const res = await api.post(
+        `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
+        { provider_id: PROVIDER, data: { plan: "p3x", locale: "fr" } },
+        { headers: headers() },
+      )
+      const session = res.data.payment_collection.payment_sessions[0]
+      const pid = session.data.alma_payment_id
+      // Alma got the shopper (it scores them); the session keeps what the storefront needs.
+      expect(alma.state.payment(pid).shipping_address).toMatchObject({ line1: "1 rue de la Paix", phone: "+33 6 12 34 56 78", email: "lea.martin@example.com" })
+      expect(session.data).toMatchObject({ plan: "p3x", locale: "fr", amount_cents: 25490, payment_url: `${ALMA_ROOT}/pay/${pid}` })
+      const expectNothingPrivate = async () => {
+        expect(privateLeaks(session.data)).toEqual([])
+        expect(privateLeaks((await cartPaymentSessions(api, shop, cartId))[0].data)).toEqual([])
+        expect(privateLeaks(await storedSessionData(getContainer(), session.id))).toEqual([])
+      }
+      await expectNothingPrivate()
+
+      alma.state.accept(pid)
+      const back = await shopperReturns(pid, cartId)
+      expect(back.data.type).toBe("order")
+      await expectNothingPrivate()
+      expect(privateLeaks(await storedPaymentData(getContainer(), session.id))).toEqual([])
+      const plan = await planOfOrder(api, shop, back.data.order.id)
+      expect(plan).toMatchObject({ email: "lea.martin@example.com", phone: "+33 6 12 34 56 78", customer_id: expect.stringMatching(/^cus_/), owner_customer_id: null })
+    })
+
+    it("refuses card numbers, security codes and unknown keys in an Alma session's data, without repeating them", async () => {
+      const cartId = await cartWith(api, shop, "office-chair")
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers: headers() })
+      const created = alma.state.payments.size
+      for (const [data, expected] of [
+        [{ plan: "p3x", card_number: "4111 1111 1111 1111" }, /card number/],
+        [{ plan: "p3x", cvv: "987" }, /security code/],
+        [{ plan: "p3x", note: "4111111111111111" }, /card number/],
+        [{ plan: "p3x", gift_wrap: true }, /data\.gift_wrap.*plan, locale, return_url/],
+      ] as const) {
+        const res = await api
+          .post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER, data }, { headers: headers() })
+          .catch((e: any) => e.response)
+        expect([JSON.stringify(data), res.status]).toEqual([JSON.stringify(data), 400])
+        expect(res.data.message).toMatch(expected)
+        expect(res.data.message).not.toMatch(/4111|987/)
+      }
+      expect(alma.state.payments.size).toBe(created)
+      expect(await cartPaymentSessions(api, shop, cartId)).toEqual([])
+    })
+
+    it("the return page needs the shopper's cart: without it, or with another cart, nothing is read from Alma nor placed, and the cart id is never echoed", async () => {
+      const { cartId, pid } = await almaCheckout()
+      const other = await cartWith(api, shop, "office-chair")
+      alma.state.accept(pid)
+      const reads = paymentReads(pid)
+
+      const missing = await api.get(`/store/alma/return?pid=${pid}&locale=fr`, { headers: headers() }).catch((e: any) => e.response)
+      expect(missing.status).toBe(400)
+      expect(missing.data.message).toContain('query parameter "cart_id"')
+      const wrongCart = await shopperReturns(pid, other)
+      const unknownPid = await shopperReturns("payment_unknown", cartId)
+      // Another cart's payment and a payment that does not exist answer alike.
+      expect([wrongCart.status, wrongCart.data.message]).toEqual([404, `No Alma payment ${pid} on this cart`])
+      expect([unknownPid.status, unknownPid.data.message]).toEqual([404, "No Alma payment payment_unknown on this cart"])
+      expect(JSON.stringify([missing.data, wrongCart.data, unknownPid.data])).not.toContain(cartId)
+      expect(paymentReads(pid)).toBe(reads)
+      expect(await cartCompleted(cartId)).toBe(false)
+
+      const back = await shopperReturns(pid, cartId)
+      expect(back.data.type).toBe("order")
+      expect(JSON.stringify(back.data)).not.toContain(cartId)
+    })
+
     it("accepted, the shopper returns first: one order, captured, and the plan mirrored from Alma (84.98 + 84.96 + 84.96)", async () => {
       const { cartId, pid } = await almaCheckout()
       alma.state.accept(pid)
-      const back = await shopperReturns(pid)
+      const back = await shopperReturns(pid, cartId)
       expect(back.status).toBe(200)
-      expect(back.data).toMatchObject({ type: "order", cart_id: cartId })
+      expect(back.data).toMatchObject({ type: "order" })
+      expect(back.data).not.toHaveProperty("cart_id")
       const orderId = back.data.order.id
 
       const plan = await planOfOrder(api, shop, orderId)
@@ -158,7 +248,7 @@ medusaIntegrationTestRunner({
       const notified = await ipn(pid)
       expect(notified.status).toBe(200)
       expect(notified.data.type).toBe("order")
-      const back = await shopperReturns(pid)
+      const back = await shopperReturns(pid, cartId)
       expect(back.data).toMatchObject({ type: "order", order: { id: notified.data.order_id } })
       expect(await ordersOfCart(cartId)).toEqual([notified.data.order_id])
       expect((await allPlans()).count).toBe(1)
@@ -170,7 +260,7 @@ medusaIntegrationTestRunner({
     it("the IPN and the return at the same moment: one order, one payment, one plan", async () => {
       const { cartId, pid } = await almaCheckout("p4x", "standing-desk")
       alma.state.accept(pid)
-      const [notified, back] = await Promise.all([ipn(pid), shopperReturns(pid)])
+      const [notified, back] = await Promise.all([ipn(pid), shopperReturns(pid, cartId)])
       expect(notified.status).toBe(200)
       expect(back.status).toBe(200)
       expect(back.data.order.id).toBe(notified.data.order_id)
@@ -191,9 +281,10 @@ medusaIntegrationTestRunner({
     it("refused by Alma: the shopper is told why in French, no order, no plan", async () => {
       const { cartId, pid } = await almaCheckout()
       alma.state.refuse(pid)
-      const back = await shopperReturns(pid)
+      const back = await shopperReturns(pid, cartId)
       expect(back.status).toBe(200)
-      expect(back.data).toMatchObject({ type: "refused", cart_id: cartId, alma_state: "scored_no" })
+      expect(back.data).toMatchObject({ type: "refused", alma_state: "scored_no" })
+      expect(back.data).not.toHaveProperty("cart_id")
       expect(back.data.reasons[0].code).toBe("credit_refused")
       expect(back.data.reasons[0].message.length).toBeGreaterThan(20)
       const completed = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: headers() }).catch((e: any) => e.response)
@@ -265,7 +356,7 @@ medusaIntegrationTestRunner({
       expect(completed.status).toBe(500)
       expect(completed.data.message).toContain("alma_unavailable")
       expect(completed.data.message).toContain("HTTP 503")
-      const back = await shopperReturns(pid)
+      const back = await shopperReturns(pid, cartId)
       expect(back.status).toBe(502)
       expect(back.data.message).toContain("No order was placed")
       expect((await ipn(pid)).status).toBe(502)
@@ -369,31 +460,65 @@ medusaIntegrationTestRunner({
       expect(await fraudFlagsOf(pid)).toHaveLength(1)
     })
 
-    it("quotes from Alma's eligibility endpoint with provider=alma: one call for every plan, the same view as the engine's", async () => {
+    it("asks Alma's quote for a cart only: without cart_id, a 400 and no call to Alma", async () => {
       const eligibilityCalls = () => alma.state.requests.filter((r) => r.path === "/v2/payments/eligibility").length
       const before = eligibilityCalls()
-      const { data } = await api.get("/store/instalments/quote?amount=249.00&currency_code=eur&country_code=fr&locale=fr&provider=alma", { headers: headers() })
+      const noCart = await api
+        .get("/store/instalments/quote?amount=249.00&currency_code=eur&country_code=fr&provider=alma", { headers: headers() })
+        .catch((e: any) => e.response)
+      expect(noCart.status).toBe(400)
+      expect(noCart.data.message).toContain('query parameter "cart_id" is required with provider=alma')
+      expect(eligibilityCalls()).toBe(before)
+    })
+
+    it("quotes from Alma's eligibility endpoint for a cart (provider=alma): one call for every plan, the same view as the engine's, cached a few minutes, never retried", async () => {
+      // A time no other test of this file quotes at: the cache starts empty for it.
+      const noon = new Date("2027-01-31T12:00:00Z")
+      instalmentsOf(getContainer()).clock.set(noon)
+      const eligibilityCalls = () => alma.state.requests.filter((r) => r.path === "/v2/payments/eligibility").length
+      const quote = (query: string) => api.get(`/store/instalments/quote?${query}`, { headers: headers() }).catch((e: any) => e.response)
+      const before = eligibilityCalls()
+
+      const chair = await cartWith(api, shop, "office-chair")
+      const { data } = await quote(`cart_id=${chair}&locale=fr&provider=alma`)
       expect(eligibilityCalls()).toBe(before + 1)
-      expect(data).toMatchObject({ currency_code: "eur", total: 249, country_code: "fr", provider: "alma" })
+      expect(data).toMatchObject({ currency_code: "eur", total: 254.9, country_code: "fr", provider: "alma" })
       expect(data.plans.map((p: any) => p.code)).toEqual(["p2x", "p3x", "p4x"])
       const p3x = data.plans.find((p: any) => p.code === "p3x")
-      expect(p3x).toMatchObject({ eligible: true, reasons: [], label: "Payer en 3 fois", total: 249, customer_fee_total: 0 })
+      expect(p3x).toMatchObject({ eligible: true, reasons: [], label: "Payer en 3 fois", total: 254.9, customer_fee_total: 0 })
       expect(p3x.instalments.map((i: any) => [i.due_date, i.amount])).toEqual([
-        ["2027-01-31", 83],
-        ["2027-02-28", 83],
-        ["2027-03-31", 83],
+        ["2027-01-31", 84.98],
+        ["2027-02-28", 84.96],
+        ["2027-03-31", 84.96],
       ])
 
-      const lamp = await api.get("/store/instalments/quote?amount=39.00&currency_code=eur&country_code=fr&locale=fr&provider=alma", { headers: headers() })
+      // The same amount and country, from another cart and in another language: Alma's answer from the cache.
+      const sameAmount = await cartWith(api, shop, "office-chair")
+      const again = await quote(`cart_id=${sameAmount}&locale=de&provider=alma`)
+      expect(again.data.plans.find((p: any) => p.code === "p3x")).toMatchObject({ eligible: true, label: "In 3 Raten zahlen" })
+      expect(eligibilityCalls()).toBe(before + 1)
+
+      const lamp = await quote(`cart_id=${await cartWith(api, shop, "desk-lamp")}&locale=fr&provider=alma`)
       expect(lamp.data.plans.every((p: any) => !p.eligible && p.reasons[0].code === "amount_below_minimum")).toBe(true)
       expect(lamp.data.plans[0].reasons[0].message).toMatch(/50,00\s€/)
+      expect(eligibilityCalls()).toBe(before + 2)
 
-      alma.state.down = "network"
-      const down = await api.get("/store/instalments/quote?amount=249.00&currency_code=eur&country_code=fr&provider=alma", { headers: headers() }).catch((e: any) => e.response)
+      // Six minutes later the answer is asked again.
+      instalmentsOf(getContainer()).clock.set(new Date(noon.getTime() + 6 * 60_000))
+      expect((await quote(`cart_id=${chair}&provider=alma`)).status).toBe(200)
+      expect(eligibilityCalls()).toBe(before + 3)
+
+      // Alma failing: one attempt (no retries on behalf of an anonymous caller), a clear 502.
+      alma.state.down = "http"
+      const desk = await cartWith(api, shop, "standing-desk")
+      const down = await quote(`cart_id=${desk}&provider=alma`)
       expect(down.status).toBe(502)
       expect(down.data.message).toContain("Alma could not check eligibility")
-      // The engine's own quote does not depend on Alma.
-      expect((await api.get("/store/instalments/quote?amount=249.00&currency_code=eur&country_code=fr", { headers: headers() })).status).toBe(200)
+      expect(eligibilityCalls()).toBe(before + 4)
+      // What is cached still answers, and the engine's own quote does not depend on Alma.
+      expect((await quote(`cart_id=${chair}&provider=alma`)).status).toBe(200)
+      expect((await quote("amount=249.00&currency_code=eur&country_code=fr")).status).toBe(200)
+      expect(eligibilityCalls()).toBe(before + 4)
     })
   },
 })

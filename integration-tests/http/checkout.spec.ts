@@ -8,13 +8,17 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
+  cartPaymentSessions,
   cartWith as shopCart,
   instalmentsOf,
+  privateLeaks,
   placeOrder as shopOrder,
   planOfOrder as shopPlanOfOrder,
   sandboxRecords,
   SHOPPER,
   startSession as shopSession,
+  storedPaymentData,
+  storedSessionData,
   useShop,
 } from "../helpers/shop"
 
@@ -118,6 +122,79 @@ medusaIntegrationTestRunner({
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const { data: linked } = await query.graph({ entity: "order", fields: ["id", "instalment_plan.id"], filters: { id: order.id } })
       expect(linked[0].instalment_plan?.id).toBe(plan.id)
+    })
+
+    /** What the Store API shows of the cart's sessions and what Postgres stores: nothing of the shopper's. */
+    async function expectNothingPrivate(cartId: string, sessionId: string) {
+      const shown = await cartPaymentSessions(api, shop, cartId)
+      expect(shown.map((s: any) => s.id)).toEqual([sessionId])
+      expect(privateLeaks(shown[0].data)).toEqual([])
+      expect(privateLeaks(await storedSessionData(getContainer(), sessionId))).toEqual([])
+    }
+
+    it("keeps the shopper's phone, e-mail, card reference and card token out of the session Medusa stores and shows (initiate, update, authorise)", async () => {
+      const cartId = await cartWith("office-chair")
+      const { data } = await startSession(cartId, { ...shopper, plan: "p3x", card_token: "tok_visa" })
+      const session = data.payment_collection.payment_sessions[0]
+      expect(privateLeaks(session.data)).toEqual([])
+      await expectNothingPrivate(cartId, session.id)
+      // What the storefront shows: the plan, its schedule and a card summary.
+      expect(session.data).toMatchObject({ plan: "p3x", locale: "fr", amount_cents: 25490, currency_code: "eur" })
+      expect(session.data.card).toEqual({ brand: "Visa", network: "visa", last4: "5556", funding: "debit", exp_month: expect.any(Number), exp_year: expect.any(Number), country: "fr" })
+
+      // The cart's amount changes (Medusa's update, with the session's own data), then a new card and phone.
+      const payments = getContainer().resolve(Modules.PAYMENT)
+      await payments.updatePaymentSession({ id: session.id, amount: 300, currency_code: "eur", data: session.data })
+      await expectNothingPrivate(cartId, session.id)
+      const stored = (await storedSessionData(getContainer(), session.id)) as Record<string, unknown>
+      await payments.updatePaymentSession({
+        id: session.id,
+        amount: 254.9,
+        currency_code: "eur",
+        data: { ...stored, card_token: "tok_mastercard", phone: "+33 6 98 76 54 32" },
+      })
+      await expectNothingPrivate(cartId, session.id)
+      expect((await storedSessionData(getContainer(), session.id))?.card).toMatchObject({ brand: "Mastercard", last4: "4444" })
+
+      const res = await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
+      expect(res.data.type).toBe("order")
+      await expectNothingPrivate(cartId, session.id)
+      expect(privateLeaks(await storedPaymentData(getContainer(), session.id))).toEqual([])
+      // The plan has them: they were kept server-side, with the last card and phone the shopper gave.
+      const plan = await planOfOrder(res.data.order.id)
+      expect(plan).toMatchObject({ email: "lea.martin@example.com", phone: "+33698765432", card: { brand: "Mastercard", last4: "4444" } })
+    })
+
+    it("refuses card numbers and security codes anywhere in the session data, without repeating them, and names unknown keys", async () => {
+      const cartId = await cartWith("office-chair")
+      const base = { ...shopper, plan: "p3x", card_token: "tok_visa" }
+      for (const extra of [
+        { card_number: "4111 1111 1111 1111" },
+        { cvc: "987" },
+        { CVV: 987 },
+        { pan: "4111111111111111" },
+        { note: "my card is 4111-1111-1111-1111" },
+        { gift: { message: ["card", 4111111111111111] } },
+        { card_token: "4000 0027 6000 3184" },
+      ]) {
+        const res = await startSession(cartId, { ...base, ...extra }).catch((e: any) => e.response)
+        expect([JSON.stringify(extra), res.status]).toEqual([JSON.stringify(extra), 400])
+        expect(res.data.message).toMatch(/card number|security code/)
+        expect(res.data.message).not.toMatch(/4111|987|3184/)
+      }
+      // A phone number can have 13 digits: it is checked as a phone, and not repeated either.
+      const phone = await startSession(cartId, { ...base, phone: "4111111111111111" }).catch((e: any) => e.response)
+      expect([phone.status, phone.data.message]).toEqual([400, "data.phone is not a mobile number: write it in international form, e.g. +33 6 12 34 56 78"])
+      const unknown = await startSession(cartId, { ...base, gift_wrap: true }).catch((e: any) => e.response)
+      expect(unknown.status).toBe(400)
+      expect(unknown.data.message).toContain('data.gift_wrap')
+      expect(unknown.data.message).toContain("plan, card_token, phone, locale")
+      // Nothing was kept: no session, and no token inside the processor's idempotency keys.
+      expect(await sessionIdsOf(cartId)).toEqual([])
+      await startSession(cartId, base)
+      const store = (instalments().processor as any).store
+      const keys = (await store.list("idem:")).map(([key]: [string]) => key)
+      expect(keys.filter((key: string) => key.includes("tok_"))).toEqual([])
     })
 
     it("pays later in 30 days: the card is verified, nothing is charged, one payment on 2 March", async () => {

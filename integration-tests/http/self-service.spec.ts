@@ -353,8 +353,17 @@ medusaIntegrationTestRunner({
       expect((await get("/store/customers/me/instalment-plans")).status).toBe(401)
 
       expect((await get(store(plan.id), lea)).status).toBe(200)
-      expect((await get(store(plan.id), paul)).status).toBe(403)
-      expect((await post(store(plan.id, "pay-early"), { scope: "next" }, paul)).status).toBe(403)
+      // Another customer's plan answers exactly as a plan that does not exist: no way to tell them apart.
+      const unknownId = plan.id.replace(/.$/, (c: string) => (c === "0" ? "1" : "0"))
+      for (const [id, path] of [
+        [plan.id, store(plan.id)],
+        [unknownId, store(unknownId)],
+      ]) {
+        const read = await get(path, paul)
+        expect([read.status, read.data.message]).toEqual([404, `Instalment plan ${id} was not found`])
+        const act = await post(`${path}/pay-early`, { scope: "next" }, paul)
+        expect([act.status, act.data.message]).toEqual([404, `Instalment plan ${id} was not found`])
+      }
       expect(await laterCharges(plan.id)).toEqual([])
 
       const postponed = await post(store(plan.id, "postpone"), { instalment_number: 2, days: 3 }, lea)
@@ -362,6 +371,22 @@ medusaIntegrationTestRunner({
       expect(postponed.data.instalment_plan.instalments[1].due_date).toBe("2027-03-03")
       const events = (await planById(api, shop, plan.id)).events
       expect(events.find((e: any) => e.type === "plan.postponed").actor).toMatch(/^customer:cus_/)
+    })
+
+    it("does not give a guest's plan to the registered customer whose e-mail the guest typed", async () => {
+      // Medusa attaches a guest cart to the registered customer with the e-mail typed at checkout.
+      const lea = await customer("lea.martin@example.com")
+      const { plan } = await chairInThree()
+      // Medusa's customer of the cart (what the admin's customer page shows) is hers; the plan's owner is nobody.
+      expect(plan.customer_id).toMatch(/^cus_/)
+      expect(plan.owner_customer_id).toBeNull()
+      expect((await get("/store/customers/me/instalment-plans", lea)).data).toMatchObject({ count: 0, instalment_plans: [] })
+      const read = await get(store(plan.id), lea)
+      expect([read.status, read.data.message]).toEqual([404, `Instalment plan ${plan.id} was not found`])
+      // Her own checkout, logged in, is hers.
+      const own = await customerOrder(lea)
+      expect(own.owner_customer_id).toBe(plan.customer_id)
+      expect((await get("/store/customers/me/instalment-plans", lea)).data.instalment_plans.map((p: any) => p.id)).toEqual([own.id])
     })
 
     /**

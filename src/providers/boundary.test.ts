@@ -1,5 +1,5 @@
 import { BigNumber, MedusaError } from "@medusajs/framework/utils"
-import { instalmentsModuleOf, paymentSessionIdOf, toMoney } from "./boundary"
+import { instalmentsModuleOf, loggedInCustomer, paymentSessionIdOf, refuseCardData, replacingSentData, toMoney } from "./boundary"
 
 describe("toMoney", () => {
   it("reads Medusa's amounts exactly, as numbers, strings and BigNumbers", () => {
@@ -43,5 +43,32 @@ describe("instalmentsModuleOf", () => {
   it("answers the injected module", () => {
     const module = { name: "instalments" } as never
     expect(instalmentsModuleOf({ instalments: module }, "instalments")).toBe(module)
+  })
+})
+
+describe("replacingSentData", () => {
+  it("returns every key that was sent and is not kept as undefined, so Medusa's merge stores none of them", () => {
+    const sent = { plan: "p3x", card_token: "tok_visa", phone: "+33612345678", email: "lea@example.com", session_id: "payses_1" }
+    const kept = { session_id: "payses_1", plan: "p3x" }
+    const data = replacingSentData(sent, kept)
+    expect(data).toEqual({ session_id: "payses_1", plan: "p3x", card_token: undefined, phone: undefined, email: undefined })
+    // What Medusa stores: { ...sent, ...returned }, written as JSON.
+    expect(JSON.parse(JSON.stringify({ ...sent, ...data }))).toEqual(kept)
+  })
+})
+
+describe("loggedInCustomer", () => {
+  it("is the context's customer id, when Medusa passes one (an authenticated request)", () => {
+    expect(loggedInCustomer({ customer: { id: "cus_1" } })).toBe("cus_1")
+    expect(loggedInCustomer({})).toBeUndefined()
+    expect(loggedInCustomer(undefined)).toBeUndefined()
+  })
+})
+
+describe("refuseCardData", () => {
+  it("refuses a card number with a 400-class error that does not repeat it; a phone is not looked into", () => {
+    expect(() => refuseCardData({ note: "4111 1111 1111 1111" })).toThrow(MedusaError)
+    expect(() => refuseCardData({ note: "4111 1111 1111 1111" })).toThrow(/^card_data_refused: data\.note looks like a card number/)
+    expect(() => refuseCardData({ phone: "+49 1512 3456789 01" })).not.toThrow()
   })
 })

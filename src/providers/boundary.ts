@@ -3,6 +3,7 @@
  * reach the plugin's module, name the payment session, turn Medusa's amounts into cents.
  */
 import { BigNumber, MedusaError } from "@medusajs/framework/utils"
+import { cardDataMessage, findCardData } from "../domain/card-data"
 import { fromMajor, type Money } from "../domain/money"
 import type InstalmentsModuleService from "../modules/instalments/service"
 
@@ -40,4 +41,31 @@ export function toMoney(amount: unknown, currency: string): Money {
   const parsed = fromMajor(text, currency.toLowerCase())
   if (!parsed.ok) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid amount: ${parsed.error.message}`)
   return parsed.value
+}
+
+/**
+ * Refuses card data anywhere in what a caller sent as a session's `data` (see domain/card-data.ts),
+ * before anything reaches the processor or the lender. `skip`: top-level keys not to look into,
+ * such as a phone number, which can have 13 digits.
+ */
+export function refuseCardData(data: unknown, skip: readonly string[] = ["phone"]): void {
+  const found = findCardData(data, "data", skip)
+  if (found) throw new MedusaError(MedusaError.Types.INVALID_DATA, cardDataMessage(found))
+}
+
+/**
+ * The data a provider returns when a session starts. Medusa stores `{ ...what was sent,
+ * ...what the provider returned }`: a key the provider leaves out keeps the storefront's value
+ * (its phone, its card token...), and `null` keeps the key. So every key that was sent and is not
+ * in `kept` comes back as `undefined`, which the JSON column does not store.
+ */
+export function replacingSentData<T extends Record<string, unknown>>(sent: Record<string, unknown> | undefined, kept: T): T {
+  const dropped = Object.fromEntries(Object.keys(sent ?? {}).map((key) => [key, undefined]))
+  return { ...dropped, ...kept }
+}
+
+/** The logged-in customer Medusa passes (only when the request is authenticated); never the cart's customer. */
+export function loggedInCustomer(context: { customer?: { id?: string } | null } | undefined): string | undefined {
+  const id = context?.customer?.id
+  return typeof id === "string" && id ? id : undefined
 }

@@ -1,9 +1,13 @@
 /**
  * Who may read or act on a plan without being an admin (business rules §5, project security rules):
  *  - whoever holds the plan's signed link (`token`, from the e-mails): actor `shopper`;
- *  - the logged-in customer who placed the order (plan.customer_id): actor `customer:<id>`.
+ *  - the customer who was logged in when they placed the order (plan.owner_customer_id): actor `customer:<id>`.
  * Anyone else is refused: 401 without credentials or with an expired or revoked link, 403 with a
- * link that is not this plan's (forged, altered, another plan's) or with another customer's session.
+ * link that is not this plan's (forged, altered, another plan's). Another customer's plan answers
+ * 404 exactly as a plan that does not exist, so a customer's session cannot tell which plan ids exist.
+ *
+ * The owner is never the cart's customer (`plan.customer_id`): Medusa gives a guest's cart the
+ * registered customer whose e-mail the guest typed.
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import type InstalmentsModuleService from "../modules/instalments/service"
@@ -68,10 +72,8 @@ export async function authorisePlanAccess(service: InstalmentsModuleService, pla
   }
   const auth = credentials.authContext
   if (auth?.actor_type === "customer" && auth.actor_id) {
-    const row = await loadOr404(service, planId)
-    if (row.customer_id !== auth.actor_id) {
-      throw new MedusaError(MedusaError.Types.FORBIDDEN, "not_your_plan: this plan belongs to another customer. Log in as the customer who placed the order, or use the link from the e-mails.")
-    }
+    const row = await service.loadPlan(planId)
+    if (!row || row.owner_customer_id !== auth.actor_id) throw notFound(planId)
     return { row, actor: `customer:${auth.actor_id}` }
   }
   throw new MedusaError(

@@ -18,7 +18,7 @@ import { z } from "@medusajs/framework/zod"
 import type { Locale } from "../domain/codes"
 import { resolveLocale } from "../domain/texts"
 import { withPluginErrors } from "../api/utils/errors"
-import { parseOr400 } from "../api/utils/validation"
+import { parseOr400, wholeNumberQuery } from "../api/utils/validation"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
@@ -77,18 +77,18 @@ function renewRevokedToken(service: InstalmentsModuleService, access: PlanAccess
 }
 
 const ListQuery = z.object({
-  limit: z.coerce.number({ error: "must be a whole number from 1 to 100" }).int().min(1).max(100).default(20),
-  offset: z.coerce.number({ error: "must be a whole number ≥ 0" }).int().min(0).default(0),
+  limit: wholeNumberQuery({ min: 1, max: 100, default: 20 }),
+  offset: wholeNumberQuery({ min: 0, default: 0 }),
 })
 
-/** The logged-in customer's plans, newest first. Nobody else's: the filter is the session's customer. */
+/** The logged-in customer's plans, newest first: those they placed logged in (a guest's plan is nobody's). */
 export async function listCustomerPlans(req: Request, res: MedusaResponse) {
   const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : undefined
   if (!customerId) throw new MedusaError(MedusaError.Types.UNAUTHORIZED, "Log in as a customer to see your instalment plans.")
   const { limit, offset } = parseOr400(ListQuery, { limit: req.query.limit, offset: req.query.offset }, "query")
   const service = serviceOf(req)
   const [rows, count] = await service.listAndCountInstalmentPlans(
-    { customer_id: customerId },
+    { owner_customer_id: customerId },
     { relations: ["instalments"], order: { created_at: "DESC" }, take: limit, skip: offset },
   )
   const ctx = service.revisionContext()

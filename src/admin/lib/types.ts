@@ -58,6 +58,8 @@ export interface AdminInstalmentPlan {
   order_display_id: number | null
   payment_id: string | null
   customer_id: string | null
+  /** The customer logged in at checkout: the account that sees the plan in the storefront. */
+  owner_customer_id?: string | null
   email: string | null
   plan_code: PlanCode
   status: PlanStatus

@@ -137,6 +137,17 @@ describe("AlmaClient", () => {
     expect(toMedusaError(down).message).toMatch(/^alma_unavailable: Alma could not fetch payment payment_xxxxxx: Alma is unreachable/)
   })
 
+  it("asks once when the caller says not to retry (a request an anonymous shopper triggered)", async () => {
+    let calls = 0
+    server.use(http.post(`${ROOT}/v2/payments/eligibility`, () => (calls++, new HttpResponse(null, { status: 503 }))))
+    expect((await failure(client().eligibility({ purchase_amount: 45000, queries: [query(3)] }, { retry: false }))).kind).toBe("server")
+    expect(calls).toBe(1)
+    calls = 0
+    server.use(http.get(`${ROOT}/v1/payments/:id`, () => (calls++, new HttpResponse(null, { status: 503 }))))
+    expect((await failure(client().getPayment("payment_1", { retry: false }))).kind).toBe("server")
+    expect(calls).toBe(1)
+  })
+
   it("never retries a call that changes something (a refund that failed may have happened)", async () => {
     let calls = 0
     server.use(http.post(`${ROOT}/v1/payments/:id/refund`, () => (calls++, new HttpResponse(null, { status: 500 }))))

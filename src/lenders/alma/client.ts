@@ -69,6 +69,11 @@ type ClientConfig = Pick<AlmaConfig, "apiKey" | "apiRoot" | "timeoutMs" | "retri
   fetch?: typeof fetch
 }
 
+/** Per-call choices: `retry: false` asks Alma once (a request an anonymous caller triggered). */
+export interface CallOptions {
+  retry?: boolean
+}
+
 interface Call<T extends z.ZodType> {
   method: "GET" | "POST" | "PUT"
   path: string
@@ -77,6 +82,7 @@ interface Call<T extends z.ZodType> {
   /** Safe to try again: reads and eligibility. */
   safe: boolean
   operation: string
+  options?: CallOptions
 }
 
 export class AlmaClient {
@@ -93,8 +99,8 @@ export class AlmaClient {
   }
 
   /** One call for every plan: one answer per query, in the same order. */
-  async eligibility(body: EligibilityBody): Promise<EligibilityItem[]> {
-    const items = await this.call({ method: "POST", path: "/v2/payments/eligibility", body, schema: EligibilityResponseSchema, safe: true, operation: "check eligibility" })
+  async eligibility(body: EligibilityBody, options?: CallOptions): Promise<EligibilityItem[]> {
+    const items = await this.call({ method: "POST", path: "/v2/payments/eligibility", body, schema: EligibilityResponseSchema, safe: true, operation: "check eligibility", options })
     if (items.length !== body.queries.length) {
       throw new AlmaApiError("bad_response", "check eligibility", `${items.length} answers for ${body.queries.length} plans`)
     }
@@ -108,8 +114,8 @@ export class AlmaClient {
     return this.call({ method: "POST", path: "/v1/payments", body, schema: PaymentSchema, safe: false, operation: "create the payment" })
   }
 
-  async getPayment(id: string): Promise<AlmaPayment> {
-    return this.call({ method: "GET", path: `/v1/payments/${encodeURIComponent(id)}`, schema: PaymentSchema, safe: true, operation: `fetch payment ${id}` })
+  async getPayment(id: string, options?: CallOptions): Promise<AlmaPayment> {
+    return this.call({ method: "GET", path: `/v1/payments/${encodeURIComponent(id)}`, schema: PaymentSchema, safe: true, operation: `fetch payment ${id}`, options })
   }
 
   /** A partial refund of `amount` cents; the Medusa refund id as `merchant_reference` makes a replay detectable. */
@@ -141,7 +147,7 @@ export class AlmaClient {
   // ---- transport --------------------------------------------------------------------------------
 
   private async call<T extends z.ZodType>(call: Call<T>): Promise<z.infer<T>> {
-    const attempts = call.safe ? 1 + this.config.retries : 1
+    const attempts = call.safe && call.options?.retry !== false ? 1 + this.config.retries : 1
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.once(call)

@@ -27,6 +27,8 @@ export const ALMA_TERMS_VERSION = "alma"
 export interface ShopperFacts {
   cart_id?: string | null
   customer_id?: string | null
+  /** The customer logged in when the session started: the plan's owner. */
+  owner_customer_id?: string | null
   email?: string | null
   phone?: string | null
   locale?: string | null
@@ -39,6 +41,7 @@ export function createWrite(payment: AlmaPayment, shopper: ShopperFacts, timeZon
       ...columns.plan,
       cart_id: shopper.cart_id ?? null,
       customer_id: shopper.customer_id ?? null,
+      owner_customer_id: shopper.owner_customer_id ?? null,
       email: shopper.email ?? null,
       phone: shopper.phone ?? null,
       locale: shopper.locale ?? "en",

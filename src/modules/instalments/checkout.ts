@@ -5,6 +5,7 @@
  * The storefront starts a payment session with `data: { plan, card_token, phone, locale }`; the
  * plugin's middleware adds the cart's country, e-mail and id (never trusted from the storefront).
  */
+import { createHash } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { PLAN_CODES, type EligibilityReasonCode, type PlanCode } from "../../domain/codes"
@@ -22,26 +23,56 @@ import {
 } from "../../domain/texts"
 import type { CardSummary } from "../../processors"
 
-/** What the storefront sends in `data` when it starts an instalments payment session. */
-export const CheckoutRequestSchema = z.object({
-  plan: z.enum(PLAN_CODES, {
+/** The keys a storefront sends (the others of `CheckoutRequestSchema` are the server's). */
+export const CHECKOUT_REQUEST_KEYS = ["plan", "card_token", "phone", "locale"] as const
+
+/**
+ * What the storefront sends in `data` when it starts an instalments payment session, and what the
+ * plugin's middleware adds from the cart. Strict: an unknown key is refused (a misbuilt storefront
+ * could otherwise leave anything in the session Medusa stores and shows).
+ */
+export const CheckoutRequestSchema = z.strictObject(
+  {
+    plan: z.enum(PLAN_CODES, {
+      error: (issue) =>
+        issue.input === undefined
+          ? `data.plan is required: one of ${PLAN_CODES.join(", ")}`
+          : `data.plan ${describeInput(issue.input)} is not a plan: use one of ${PLAN_CODES.join(", ")}`,
+    }),
+    card_token: z
+      .string({ error: "data.card_token is required, as text: the token your card form returned (sandbox: tok_visa, ...)" })
+      .min(1, "data.card_token is empty: pass the token your card form returned")
+      .max(255, "data.card_token is too long: a card token has at most 255 characters"),
+    phone: z
+      .string({ error: "data.phone is required, as text: the shopper's mobile number, e.g. +33 6 12 34 56 78" })
+      .max(40, "data.phone is too long: write the shopper's mobile number in international form, e.g. +33 6 12 34 56 78"),
+    locale: z
+      .string({ error: 'data.locale must be text: a language tag such as "fr" or "de-DE"' })
+      .max(35, 'data.locale is too long: send a language tag such as "fr" or "de-DE"')
+      .optional(),
+    /** Set by the plugin's middleware from the cart (shipping, else billing address). */
+    country_code: z.string().max(2).optional(),
+    email: z.string().max(320).optional(),
+    cart_id: z.string().max(200).optional(),
+    customer_id: z.string().max(200).optional(),
+  },
+  {
     error: (issue) =>
-      issue.input === undefined
-        ? `data.plan is required: one of ${PLAN_CODES.join(", ")}`
-        : `data.plan "${String(issue.input)}" is not a plan: use one of ${PLAN_CODES.join(", ")}`,
-  }),
-  card_token: z
-    .string({ error: "data.card_token is required: the token your card form returned (sandbox: tok_visa, ...)" })
-    .min(1, "data.card_token is empty: pass the token your card form returned"),
-  phone: z.string({ error: "data.phone is required: the shopper's mobile number, e.g. +33 6 12 34 56 78" }),
-  locale: z.string().optional(),
-  /** Set by the plugin's middleware from the cart (shipping, else billing address). */
-  country_code: z.string().optional(),
-  email: z.string().optional(),
-  cart_id: z.string().optional(),
-  customer_id: z.string().optional(),
-})
+      issue.code === "unrecognized_keys"
+        ? `${issue.keys.map((key) => `data.${key.slice(0, 100)}`).join(", ")}: not part of an instalments payment session. Send only ${CHECKOUT_REQUEST_KEYS.join(", ")}`
+        : issue.code === "invalid_type" && issue.path?.length === 0
+          ? `data must be an object: { ${CHECKOUT_REQUEST_KEYS.join(", ")} }`
+          : undefined,
+  },
+)
 export type CheckoutRequest = z.infer<typeof CheckoutRequestSchema>
+
+/** A caller's value in a message: short text quoted, anything else by its type (never its content). */
+export function describeInput(input: unknown): string {
+  if (typeof input === "string") return input.length <= 20 ? JSON.stringify(input) : "(a text)"
+  if (Array.isArray(input)) return "(a list)"
+  return input === null ? "(null)" : `(a ${typeof input})`
+}
 
 /** A mobile number in international form once spaces, dots, dashes and brackets are removed. */
 export function normalisePhone(raw: string): string | null {
@@ -50,39 +81,114 @@ export function normalisePhone(raw: string): string | null {
   return /^\+[1-9]\d{7,14}$/.test(international) ? international : null
 }
 
-/** The payment session's data: everything authorisation needs, and what the storefront shows. */
-export interface CheckoutSessionData {
+/** The card as the storefront may show it: no reference to charge it with. */
+export interface CardSummaryData {
+  brand: string
+  network: string
+  last4: string
+  funding: string
+  exp_month: number
+  exp_year: number
+  country: string
+}
+
+/**
+ * The payment session's data: what the storefront shows (plan, schedule, a card summary) and the
+ * ids authorisation needs. Medusa shows it to anyone holding the cart id: nothing private in it.
+ */
+export interface PublicCheckoutData {
   [key: string]: unknown
   session_id: string
   plan: PlanCode
   locale: string
   country_code: string
-  phone: string
-  email?: string
-  cart_id?: string
-  customer_id?: string
   currency_code: string
   amount_cents: number
   quoted_on: string
-  card: {
-    reference: string
-    brand: string
-    network: string
-    last4: string
-    funding: string
-    exp_month: number
-    exp_year: number
-    country: string
-  }
+  card: CardSummaryData
   /** What to show the shopper: the schedule in their language. Amounts in major units. */
   schedule: ReturnType<typeof scheduleView>
   terms_version: string
+}
+
+/**
+ * A checkout as the module sees it: everything authorisation needs. Only its public part is the
+ * payment session's data; the shopper's phone, e-mail, customer, cart and the card's reference
+ * are kept in the module (`instalment_session_shopper`).
+ */
+export interface CheckoutSessionData extends PublicCheckoutData {
+  phone: string
+  email?: string
+  cart_id?: string
+  /** The cart's customer (a guest's too). */
+  customer_id?: string
+  /** The customer logged in when the session started: the plan's owner. */
+  owner_customer_id?: string
+  card: CardSummaryData & { reference: string }
+}
+
+/** What the module keeps of a session, server-side (see models/session-shopper.ts). */
+export interface SessionShopper {
+  id: string
+  provider: "instalments" | "alma"
+  cart_id: string | null
+  customer_id: string | null
+  owner_customer_id: string | null
+  email: string | null
+  phone: string | null
+  card_reference: string | null
+  addresses?: Record<string, unknown> | null
+}
+
+/** The payment session's data for a checkout: the public part only. */
+export function publicCheckoutData(data: CheckoutSessionData): PublicCheckoutData {
+  const { reference: _reference, ...card } = data.card
+  return {
+    session_id: data.session_id,
+    plan: data.plan,
+    locale: data.locale,
+    country_code: data.country_code,
+    currency_code: data.currency_code,
+    amount_cents: data.amount_cents,
+    quoted_on: data.quoted_on,
+    card,
+    schedule: data.schedule,
+    terms_version: data.terms_version,
+  }
+}
+
+/** The shopper's private facts of a checkout, as the module keeps them. */
+export function sessionShopperOf(data: CheckoutSessionData): SessionShopper {
+  return {
+    id: data.session_id,
+    provider: "instalments",
+    cart_id: data.cart_id ?? null,
+    customer_id: data.customer_id ?? null,
+    owner_customer_id: data.owner_customer_id ?? null,
+    email: data.email ?? null,
+    phone: data.phone,
+    card_reference: data.card.reference,
+  }
+}
+
+/** The whole checkout again, from the session's public data and what the module kept. */
+export function withShopper(data: PublicCheckoutData, shopper: SessionShopper): CheckoutSessionData {
+  return {
+    ...data,
+    phone: shopper.phone ?? "",
+    email: shopper.email ?? undefined,
+    cart_id: shopper.cart_id ?? undefined,
+    customer_id: shopper.customer_id ?? undefined,
+    owner_customer_id: shopper.owner_customer_id ?? undefined,
+    card: { ...data.card, reference: shopper.card_reference ?? "" },
+  }
 }
 
 /** A payment's data once authorised: the plan's id and what refunds need (the plan holds the rest). */
 export type AuthorizedPaymentData = Pick<CheckoutSessionData, "session_id" | "plan" | "locale" | "currency_code" | "amount_cents"> & {
   plan_id: string
 }
+
 
 export function invalid(message: string): MedusaError {
   return new MedusaError(MedusaError.Types.INVALID_DATA, message)

@@ -47,9 +47,14 @@ import {
   eligibilityRefusal,
   invalid,
   normalisePhone,
+  publicCheckoutData,
   refusal,
   scheduleView,
+  sessionShopperOf,
+  withShopper,
   type CheckoutSessionData,
+  type PublicCheckoutData,
+  type SessionShopper,
 } from "./checkout"
 import { keyReused, planChanged, planNotFound, processorUnavailable, unwrapRevision } from "./errors"
 import { ledgerRows, planToSnapshot, snapshotToInstalmentColumns, snapshotToPlanColumns, type PlanRow } from "./mapping"
@@ -68,6 +73,7 @@ import { findOperationByKey, insertOperation } from "./operations/records"
 import { lockPlan } from "./plan-writes"
 import { reconcile, reconcileOperation, type ReconcileSummary } from "./operations/reconcile"
 import { runRevision, type OperationsDeps, type PlanRevision, type ReviseOptions, type RevisionResult } from "./operations/run"
+import InstalmentSessionShopper from "./models/session-shopper"
 import { requireStatus } from "../../domain/revisions/guards"
 import { CARD_CHANGE_STATUSES, cardRefusalReasons, lastDueDate } from "../../self-service/card-rules"
 import { planLink, verifyPlanToken, type LinkCheck, type LinkedPlan } from "../../self-service/link"
@@ -125,6 +131,7 @@ export default class InstalmentsModuleService extends MedusaService({
   InstalmentPlanEvent,
   InstalmentOperation,
   InstalmentMovement,
+  InstalmentSessionShopper,
 }) {
   readonly engineConfig: EngineConfig
   readonly processor: CardProcessor
@@ -185,9 +192,11 @@ export default class InstalmentsModuleService extends MedusaService({
 
   /**
    * Starts an instalments payment session: validates the request, checks the plan and the card
-   * (no money moves), and returns the session data with the schedule to show.
+   * (no money moves), keeps the shopper's private facts in the module and returns the session
+   * data (public: the schedule and a card summary to show). `ownerCustomerId` is the logged-in
+   * customer's, never the cart's: the plan belongs to their account.
    */
-  async openCheckout(input: { sessionId: string; amount: Money; data: unknown }): Promise<CheckoutSessionData> {
+  async openCheckout(input: { sessionId: string; amount: Money; data: unknown; ownerCustomerId?: string }): Promise<PublicCheckoutData> {
     const parsed = CheckoutRequestSchema.safeParse(input.data ?? {})
     if (!parsed.success) {
       throw invalid(parsed.error.issues.map((i) => i.message).join("; "))
@@ -196,7 +205,7 @@ export default class InstalmentsModuleService extends MedusaService({
     const locale = resolveLocale(request.locale)
     const phone = normalisePhone(request.phone)
     if (!phone) {
-      throw invalid(`data.phone "${request.phone}" is not a mobile number: write it in international form, e.g. +33 6 12 34 56 78`)
+      throw invalid("data.phone is not a mobile number: write it in international form, e.g. +33 6 12 34 56 78")
     }
     const country = request.country_code?.toLowerCase()
     if (!country) {
@@ -207,7 +216,7 @@ export default class InstalmentsModuleService extends MedusaService({
       throw eligibilityRefusal(quote.eligibility.reasons, this.engineConfig, request.plan, locale)
     }
     const card = await this.processor.describeCard(request.card_token, {
-      idempotencyKey: `${input.sessionId}:card:${request.card_token}`,
+      idempotencyKey: `${input.sessionId}:card:${digestOf(request.card_token)}`,
     })
     if (!card.ok) {
       throw invalid(`data.card_token: ${card.error.message}`)
@@ -216,7 +225,7 @@ export default class InstalmentsModuleService extends MedusaService({
     if (!withCard.eligible) {
       throw eligibilityRefusal(withCard.reasons, this.engineConfig, request.plan, locale)
     }
-    return {
+    const checkout: CheckoutSessionData = {
       session_id: input.sessionId,
       plan: request.plan,
       locale,
@@ -225,6 +234,7 @@ export default class InstalmentsModuleService extends MedusaService({
       email: request.email,
       cart_id: request.cart_id,
       customer_id: request.customer_id,
+      owner_customer_id: input.ownerCustomerId,
       currency_code: input.amount.currency,
       amount_cents: input.amount.cents,
       quoted_on: quote.quotedOn,
@@ -232,13 +242,16 @@ export default class InstalmentsModuleService extends MedusaService({
       schedule: scheduleView(quote, locale),
       terms_version: this.termsVersion,
     }
+    await this.keepSessionShopper(sessionShopperOf(checkout))
+    return publicCheckoutData(checkout)
   }
 
   /**
    * The cart's amount changed after the session started: quote again for the same plan and the
    * same card, with the same checks.
    */
-  async requoteCheckout(current: CheckoutSessionData, amount: Money): Promise<CheckoutSessionData> {
+  async requoteCheckout(session: PublicCheckoutData, amount: Money): Promise<PublicCheckoutData> {
+    const current = await this.checkoutOf(session)
     const locale = resolveLocale(current.locale)
     const quote = quotePlan({ config: this.engineConfig, plan: current.plan, amount, country: current.country_code, today: this.today() })
     if (!quote.eligibility.eligible) throw eligibilityRefusal(quote.eligibility.reasons, this.engineConfig, current.plan, locale)
@@ -246,13 +259,13 @@ export default class InstalmentsModuleService extends MedusaService({
     if (!card.ok) throw invalid(`The card of this payment session is unknown to the processor: ${card.error.message}`)
     const withCard = cardEligibility(this.engineConfig, quote, current.country_code, card.value)
     if (!withCard.eligible) throw eligibilityRefusal(withCard.reasons, this.engineConfig, current.plan, locale)
-    return {
+    return publicCheckoutData({
       ...current,
       currency_code: amount.currency,
       amount_cents: amount.cents,
       quoted_on: quote.quotedOn,
       schedule: scheduleView(quote, locale),
-    }
+    })
   }
 
   /**
@@ -262,7 +275,8 @@ export default class InstalmentsModuleService extends MedusaService({
    * unique index on the session refuses a second plan, so a second call returns the plan of the
    * first. A refusal throws and leaves nothing behind.
    */
-  async authorizeCheckout(data: CheckoutSessionData): Promise<{ plan: PlanRow; deferred: boolean }> {
+  async authorizeCheckout(session: PublicCheckoutData): Promise<{ plan: PlanRow; deferred: boolean }> {
+    const data = await this.checkoutOf(session)
     const deferred = this.engineConfig.deferredStart === "on_shipment"
     const locale = resolveLocale(data.locale)
     const amount = money(data.amount_cents, data.currency_code)
@@ -345,6 +359,7 @@ export default class InstalmentsModuleService extends MedusaService({
         payment_session_id: data.session_id,
         cart_id: data.cart_id ?? null,
         customer_id: data.customer_id ?? null,
+        owner_customer_id: data.owner_customer_id ?? null,
         email: data.email ?? null,
         deferred_start: extra.deferred,
         phone: data.phone,
@@ -382,6 +397,59 @@ export default class InstalmentsModuleService extends MedusaService({
       [planRow.param, instalmentRows.param, eventRows.param, ...(first ? [first.chargeId, first.operationId, first.operationId] : [])],
     )) as PlanRow[]
     return row
+  }
+
+  // ---- the private half of payment sessions --------------------------------------------------
+
+  /** The whole checkout: the session's public data and the shopper's facts the module kept. */
+  private async checkoutOf(session: PublicCheckoutData): Promise<CheckoutSessionData> {
+    const shopper = await this.sessionShopper(session.session_id)
+    // A session started before the module kept these facts still carries them in its data.
+    if (!shopper && typeof (session as Partial<CheckoutSessionData>).card?.reference === "string") return session as CheckoutSessionData
+    if (!shopper?.card_reference) {
+      throw invalid(`Payment session ${session.session_id} has no instalments checkout in this store: start it again with data.plan and data.card_token`)
+    }
+    return withShopper(session, shopper)
+  }
+
+  /** Keeps (or replaces) what a payment session holds of the shopper, out of Medusa's public session data. */
+  @InjectManager()
+  async keepSessionShopper(shopper: SessionShopper, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await boundSql(sharedContext)(
+      `insert into instalment_session_shopper (id, provider, cart_id, customer_id, owner_customer_id, email, phone, card_reference, addresses)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+       on conflict (id) do update set provider = excluded.provider, cart_id = excluded.cart_id, customer_id = excluded.customer_id,
+         owner_customer_id = excluded.owner_customer_id, email = excluded.email, phone = excluded.phone,
+         card_reference = excluded.card_reference, addresses = excluded.addresses, updated_at = now(), deleted_at = null`,
+      [
+        shopper.id,
+        shopper.provider,
+        shopper.cart_id,
+        shopper.customer_id,
+        shopper.owner_customer_id,
+        shopper.email,
+        shopper.phone,
+        shopper.card_reference,
+        shopper.addresses ? JSON.stringify(shopper.addresses) : null,
+      ],
+    )
+  }
+
+  /** What the module kept of a payment session's shopper, if anything. */
+  @InjectManager()
+  async sessionShopper(sessionId: string, @MedusaContext() sharedContext: Context = {}): Promise<SessionShopper | null> {
+    const [row] = (await boundSql(sharedContext)(
+      `select id, provider, cart_id, customer_id, owner_customer_id, email, phone, card_reference, addresses
+       from instalment_session_shopper where id = ? and deleted_at is null`,
+      [sessionId],
+    )) as SessionShopper[]
+    return row ?? null
+  }
+
+  /** Medusa deleted the payment session: what it held of the shopper goes too. */
+  @InjectManager()
+  async forgetSessionShopper(sessionId: string, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await boundSql(sharedContext)(`delete from instalment_session_shopper where id = ?`, [sessionId])
   }
 
   // ---- reading ---------------------------------------------------------------------------------

@@ -55,6 +55,7 @@ export function planView(row: PlanRow, options: { events?: EventRow[]; selfServi
     order_display_id: row.order_display_id ?? null,
     payment_id: row.payment_id ?? null,
     customer_id: row.customer_id ?? null,
+    owner_customer_id: row.owner_customer_id ?? null,
     email: row.email ?? null,
     plan_code: row.plan_code,
     status: row.status,

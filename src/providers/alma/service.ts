@@ -51,8 +51,17 @@ import { registerAlma } from "../../lenders/alma/registry"
 import type { AlmaPayment } from "../../lenders/alma/schemas"
 import { createWrite, predictRefund, refreshWrite, scheduleDifferences } from "../../lenders/alma/sync"
 import type InstalmentsModuleService from "../../modules/instalments/service"
-import { instalmentsModuleOf, paymentSessionIdOf, toMoney, type ProviderCradle } from "../boundary"
-import { createPaymentBody, parseSessionRequest, type AlmaSessionData } from "./session"
+import type { SessionShopper } from "../../modules/instalments/checkout"
+import {
+  instalmentsModuleOf,
+  loggedInCustomer,
+  paymentSessionIdOf,
+  refuseCardData,
+  replacingSentData,
+  toMoney,
+  type ProviderCradle,
+} from "../boundary"
+import { ALMA_REQUEST_KEYS, createPaymentBody, parseSessionRequest, type AlmaSessionData, type AlmaSessionRequest } from "./session"
 
 export default class AlmaProviderService extends AbstractPaymentProvider<Record<string, unknown>> {
   static override identifier = "alma"
@@ -90,20 +99,29 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
 
   // ---- checkout -------------------------------------------------------------------------------
 
+  /**
+   * The session's data is public (Medusa shows it to anyone holding the cart id): Alma's page, the
+   * plan and the amount. The shopper's e-mail, phone and addresses go to Alma and into the module,
+   * and whatever else was sent is dropped from what Medusa stores.
+   */
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     const sessionId = paymentSessionIdOf(input.data?.session_id, input.context)
-    const data = await this.openAlmaPayment(sessionId, toMoney(input.amount, input.currency_code), input.data)
-    return { id: data.alma_payment_id, status: PaymentSessionStatus.PENDING, data }
+    refuseCardData(input.data, ["shipping_address", "billing_address"])
+    const { session_id: _sessionId, ...sent } = input.data ?? {}
+    const request = parseSessionRequest(sent, this.alma)
+    const data = await this.openAlmaPayment(sessionId, toMoney(input.amount, input.currency_code), request, loggedInCustomer(input.context))
+    return { id: data.alma_payment_id, status: PaymentSessionStatus.PENDING, data: replacingSentData(input.data, data) }
   }
 
-  private async openAlmaPayment(sessionId: string, amount: Money, raw: unknown): Promise<AlmaSessionData> {
+  /** `ownerCustomerId`: the customer logged in when the session started (the plan's owner). */
+  private async openAlmaPayment(sessionId: string, amount: Money, request: AlmaSessionRequest, ownerCustomerId: string | undefined): Promise<AlmaSessionData> {
     if (amount.currency !== "eur") {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_not_supported: Alma lends in euros only (the cart is in ${amount.currency.toUpperCase()})`)
     }
-    const request = parseSessionRequest(raw, this.alma)
     const body = createPaymentBody({ request, sessionId, amountCents: amount.cents, config: this.alma })
     const payment = await this.call(() => this.client.createPayment(body))
     if (!payment.url) throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Alma created payment ${payment.id} without a payment page URL`)
+    await this.instalments.keepSessionShopper(shopperOf(sessionId, request, ownerCustomerId))
     return {
       session_id: sessionId,
       alma_payment_id: payment.id,
@@ -113,27 +131,41 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
       currency_code: amount.currency,
       amount_cents: amount.cents,
       cart_id: request.cart_id,
-      email: request.email,
-      customer_id: request.customer_id,
-      phone: (request.billing_address ?? request.shipping_address)?.phone ?? undefined,
       deferred_trigger: this.alma.deferredTrigger === "on_shipment",
     }
   }
 
-  /** A new plan or a new amount needs a new Alma payment (Alma's amount cannot change). */
+  /**
+   * A new plan or a new amount needs a new Alma payment (Alma's amount cannot change): the
+   * storefront's choices, with the shopper the module kept for the session.
+   */
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
     const current = (input.data ?? {}) as Partial<AlmaSessionData>
     const amount = toMoney(input.amount, input.currency_code)
     const sessionId = paymentSessionIdOf(current.session_id, input.context)
+    refuseCardData(input.data)
     const unchanged = current.alma_payment_id && current.amount_cents === amount.cents && current.currency_code === amount.currency
-    if (unchanged) return { status: PaymentSessionStatus.PENDING, data: input.data }
-    return { status: PaymentSessionStatus.PENDING, data: await this.openAlmaPayment(sessionId, amount, input.data) }
+    if (unchanged) return { status: PaymentSessionStatus.PENDING, data: publicAlmaData(current as AlmaSessionData) }
+    const kept = await this.instalments.sessionShopper(sessionId)
+    const sent = input.data ?? {}
+    const request = parseSessionRequest(
+      {
+        ...Object.fromEntries(ALMA_REQUEST_KEYS.filter((key) => sent[key] !== undefined).map((key) => [key, sent[key]])),
+        cart_id: kept?.cart_id ?? current.cart_id,
+        email: kept?.email ?? undefined,
+        customer_id: kept?.customer_id ?? undefined,
+        ...(kept?.addresses ?? {}),
+      },
+      this.alma,
+    )
+    return { status: PaymentSessionStatus.PENDING, data: await this.openAlmaPayment(sessionId, amount, request, kept?.owner_customer_id ?? undefined) }
   }
 
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     const data = sessionData(input.data)
     const payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
     this.assertAcceptedForSession(payment, data)
+    const shopper = await this.instalments.sessionShopper(data.session_id)
     const { plan } = await this.instalments.mirrorLenderPlan({
       sessionId: data.session_id,
       actor: "alma",
@@ -141,11 +173,11 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
       build: (current) =>
         current
           ? refreshWrite(current, payment, { cause: "authorisation", timeZone: this.timeZone, now: this.instalments.now() })
-          : createWrite(payment, data, this.timeZone, this.instalments.now()),
+          : createWrite(payment, { ...shopper, locale: data.locale }, this.timeZone, this.instalments.now()),
     })
     return {
       status: awaitsTrigger(payment) ? PaymentSessionStatus.AUTHORIZED : PaymentSessionStatus.CAPTURED,
-      data: { ...data, plan_id: plan?.id },
+      data: { ...publicAlmaData(data), plan_id: plan?.id },
     }
   }
 
@@ -266,8 +298,10 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
     return { data: input.data }
   }
 
-  /** A session dropped before authorisation: Alma's unaccepted payment simply expires. */
+  /** A session dropped before authorisation: Alma's unaccepted payment simply expires; what the module kept of the shopper goes. */
   async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
+    const sessionId = input.data?.session_id
+    if (typeof sessionId === "string" && sessionId) await this.instalments.forgetSessionShopper(sessionId)
     return { data: input.data }
   }
 
@@ -297,4 +331,35 @@ function sessionData(data: Record<string, unknown> | undefined): AlmaSessionData
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment session has no Alma payment: start it again with data.plan")
   }
   return session as AlmaSessionData
+}
+
+/** Only the session's public keys (a caller may have passed more). */
+function publicAlmaData(data: AlmaSessionData): AlmaSessionData {
+  return {
+    session_id: data.session_id,
+    alma_payment_id: data.alma_payment_id,
+    payment_url: data.payment_url,
+    plan: data.plan,
+    locale: data.locale,
+    currency_code: data.currency_code,
+    amount_cents: data.amount_cents,
+    cart_id: data.cart_id,
+    deferred_trigger: data.deferred_trigger,
+  }
+}
+
+/** What the module keeps of an Alma session's shopper: who they are, and the addresses Alma scored. */
+function shopperOf(sessionId: string, request: AlmaSessionRequest, ownerCustomerId: string | undefined): SessionShopper {
+  const person = request.billing_address ?? request.shipping_address
+  return {
+    id: sessionId,
+    provider: "alma",
+    cart_id: request.cart_id ?? null,
+    customer_id: request.customer_id ?? null,
+    owner_customer_id: ownerCustomerId ?? null,
+    email: request.email ?? null,
+    phone: person?.phone ?? null,
+    card_reference: null,
+    addresses: { shipping_address: request.shipping_address ?? null, billing_address: request.billing_address ?? null },
+  }
 }

@@ -5,11 +5,13 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { PLAN_CODES, type PlanCode } from "../../domain/codes"
+import { describeInput } from "../../modules/instalments/checkout"
 import { resolveLocale } from "../../domain/texts"
 import type { AlmaAddress, CreatePaymentBody } from "../../lenders/alma/client"
 import type { AlmaConfig } from "../../lenders/alma/options"
 import { almaPlanKey } from "../../lenders/alma/plans"
 
+/** From the cart (the plugin's middleware), never from the storefront. */
 const Address = z
   .object({
     first_name: z.string().nullish(),
@@ -24,27 +26,54 @@ const Address = z
   })
   .nullish()
 
-/** What the storefront sends (`plan`, `locale`, `return_url`) and what the plugin's middleware adds from the cart. */
-export const AlmaSessionRequestSchema = z.object({
-  plan: z.enum(PLAN_CODES, {
+/** The keys a storefront sends (the others of `AlmaSessionRequestSchema` are the server's). */
+export const ALMA_REQUEST_KEYS = ["plan", "locale", "return_url"] as const
+
+/**
+ * What the storefront sends (`plan`, `locale`, `return_url`) and what the plugin's middleware adds
+ * from the cart. Strict: an unknown key is refused (it would be stored in the session Medusa shows).
+ */
+export const AlmaSessionRequestSchema = z.strictObject(
+  {
+    plan: z.enum(PLAN_CODES, {
+      error: (issue) =>
+        issue.input === undefined
+          ? `data.plan is required: one of ${PLAN_CODES.join(", ")}`
+          : `data.plan ${describeInput(issue.input)} is not a plan: use one of ${PLAN_CODES.join(", ")}`,
+    }),
+    locale: z
+      .string({ error: 'data.locale must be text: a language tag such as "fr" or "de-DE"' })
+      .max(35, 'data.locale is too long: send a language tag such as "fr" or "de-DE"')
+      .optional(),
+    /** Where Alma sends the shopper back (Alma adds `?pid=`); default: the provider's `return_url` option. */
+    return_url: z
+      .string({ error: "data.return_url must be text: an absolute http(s) URL of the storefront" })
+      .max(2000, "data.return_url is too long: at most 2000 characters")
+      .regex(/^https?:\/\/\S+$/, "data.return_url must be an absolute http(s) URL")
+      .optional(),
+    /** Set by the plugin's middleware from the cart, never trusted from the storefront. */
+    cart_id: z.string().max(200).optional(),
+    email: z.string().max(320).optional(),
+    customer_id: z.string().max(200).optional(),
+    shipping_address: Address,
+    billing_address: Address,
+  },
+  {
     error: (issue) =>
-      issue.input === undefined
-        ? `data.plan is required: one of ${PLAN_CODES.join(", ")}`
-        : `data.plan "${String(issue.input)}" is not a plan: use one of ${PLAN_CODES.join(", ")}`,
-  }),
-  locale: z.string().max(35).optional(),
-  /** Where Alma sends the shopper back (Alma adds `?pid=`); default: the provider's `return_url` option. */
-  return_url: z.string().regex(/^https?:\/\/\S+$/, "data.return_url must be an absolute http(s) URL").optional(),
-  /** Set by the plugin's middleware from the cart, never trusted from the storefront. */
-  cart_id: z.string().optional(),
-  email: z.string().optional(),
-  customer_id: z.string().optional(),
-  shipping_address: Address,
-  billing_address: Address,
-})
+      issue.code === "unrecognized_keys"
+        ? `${issue.keys.map((key) => `data.${key.slice(0, 100)}`).join(", ")}: not part of an Alma payment session. Send only ${ALMA_REQUEST_KEYS.join(", ")}`
+        : issue.code === "invalid_type" && issue.path?.length === 0
+          ? `data must be an object: { ${ALMA_REQUEST_KEYS.join(", ")} }`
+          : undefined,
+  },
+)
 export type AlmaSessionRequest = z.infer<typeof AlmaSessionRequestSchema>
 
-/** The session's data once the Alma payment exists. */
+/**
+ * The session's data once the Alma payment exists: what the storefront needs (Alma's page, the
+ * plan, the amount) and the ids the later steps need. Medusa shows it to anyone holding the cart
+ * id: the shopper's e-mail, phone and addresses are kept in the instalments module instead.
+ */
 export interface AlmaSessionData {
   [key: string]: unknown
   session_id: string
@@ -55,10 +84,8 @@ export interface AlmaSessionData {
   locale: string
   currency_code: string
   amount_cents: number
+  /** Alma's merchant reference of the order (the shipment is reported to Alma under it). */
   cart_id?: string
-  email?: string
-  customer_id?: string
-  phone?: string
   deferred_trigger: boolean
   plan_id?: string
 }

@@ -35,9 +35,24 @@ import type {
   UpdatePaymentOutput,
   WebhookActionResult,
 } from "@medusajs/framework/types"
-import type { AuthorizedPaymentData, CheckoutSessionData } from "../../modules/instalments/checkout"
+import type { Money } from "../../domain/money"
+import {
+  CHECKOUT_REQUEST_KEYS,
+  publicCheckoutData,
+  type AuthorizedPaymentData,
+  type CheckoutSessionData,
+  type PublicCheckoutData,
+} from "../../modules/instalments/checkout"
 import type InstalmentsModuleService from "../../modules/instalments/service"
-import { instalmentsModuleOf, paymentSessionIdOf, toMoney, type ProviderCradle } from "../boundary"
+import {
+  instalmentsModuleOf,
+  loggedInCustomer,
+  paymentSessionIdOf,
+  refuseCardData,
+  replacingSentData,
+  toMoney,
+  type ProviderCradle,
+} from "../boundary"
 
 export default class InstalmentsProviderService extends AbstractPaymentProvider<Record<string, unknown>> {
   static override identifier = "instalments"
@@ -54,38 +69,64 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
     return instalmentsModuleOf(this.cradle, "instalments")
   }
 
+  /**
+   * The session's data is public (Medusa shows it to anyone holding the cart id): it gets the
+   * schedule and a card summary; the shopper's phone, e-mail and the card's reference stay in the
+   * module, and whatever else the storefront sent is dropped from what Medusa stores.
+   */
   async initiatePayment(input: InitiatePaymentInput): Promise<InitiatePaymentOutput> {
     const sessionId = paymentSessionIdOf(input.data?.session_id, input.context)
+    refuseCardData(input.data)
+    const { session_id: _sessionId, ...request } = input.data ?? {}
     const data = await this.instalments.openCheckout({
       sessionId,
       amount: toMoney(input.amount, input.currency_code),
-      data: withCustomer(input),
+      data: withCustomerContact(request, input.context?.customer),
+      ownerCustomerId: loggedInCustomer(input.context),
     })
-    return { id: sessionId, status: PaymentSessionStatus.PENDING, data }
+    return { id: sessionId, status: PaymentSessionStatus.PENDING, data: replacingSentData(input.data, data) }
   }
 
   async updatePayment(input: UpdatePaymentInput): Promise<UpdatePaymentOutput> {
-    const current = (input.data ?? {}) as Partial<CheckoutSessionData>
+    const current = (input.data ?? {}) as Partial<PublicCheckoutData>
     const amount = toMoney(input.amount, input.currency_code)
+    refuseCardData(input.data)
     if (typeof (input.data as Record<string, unknown> | undefined)?.card_token === "string") {
       // New choices from the storefront (plan, card, phone): start over with them.
       const sessionId = paymentSessionIdOf(current.session_id, input.context)
-      const data = await this.instalments.openCheckout({ sessionId, amount, data: input.data })
-      return { status: PaymentSessionStatus.PENDING, data }
+      return { status: PaymentSessionStatus.PENDING, data: await this.reopenCheckout(sessionId, amount, input.data ?? {}) }
     }
     if (!current.session_id || !current.card || !current.plan) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment session has no instalments plan yet: send data.plan and data.card_token")
     }
+    const session = publicCheckoutData(current as CheckoutSessionData)
     if (current.amount_cents === amount.cents && current.currency_code === amount.currency) {
-      return { status: PaymentSessionStatus.PENDING, data: input.data }
+      return { status: PaymentSessionStatus.PENDING, data: session }
     }
     // The cart's amount changed: same plan and card, new schedule.
-    const data = await this.instalments.requoteCheckout(current as CheckoutSessionData, amount)
-    return { status: PaymentSessionStatus.PENDING, data }
+    return { status: PaymentSessionStatus.PENDING, data: await this.instalments.requoteCheckout(session, amount) }
+  }
+
+  /**
+   * A new card (and plan, phone...) for a started session: the storefront's new choices, and for
+   * what it does not send again (the cart's e-mail, the phone), what the module kept of the session.
+   */
+  private async reopenCheckout(sessionId: string, amount: Money, sent: Record<string, unknown>): Promise<PublicCheckoutData> {
+    const kept = await this.instalments.sessionShopper(sessionId)
+    const chosen = Object.fromEntries(CHECKOUT_REQUEST_KEYS.filter((key) => sent[key] !== undefined).map((key) => [key, sent[key]]))
+    const request = {
+      phone: kept?.phone ?? undefined,
+      email: kept?.email ?? undefined,
+      cart_id: kept?.cart_id ?? undefined,
+      customer_id: kept?.customer_id ?? undefined,
+      country_code: sent.country_code,
+      ...chosen,
+    }
+    return this.instalments.openCheckout({ sessionId, amount, data: request, ownerCustomerId: kept?.owner_customer_id ?? undefined })
   }
 
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
-    const data = input.data as CheckoutSessionData
+    const data = input.data as PublicCheckoutData
     if (!data?.session_id || !data.card) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment session was not started with an instalments plan: start it again with data.plan and data.card_token")
     }
@@ -130,8 +171,10 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
     return { data: input.data }
   }
 
-  /** A session deleted before authorisation: nothing was charged, nothing to undo. */
+  /** A session deleted before authorisation: nothing was charged, nothing to undo; what the module kept of the shopper goes. */
   async deletePayment(input: DeletePaymentInput): Promise<DeletePaymentOutput> {
+    const sessionId = input.data?.session_id
+    if (typeof sessionId === "string" && sessionId) await this.instalments.forgetSessionShopper(sessionId)
     return { data: input.data }
   }
 
@@ -160,7 +203,7 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
  * the card and the shopper's phone and e-mail live on the plan, so Medusa's payment records (and
  * whatever reads them) hold no more of the shopper than they need.
  */
-function authorizedData(data: CheckoutSessionData, planId: string): AuthorizedPaymentData {
+function authorizedData(data: PublicCheckoutData, planId: string): AuthorizedPaymentData {
   return {
     session_id: data.session_id,
     plan_id: planId,
@@ -191,15 +234,19 @@ function planIdOf(data: Record<string, unknown> | undefined): string | undefined
   return typeof id === "string" && id ? id : undefined
 }
 
-/** The customer Medusa knows (a logged-in shopper) completes what the middleware put in `data`. */
-function withCustomer(input: InitiatePaymentInput): Record<string, unknown> {
-  const data = { ...(input.data ?? {}) }
-  const customer = input.context?.customer
-  if (customer) {
-    data.customer_id ??= customer.id
-    data.email ??= customer.email
-    data.phone ??= customer.phone ?? undefined
-    data.country_code ??= customer.billing_address?.country_code ?? undefined
+/**
+ * A logged-in customer's e-mail, phone and billing country complete what the storefront and the
+ * middleware did not give. (Their id makes them the plan's owner: see `loggedInCustomer`.)
+ */
+function withCustomerContact(
+  data: Record<string, unknown>,
+  customer: { email?: string | null; phone?: string | null; billing_address?: { country_code?: string | null } | null } | undefined,
+): Record<string, unknown> {
+  if (!customer) return data
+  return {
+    ...data,
+    email: data.email ?? customer.email ?? undefined,
+    phone: data.phone ?? customer.phone ?? undefined,
+    country_code: data.country_code ?? customer.billing_address?.country_code ?? undefined,
   }
-  return data
 }

@@ -17,7 +17,7 @@ import { listPlans, type Knex, type PlanListFilters } from "../../../modules/ins
 import type InstalmentsModuleService from "../../../modules/instalments/service"
 import { planView } from "../../../modules/instalments/views"
 import { endOfLocalDay, startOfLocalDay } from "../../utils/local-day"
-import { parseOr400 } from "../../utils/validation"
+import { parseOr400, wholeNumberQuery } from "../../utils/validation"
 
 const statusList = z
   .string()
@@ -35,8 +35,8 @@ const ListQuery = z
     created_from: day.optional(),
     created_to: day.optional(),
     q: z.string().trim().min(1).max(200).optional(),
-    limit: z.coerce.number({ error: "must be a whole number from 1 to 100" }).int().min(1).max(100).default(20),
-    offset: z.coerce.number({ error: "must be a whole number ≥ 0" }).int().min(0).default(0),
+    limit: wholeNumberQuery({ min: 1, max: 100, default: 20 }),
+    offset: wholeNumberQuery({ min: 0, default: 0 }),
   })
   .refine((q) => !q.created_from || !q.created_to || q.created_from <= q.created_to, {
     message: "created_from must be on or before created_to (both days are included)",

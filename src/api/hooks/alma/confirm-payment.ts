@@ -28,9 +28,18 @@ export type ConfirmOutcome =
   | { type: "amount_mismatch"; cart_id: string; payment_id: string; message: string }
   | { type: "unknown_payment"; payment_id: string; message: string }
 
-export async function confirmAlmaPayment(container: MedusaContainer, pid: string, source: "ipn" | "return"): Promise<ConfirmOutcome> {
+/**
+ * `retry: false` reads the payment from Alma once: the shopper's return is an anonymous request,
+ * and Alma is not asked again on its behalf (the IPN is signed by Alma and may retry).
+ */
+export async function confirmAlmaPayment(
+  container: MedusaContainer,
+  pid: string,
+  source: "ipn" | "return",
+  options: { retry?: boolean } = {},
+): Promise<ConfirmOutcome> {
   const alma = requireAlma()
-  const payment = await alma.client.getPayment(pid)
+  const payment = await alma.client.getPayment(pid, { retry: options.retry })
   const sessionId = stringOf(payment.custom_data?.session_id)
   const cartId = stringOf(payment.custom_data?.cart_id)
   const session = sessionId ? await almaSession(container, sessionId) : null
@@ -53,6 +62,23 @@ export async function confirmAlmaPayment(container: MedusaContainer, pid: string
   }
   const { result } = await completeCartWorkflow(container).run({ input: { id: cartId } })
   return { type: "order", order_id: result.id, cart_id: cartId, payment_id: pid }
+}
+
+/**
+ * The cart's Alma session for this Alma payment, read from our database only: the return page
+ * names the cart it came from, and a payment that is not on that cart is refused before Alma is
+ * asked anything or anything is placed.
+ */
+export async function almaSessionOfCart(container: MedusaContainer, cartId: string, pid: string): Promise<{ id: string } | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "cart",
+    fields: ["id", "payment_collection.payment_sessions.id", "payment_collection.payment_sessions.provider_id", "payment_collection.payment_sessions.data"],
+    filters: { id: cartId },
+  })
+  type Session = { id: string; provider_id?: string; data?: Record<string, unknown> | null }
+  const sessions = ((data[0] as { payment_collection?: { payment_sessions?: (Session | null)[] } | null } | undefined)?.payment_collection?.payment_sessions ?? []) as (Session | null)[]
+  return sessions.find((s) => s?.provider_id?.startsWith("pp_alma") && s.data?.alma_payment_id === pid) ?? null
 }
 
 function stringOf(value: unknown): string | undefined {

@@ -4,10 +4,16 @@
  * shape (labels, schedule lines, credit warning in the shopper's language), so a storefront shows
  * either the same way. Alma decides eligibility, bounds and fees; its refusals become our reason
  * codes. Alma unreachable → 502/504 with a message (the engine's own quote still works).
+ *
+ * Anyone with the publishable key can call it, so Alma is asked at most once per (amount,
+ * country, plans, day) every few minutes (a bounded cache), and once per request: no retries on
+ * behalf of an anonymous caller. The route only asks for a cart's amount and country.
  */
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { toMajor, type Money } from "../../../domain/money"
 import { describeReasons } from "../../../domain/texts"
+import type { EligibilityItem } from "../../../lenders/alma/schemas"
+import { EligibilityCache, eligibilityKey } from "../../../lenders/alma/eligibility-cache"
 import { AlmaApiError, gatewayStatus } from "../../../lenders/alma/errors"
 import { quoteFromEligibility } from "../../../lenders/alma/mirror"
 import { almaPlanKey } from "../../../lenders/alma/plans"
@@ -18,27 +24,36 @@ import { scheduleView } from "../../../modules/instalments/checkout"
 /** The `provider` query values that ask for Alma's quote. */
 export const ALMA_QUOTE_PROVIDERS = ["alma", "pp_alma_alma"] as const
 
+/** One per process: Alma's answers for the quotes of the last few minutes. */
+const eligibilityCache = new EligibilityCache<EligibilityItem[]>()
+
 export async function sendAlmaQuote(
   res: MedusaResponse,
   input: { amount: Money; country: string; locale?: string; instalments: InstalmentsModuleService },
 ): Promise<void> {
   const alma = requireAlma()
   const plans = alma.config.plans
+  const today = input.instalments.today()
+  const key = eligibilityKey({ amountCents: input.amount.cents, country: input.country, plans, day: today })
   let items
   try {
-    items = await alma.client.eligibility({
-      purchase_amount: input.amount.cents,
-      queries: plans.map((plan) => ({ ...almaPlanKey(plan) })),
-      billing_address: { country: input.country.toUpperCase() },
-      shipping_address: { country: input.country.toUpperCase() },
-      origin: "online",
-    })
+    items = await eligibilityCache.get(key, input.instalments.now(), () =>
+      alma.client.eligibility(
+        {
+          purchase_amount: input.amount.cents,
+          queries: plans.map((plan) => ({ ...almaPlanKey(plan) })),
+          billing_address: { country: input.country.toUpperCase() },
+          shipping_address: { country: input.country.toUpperCase() },
+          origin: "online",
+        },
+        { retry: false },
+      ),
+    )
   } catch (error) {
     if (!(error instanceof AlmaApiError)) throw error
     res.status(gatewayStatus(error)).json({ type: "alma_unavailable", message: `${error.message}. Offer the other payment methods meanwhile.` })
     return
   }
-  const today = input.instalments.today()
   const timeZone = input.instalments.engineConfig.timeZone
   res.json({
     currency_code: input.amount.currency,

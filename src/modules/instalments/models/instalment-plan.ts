@@ -20,7 +20,14 @@ const InstalmentPlan = model
     cart_id: model.text().nullable(),
     payment_session_id: model.text(),
     payment_id: model.text().nullable(),
+    /** Medusa's customer of the order's cart (a guest's too): what the admin's customer page shows. */
     customer_id: model.text().nullable(),
+    /**
+     * The customer logged in when the payment session started: the only account that may read and
+     * act on the plan from the storefront. Never the cart's customer, which Medusa sets from the
+     * e-mail a guest types.
+     */
+    owner_customer_id: model.text().nullable(),
     email: model.text().nullable(),
     // The plan
     plan_code: model.enum([...PLAN_CODES]),
@@ -86,6 +93,7 @@ const InstalmentPlan = model
     { on: ["payment_session_id"], unique: true },
     { on: ["order_id"] },
     { on: ["customer_id"] },
+    { on: ["owner_customer_id"] },
     { on: ["status", "next_due_date"] },
     { on: ["created_at"] },
   ])

@@ -2,6 +2,7 @@
  * GET /store/instalments/quote — which plans a shopper can use, and their schedules.
  *   ?cart_id=…&locale=fr                                  (checkout: the cart's total and country)
  *   ?amount=249.00&currency_code=eur&country_code=fr&locale=fr   (a product page has no cart)
+ *   ?cart_id=…&provider=alma                              (Alma's answer: a cart only, see ../../alma/quote.ts)
  * Amounts in major units, texts in the shopper's language.
  */
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
@@ -17,7 +18,7 @@ import { ALMA_QUOTE_PROVIDERS, sendAlmaQuote } from "../../alma/quote"
 
 const QuoteQuery = z
   .object({
-    cart_id: z.string().min(1, "must be a cart id").optional(),
+    cart_id: z.string().min(1, "must be a cart id").max(200, "must be a cart id (at most 200 characters)").optional(),
     amount: z.string().regex(/^\d+(\.\d+)?$/, "must be a decimal amount in major units, e.g. 249.00").optional(),
     currency_code: z.string().regex(/^[a-zA-Z]{3}$/, "must be a 3-letter ISO 4217 code, e.g. eur").optional(),
     country_code: z.string().regex(/^[a-zA-Z]{2}$/, "must be a 2-letter ISO 3166 code, e.g. fr").optional(),
@@ -27,6 +28,10 @@ const QuoteQuery = z
   })
   .refine((q) => q.cart_id || (q.amount && q.currency_code && q.country_code), {
     message: "pass either cart_id, or amount with currency_code and country_code (a product page has no cart)",
+  })
+  .refine((q) => !q.provider || q.cart_id, {
+    message: 'query parameter "cart_id" is required with provider=alma: Alma is asked about a cart (its total and country), not about any amount',
+    path: ["cart_id"],
   })
 
 export async function GET(req: MedusaRequest, res: MedusaResponse) {

@@ -23,7 +23,11 @@ const percent = z
 const LateFeeBody = z
   .object({
     percent,
-    note: z.string({ error: "must say why the fee is applied (the shopper did not answer...): it is kept as proof" }).trim().min(1, "must not be empty"),
+    note: z
+      .string({ error: "must say why the fee is applied (the shopper did not answer...): it is kept as proof" })
+      .trim()
+      .min(1, "must not be empty")
+      .max(500, "must be at most 500 characters: say briefly why the fee is applied"),
   })
   .strict()
 

@@ -16,9 +16,13 @@ import type InstalmentsModuleService from "../../../../../modules/instalments/se
 import { planView } from "../../../../../modules/instalments/views"
 import { parseOr400 } from "../../../../utils/validation"
 
-const PreviewBody = z.object({
-  amount: z.union([z.number(), z.string()], { error: "is required: the refund amount in major units, e.g. 100 or \"100.00\"" }),
-})
+const PreviewBody = z
+  .object({
+    amount: z.union([z.number(), z.string().max(40, "is too long: the refund amount in major units, e.g. 100 or \"100.00\"")], {
+      error: "is required: the refund amount in major units, e.g. 100 or \"100.00\"",
+    }),
+  })
+  .strict()
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const body = parseOr400(PreviewBody, req.body, "body")
