@@ -5,7 +5,6 @@
  * The storefront starts a payment session with `data: { plan, card_token, phone, locale }`; the
  * plugin's middleware adds the cart's country, e-mail and id (never trusted from the storefront).
  */
-import { createHash } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { PLAN_CODES, type EligibilityReasonCode, type PlanCode } from "../../domain/codes"
