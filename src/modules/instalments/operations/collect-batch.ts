@@ -34,7 +34,8 @@ import { callProcessor, type LegAnswer } from "./settle"
 const ACTOR = "system"
 
 interface Charge {
-  planId: string
+  /** The plan as read under the lock when the charge was decided (it cannot change while busy). */
+  row: PlanRow
   operationId: string
   leg: MovementRow
 }
@@ -83,7 +84,7 @@ async function decideBatch(deps: OperationsDeps, planIds: readonly string[], ctx
     }
     await writePlans(run, writes, ACTOR, deps.now())
     await insertOperations(run, fresh)
-    await setPlanOperations(run, charges.map((c) => ({ planId: c.planId, operationId: c.operationId })))
+    await setPlanOperations(run, charges.map((c) => ({ planId: c.row.id, operationId: c.operationId })))
     return { charges, written, skipped: planIds.length - rows.length }
   })
 }
@@ -124,7 +125,7 @@ function recordCharge(
     },
     legs: [leg],
   })
-  return { planId: row.id, operationId: id, leg: { ...leg, id: "", operation_id: id, processor_reference: null, failure_code: null, failure_message: null } }
+  return { row, operationId: id, leg: { ...leg, id: "", operation_id: id, processor_reference: null, failure_code: null, failure_message: null } }
 }
 
 /** An attempt the processor never made (abandoned by the reconciler) is made again, with its key. */
@@ -132,7 +133,7 @@ async function reopened(run: Run, operationId: string, row: PlanRow): Promise<Ch
   await run(`update instalment_movement set status = 'pending', updated_at = now() where operation_id = ? and status = 'void'`, [operationId])
   await setOperationsStatus(run, [operationId], "executing")
   const [leg] = await legsOf(run, operationId)
-  return { planId: row.id, operationId, leg }
+  return { row, operationId, leg }
 }
 
 /** Step 3: the answers recorded, in one transaction. */
@@ -141,7 +142,8 @@ async function recordBatch(deps: OperationsDeps, charges: readonly Charge[], ans
   const unanswered = charges.length - answered.length
   if (answered.length === 0) return { results: [] as PlanCollection[], unanswered }
   return deps.transaction(async (run) => {
-    const rows = new Map((await lockPlans(run, answered.map((a) => a.charge.planId))).map((r) => [r.id, r]))
+    // The plans are busy with these operations: only their lock and their busy mark are read again.
+    const held = new Map((await lockBusyMarks(run, answered.map((a) => a.charge.row.id))).map((r) => [r.id, r]))
     const legIds = new Map(
       ((await run(`select id, operation_id, status from instalment_movement where operation_id = ${ANY_OF_JSON}`, [JSON.stringify(answered.map((a) => a.charge.operationId))])) as {
         id: string
@@ -154,10 +156,10 @@ async function recordBatch(deps: OperationsDeps, charges: readonly Charge[], ans
     const settled: Parameters<typeof settleMovements>[1][number][] = []
     const completed: string[] = []
     for (const { charge, answer } of answered) {
-      const row = rows.get(charge.planId)
+      const row = charge.row
       const leg = legIds.get(charge.operationId)
       // Another process (the reconciler) recorded it first: its record stands.
-      if (!row || !leg || leg.status !== "pending" || row.operation_id !== charge.operationId) continue
+      if (!leg || leg.status !== "pending" || held.get(row.id)?.operation_id !== charge.operationId || held.get(row.id)?.version !== row.version) continue
       const charged = answer.kind === "charged"
       const result = collectionOutcome(row.id, planToSnapshot(row), ctx, charged ? { status: "succeeded" } : { status: "failed", reason: reasonOf(answer) })
       results.push(result)
@@ -178,6 +180,13 @@ async function recordBatch(deps: OperationsDeps, charges: readonly Charge[], ans
     await setOperationsStatus(run, completed, "completed")
     return { results, unanswered }
   })
+}
+
+/** Locks plans (in id order) and reads only what says whether they are still ours: their busy mark and version. */
+async function lockBusyMarks(run: Run, ids: readonly string[]): Promise<{ id: string; operation_id: string | null; version: number }[]> {
+  return (await run(`select id, operation_id, version from instalment_plan where id = ${ANY_OF_JSON} order by id for update`, [
+    JSON.stringify([...ids].sort()),
+  ])) as { id: string; operation_id: string | null; version: number }[]
 }
 
 function reasonOf(answer: LegAnswer): string {
