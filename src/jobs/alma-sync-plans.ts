@@ -13,9 +13,14 @@ import type InstalmentsModuleService from "../modules/instalments/service"
 
 /** Plans Alma may still change. */
 const RUNNING = ["pending_start", "active", "late", "serious_delay", "frozen"]
-const PAGE = 100
+const PAGE_SIZE = 100
 
-export default async function syncAlmaPlansJob(container: MedusaContainer): Promise<{ examined: number; changed: number; errors: number }> {
+export default async function syncAlmaPlansJob(container: MedusaContainer) {
+  return syncAlmaPlans(container)
+}
+
+export async function syncAlmaPlans(container: MedusaContainer, options: { pageSize?: number } = {}): Promise<{ examined: number; changed: number; errors: number }> {
+  const PAGE = options.pageSize ?? PAGE_SIZE
   const alma = activeAlma()
   const summary = { examined: 0, changed: 0, errors: 0 }
   if (!alma) return summary
