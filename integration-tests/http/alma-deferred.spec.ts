@@ -114,8 +114,10 @@ medusaIntegrationTestRunner({
       alma.state.now = () => SHIPMENT_DAY
       instalmentsOf(getContainer()).clock.set(SHIPMENT_DAY)
       await ship(orderId)
-      const captured = await waitFor(() => medusaOrder(api, shop, orderId), (o) => o.payment_collections[0].payments[0].captures.length > 0)
+      // The shipment subscriber tells Alma the order shipped once the capture is done (or gives up if it failed).
+      await waitFor(async () => alma.state.orderStatuses.filter((s) => s.payment === pid).length, (n) => n > 0)
       await stopWriteFaults(pg)
+      const captured = await medusaOrder(api, shop, orderId)
       expect(captured.payment_collections[0].payments[0].captures.map((c: any) => c.amount)).toEqual([254.9])
       const triggersOf = () => alma.state.triggers.filter((p) => p === pid)
       expect(triggersOf()).toEqual([pid])
