@@ -443,6 +443,25 @@ medusaIntegrationTestRunner({
       expect(alma.state.payment(pid).refunds).toHaveLength(1)
     })
 
+    it("a refund Alma refuses moves nothing: the operation is declined with Alma's reason, and the same refund asked again gets the same answer without asking Alma", async () => {
+      const { pid, orderId, plan } = await almaOrder()
+      const session = { ...(await medusaOrder(api, shop, orderId)).payment_collections[0].payments[0].data }
+      const refundCalls = () => alma.state.requests.filter((r) => r.method === "POST" && r.path === `/v1/payments/${pid}/refund`).length
+      // More than the purchase: Alma answers 400 (validation_error on amount).
+      const tooMuch = { amount: 300, data: session, context: { idempotency_key: "ref_too_much" } }
+      await expect(almaProvider().refundPayment(tooMuch)).rejects.toThrow(/alma_refused: .*Impossible de rembourser plus que le montant de l'achat/)
+      expect(refundCalls()).toBe(1)
+      expect(await operationOf("alma-refund:ref_too_much")).toMatchObject({
+        status: "declined",
+        legs: [{ kind: "refund", processor: "alma", amount_cents: 30000, status: "failed", processor_reference: null }],
+      })
+      const refused = (await planById(api, shop, plan.id)).events.filter((e: any) => e.type === "alma.request_refused")
+      expect(refused.map((e: any) => e.data)).toEqual([expect.objectContaining({ action: "refund", reference: "ref_too_much", amount: 30000, status: 400 })])
+      await expect(almaProvider().refundPayment(tooMuch)).rejects.toThrow(/alma_refused/)
+      expect(refundCalls()).toBe(1)
+      expect(alma.state.payment(pid).refunds).toEqual([])
+    })
+
     it("the hourly sync pages by plan id: a plan that leaves the running ones does not make it skip the next", async () => {
       const a = await almaOrder()
       const b = await almaOrder()
