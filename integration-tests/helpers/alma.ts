@@ -4,6 +4,8 @@
  * it. Call at the top of the spec file, before medusaIntegrationTestRunner loads the config; the
  * environment is restored when the file ends, so the next file starts clean.
  */
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { setupServer } from "msw/node"
 import { createFakeAlma } from "../../test-support/fake-alma"
 
@@ -32,4 +34,25 @@ export function useFakeAlma(input: { apiRoot: string; apiKey: string; env?: Reco
     }
   })
   return alma
+}
+
+/**
+ * For each Alma call that `matches`, whether the plan's row was locked when Alma received it
+ * (asked from another connection with SKIP LOCKED, which does not wait): a call made under the
+ * plan's lock, or inside a transaction that took it, shows `true`.
+ */
+export function planLockedDuring(
+  alma: ReturnType<typeof createFakeAlma>,
+  getContainer: () => MedusaContainer,
+  planId: string,
+  matches: (call: { method: string; path: string }) => boolean,
+): boolean[] {
+  const seen: boolean[] = []
+  alma.state.beforeAnswer = async (call) => {
+    if (!matches(call)) return
+    const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    const { rows } = await pg.raw(`select id from instalment_plan where id = ? for update skip locked`, [planId])
+    seen.push(rows.length === 0)
+  }
+  return seen
 }

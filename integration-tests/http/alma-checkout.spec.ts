@@ -8,9 +8,10 @@
  */
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
-import syncAlmaPlansJob from "../../src/jobs/alma-sync-plans"
-import { ALMA_PROVIDER as PROVIDER, useFakeAlma } from "../helpers/alma"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import syncAlmaPlansJob, { syncAlmaPlans } from "../../src/jobs/alma-sync-plans"
+import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../test-support/db-faults"
+import { ALMA_PROVIDER as PROVIDER, planLockedDuring, useFakeAlma } from "../helpers/alma"
 import {
   cartPaymentSessions,
   cartWith,
@@ -40,6 +41,7 @@ medusaIntegrationTestRunner({
     beforeEach(() => {
       alma.state.now = () => CHECKOUT_DAY
       alma.state.down = false
+      alma.state.beforeAnswer = null
     })
 
     const headers = () => shop.storeHeaders
@@ -416,6 +418,153 @@ medusaIntegrationTestRunner({
       const healed = await planById(api, shop, plan.id)
       expect(healed.events.find((e: any) => e.type === "alma.refund" && e.data.refundId === "ref_lost").data.alreadyAtAlma).toBe(true)
       expect(healed.instalments.map((i: any) => i.amount)).toEqual([84.98, 37.48, 37.48])
+    })
+
+    /** The plugin's record of an operation, by its key (instalment_operation and its movement legs). */
+    async function operationOf(key: string) {
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const { rows } = await pg.raw(`select id, status, decided from instalment_operation where idempotency_key = ?`, [key])
+      if (!rows[0]) return null
+      const legs = await pg.raw(`select kind, processor, processor_key, amount_cents, status, processor_reference from instalment_movement where operation_id = ?`, [rows[0].id])
+      return { status: rows[0].status as string, decided: rows[0].decided, legs: legs.rows }
+    }
+
+    /** An order paid with Alma in 3 (84.98 taken), its plan and Medusa's payment. */
+    async function almaOrder() {
+      const { pid } = await almaCheckout()
+      alma.state.accept(pid)
+      const orderId = (await ipn(pid)).data.order_id as string
+      const plan = await planOfOrder(api, shop, orderId)
+      return { pid, orderId, plan, paymentId: plan.payment_id as string }
+    }
+
+    it("each refund reaches Alma with the plan's row unlocked, keyed by Medusa's refund id: two refunds of 10 € are two refunds", async () => {
+      const { pid, plan, paymentId } = await almaOrder()
+      const locked = planLockedDuring(alma, getContainer, plan.id, (call) => call.method === "POST" && call.path.endsWith("/refund"))
+      const first = await api.post(`/admin/payments/${paymentId}/refund`, { amount: 10 }, { headers: shop.adminHeaders })
+      const second = await api.post(`/admin/payments/${paymentId}/refund`, { amount: 10 }, { headers: shop.adminHeaders })
+      const ids = second.data.payment.refunds.map((r: any) => r.id)
+      expect(ids).toHaveLength(2)
+      expect(first.data.payment.refunds.map((r: any) => r.id)).toEqual([ids[0]])
+      expect(alma.state.payment(pid).refunds.map((r) => [r.amount, r.merchant_reference])).toEqual([
+        [1000, ids[0]],
+        [1000, ids[1]],
+      ])
+      // Alma was called while no transaction of ours held the plan's row.
+      expect(locked).toEqual([false, false])
+      const recorded = await operationOf(`alma-refund:${ids[1]}`)
+      expect(recorded).toMatchObject({ status: "completed", decided: { kind: "lender", action: "refund", reference: ids[1] } })
+      expect(recorded!.legs).toEqual([
+        { kind: "refund", processor: "alma", processor_key: ids[1], amount_cents: 1000, status: "succeeded", processor_reference: alma.state.payment(pid).refunds[1].id },
+      ])
+    })
+
+    it("a refund without Medusa's refund id is refused: nothing names it at Alma, so nothing is sent", async () => {
+      const { pid, orderId } = await almaOrder()
+      const session = { ...(await medusaOrder(api, shop, orderId)).payment_collections[0].payments[0].data }
+      await expect(almaProvider().refundPayment({ amount: 10, data: session, context: {} })).rejects.toThrow(/idempotency_key/)
+      await expect(almaProvider().refundPayment({ amount: 10, data: session })).rejects.toThrow(/idempotency_key/)
+      expect(alma.state.payment(pid).refunds).toEqual([])
+    })
+
+    it("a refund Alma made whose record failed: Medusa's refund stands, a retry does not send it again, the hourly job records it from Alma's refunds", async () => {
+      const { pid, orderId, plan, paymentId } = await almaOrder()
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await installWriteFaults(pg)
+      // Alma answers, then the write of its answer fails (as a lost connection would).
+      await failNextWrites(pg, "instalment_plan_event", 1, "%alma.refund%")
+      const refund = await api.post(`/admin/payments/${paymentId}/refund`, { amount: 84.96 }, { headers: shop.adminHeaders }).catch((e: any) => e.response)
+      await stopWriteFaults(pg)
+      expect(refund.status).toBe(200)
+      const refundId = refund.data.payment.refunds[0].id
+      expect(alma.state.payment(pid).refunds.map((r) => r.merchant_reference)).toEqual([refundId])
+      expect((await planById(api, shop, plan.id)).events.map((e: any) => e.type)).not.toContain("alma.refund")
+      expect(await operationOf(`alma-refund:${refundId}`)).toMatchObject({ status: "executing", legs: [{ status: "pending" }] })
+
+      // The card processor's reconciler leaves a lender's operation alone.
+      expect(await instalmentsOf(getContainer()).reconcile({ olderThanMs: 0 })).toMatchObject({ examined: 0 })
+      expect(await operationOf(`alma-refund:${refundId}`)).toMatchObject({ status: "executing" })
+
+      // The job finds the refund at Alma by its merchant_reference and records it; nothing is sent.
+      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ settled: 1, errors: 0 })
+      expect(alma.state.payment(pid).refunds).toHaveLength(1)
+      const healed = await planById(api, shop, plan.id)
+      expect(healed.instalments.map((i: any) => [i.amount, i.status])).toEqual([
+        [84.98, "paid"],
+        [42.48, "scheduled"],
+        [42.48, "scheduled"],
+      ])
+      expect(healed.events.filter((e: any) => e.type === "alma.refund").map((e: any) => e.data)).toEqual([
+        expect.objectContaining({ refundId, amount: 8496, rebate: 8496, alreadyAtAlma: true }),
+      ])
+      expect(await operationOf(`alma-refund:${refundId}`)).toMatchObject({ status: "completed", legs: [{ status: "succeeded" }] })
+
+      // Medusa asks again with the same refund: Alma is not asked twice, nothing new is written.
+      const session = { ...(await medusaOrder(api, shop, orderId)).payment_collections[0].payments[0].data }
+      await almaProvider().refundPayment({ amount: 84.96, data: session, context: { idempotency_key: refundId } })
+      expect(alma.state.payment(pid).refunds).toHaveLength(1)
+      expect((await planById(api, shop, plan.id)).events).toHaveLength(healed.events.length)
+    })
+
+    it("Alma unreachable as the refund is sent: Medusa's refund stands, the refund is owed; the job sends it once, when its driver is gone", async () => {
+      const { pid, plan, paymentId } = await almaOrder()
+      alma.state.beforeAnswer = (call) => {
+        if (call.method === "POST" && call.path.endsWith("/refund")) alma.state.down = "network"
+      }
+      const refund = await api.post(`/admin/payments/${paymentId}/refund`, { amount: 20 }, { headers: shop.adminHeaders }).catch((e: any) => e.response)
+      alma.state.beforeAnswer = null
+      alma.state.down = false
+      expect(refund.status).toBe(200)
+      const refundId = refund.data.payment.refunds[0].id
+      expect(alma.state.payment(pid).refunds).toEqual([])
+      const key = `alma-refund:${refundId}`
+      expect(await operationOf(key)).toMatchObject({ status: "executing" })
+
+      // A call may still be on its way: the job waits until the operation is stale.
+      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ settled: 0, waiting: 1 })
+      expect(alma.state.payment(pid).refunds).toEqual([])
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg.raw(`update instalment_operation set updated_at = now() - interval '1 hour' where idempotency_key = ?`, [key])
+      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ settled: 1, waiting: 0 })
+      expect(alma.state.payment(pid).refunds.map((r) => [r.amount, r.merchant_reference])).toEqual([[2000, refundId]])
+      expect(await operationOf(key)).toMatchObject({ status: "completed", legs: [{ status: "succeeded" }] })
+      const after = await planById(api, shop, plan.id)
+      expect(after.events.filter((e: any) => e.type === "alma.refund").map((e: any) => e.data.refundId)).toEqual([refundId])
+      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ settled: 0, waiting: 0 })
+      expect(alma.state.payment(pid).refunds).toHaveLength(1)
+    })
+
+    it("a refund Alma refuses moves nothing: the operation is declined with Alma's reason, and the same refund asked again gets the same answer without asking Alma", async () => {
+      const { pid, orderId, plan } = await almaOrder()
+      const session = { ...(await medusaOrder(api, shop, orderId)).payment_collections[0].payments[0].data }
+      const refundCalls = () => alma.state.requests.filter((r) => r.method === "POST" && r.path === `/v1/payments/${pid}/refund`).length
+      // More than the purchase: Alma answers 400 (validation_error on amount).
+      const tooMuch = { amount: 300, data: session, context: { idempotency_key: "ref_too_much" } }
+      await expect(almaProvider().refundPayment(tooMuch)).rejects.toThrow(/alma_refused: .*Impossible de rembourser plus que le montant de l'achat/)
+      expect(refundCalls()).toBe(1)
+      expect(await operationOf("alma-refund:ref_too_much")).toMatchObject({
+        status: "declined",
+        legs: [{ kind: "refund", processor: "alma", amount_cents: 30000, status: "failed", processor_reference: null }],
+      })
+      const refused = (await planById(api, shop, plan.id)).events.filter((e: any) => e.type === "alma.request_refused")
+      expect(refused.map((e: any) => e.data)).toEqual([expect.objectContaining({ action: "refund", reference: "ref_too_much", amount: 30000, status: 400 })])
+      await expect(almaProvider().refundPayment(tooMuch)).rejects.toThrow(/alma_refused/)
+      expect(refundCalls()).toBe(1)
+      expect(alma.state.payment(pid).refunds).toEqual([])
+    })
+
+    it("the hourly sync pages by plan id: a plan that leaves the running ones does not make it skip the next", async () => {
+      const a = await almaOrder()
+      const b = await almaOrder()
+      expect(a.plan.id < b.plan.id).toBe(true)
+      // Alma collects the rest of A (A completes, leaving the running plans) and B's second instalment.
+      alma.state.now = () => new Date("2027-02-28T09:00:00Z")
+      alma.state.collectInstalment(a.pid, 2)
+      alma.state.collectInstalment(a.pid, 3)
+      alma.state.collectInstalment(b.pid, 2)
+      expect(await syncAlmaPlans(getContainer(), { pageSize: 1 })).toMatchObject({ examined: 2, changed: 2, errors: 0 })
+      expect(await planById(api, shop, a.plan.id)).toMatchObject({ status: "completed" })
+      expect((await planById(api, shop, b.plan.id)).instalments.map((i: any) => i.status)).toEqual(["paid", "paid", "scheduled"])
     })
 
     it("cancelling the order refunds it at Alma: the unpaid instalments written off, the 84.98 € paid back, the plan cancelled", async () => {

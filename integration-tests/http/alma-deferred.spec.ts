@@ -6,8 +6,10 @@
  */
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
-import { ALMA_PROVIDER as PROVIDER, useFakeAlma } from "../helpers/alma"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import syncAlmaPlansJob from "../../src/jobs/alma-sync-plans"
+import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../test-support/db-faults"
+import { ALMA_PROVIDER as PROVIDER, planLockedDuring, useFakeAlma } from "../helpers/alma"
 import { cartWith, instalmentsOf, medusaOrder, planById, planOfOrder, useShop, waitFor } from "../helpers/shop"
 
 const ALMA_ROOT = "https://api.alma-deferred.test"
@@ -26,6 +28,7 @@ medusaIntegrationTestRunner({
 
     beforeEach(() => {
       alma.state.now = () => CHECKOUT_DAY
+      alma.state.beforeAnswer = null
     })
 
     /** Cart → Alma session → the shopper accepts → the IPN places the order. */
@@ -63,9 +66,12 @@ medusaIntegrationTestRunner({
 
       alma.state.now = () => SHIPMENT_DAY
       instalmentsOf(getContainer()).clock.set(SHIPMENT_DAY)
+      const locked = planLockedDuring(alma, getContainer, plan.id, (call) => call.path.endsWith("/trigger"))
       const fulfillmentId = await ship(orderId)
       const started = await waitFor(() => planById(api, shop, plan.id), (p) => p.status === "active")
       expect(alma.state.triggers).toEqual([pid])
+      // Alma was asked with no transaction of ours holding the plan's row.
+      expect(locked).toEqual([false])
       expect(started).toMatchObject({ status: "active", paid_total: 84.98, outstanding_total: 169.92, start_date: "2027-02-10" })
       expect(started.instalments.map((i: any) => [i.due_date, i.amount, i.status])).toEqual([
         ["2027-02-10", 84.98, "paid"],
@@ -89,12 +95,44 @@ medusaIntegrationTestRunner({
     it("cancelling the order before the shipment cancels Alma's payment: nothing was taken, the plan is cancelled", async () => {
       const { pid, orderId } = await orderWithAlma()
       const plan = await planOfOrder(api, shop, orderId)
+      const locked = planLockedDuring(alma, getContainer, plan.id, (call) => call.path.endsWith("/cancel"))
       await api.post(`/admin/orders/${orderId}/cancel`, {}, { headers: shop.adminHeaders })
       expect(alma.state.payment(pid)).toMatchObject({ state: "stopped", refunds: [] })
+      expect(locked).toEqual([false])
       expect(alma.state.triggers).not.toContain(pid)
       const after = await waitFor(() => planById(api, shop, plan.id), (p) => p.status === "cancelled")
       expect(after).toMatchObject({ status: "cancelled", paid_total: 0, outstanding_total: 0 })
       expect(after.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(["alma.cancelled", "plan.status_changed"]))
+    })
+
+    it("Alma triggered but the record failed: the capture stands, Alma is triggered once, the hourly job records the start", async () => {
+      const { pid, orderId } = await orderWithAlma()
+      const plan = await planOfOrder(api, shop, orderId)
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await installWriteFaults(pg)
+      await failNextWrites(pg, "instalment_plan_event", 1, "%alma.triggered%")
+      alma.state.now = () => SHIPMENT_DAY
+      instalmentsOf(getContainer()).clock.set(SHIPMENT_DAY)
+      await ship(orderId)
+      // The shipment subscriber tells Alma the order shipped once the capture is done (or gives up if it failed).
+      await waitFor(async () => alma.state.orderStatuses.filter((s) => s.payment === pid).length, (n) => n > 0)
+      await stopWriteFaults(pg)
+      const captured = await medusaOrder(api, shop, orderId)
+      expect(captured.payment_collections[0].payments[0].captures.map((c: any) => c.amount)).toEqual([254.9])
+      const triggersOf = () => alma.state.triggers.filter((p) => p === pid)
+      expect(triggersOf()).toEqual([pid])
+      expect(await planById(api, shop, plan.id)).toMatchObject({ status: "pending_start" })
+      const { rows } = await pg.raw(`select status, decided from instalment_operation where idempotency_key = ?`, [`alma-trigger:${pid}`])
+      expect(rows).toEqual([{ status: "executing", decided: expect.objectContaining({ kind: "lender", action: "trigger", paymentId: pid }) }])
+
+      // The job reads the payment's state at Alma: triggered, so it records the start and sends nothing.
+      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ settled: 1, errors: 0 })
+      expect(triggersOf()).toEqual([pid])
+      const started = await planById(api, shop, plan.id)
+      expect(started).toMatchObject({ status: "active", paid_total: 84.98, start_date: "2027-02-10" })
+      expect(started.events.filter((e: any) => e.type === "alma.triggered")).toHaveLength(1)
+      const after = await pg.raw(`select status from instalment_operation where idempotency_key = ?`, [`alma-trigger:${pid}`])
+      expect(after.rows).toEqual([{ status: "completed" }])
     })
   },
 })

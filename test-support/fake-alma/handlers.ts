@@ -10,7 +10,9 @@ type Handler = (args: { request: Request; params: Record<string, string | readon
 /** Wraps an API resolver: availability switch, authentication, Alma-shaped errors. */
 function api(state: FakeAlmaState, resolver: Handler) {
   return async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
-    state.requests.push({ method: request.method, path: new URL(request.url).pathname })
+    const call = { method: request.method, path: new URL(request.url).pathname }
+    state.requests.push(call)
+    await state.beforeAnswer?.(call)
     if (state.down === "network") return HttpResponse.error()
     if (state.down === "http") return HttpResponse.json({ message: "Service Unavailable" }, { status: 503 })
     if (request.headers.get("authorization") !== `Alma-Auth ${state.apiKey}`) {

@@ -115,6 +115,11 @@ export class FakeAlmaState {
   readonly triggers: string[] = []
   /** Every request the fake answered, for tests that count calls. */
   readonly requests: { method: string; path: string }[] = []
+  /**
+   * Runs when an API call arrives, before it is answered: a test looks at the caller's side at
+   * that moment (are its rows locked?), or makes Alma unreachable for this very call (`down`).
+   */
+  beforeAnswer: ((request: { method: string; path: string }) => void | Promise<void>) | null = null
   /** `http`: every API call answers 503; `network`: connections fail; false: up. */
   down: false | "http" | "network" = false
   /** The fake's clock (tests align it with the plugin's sandbox clock). */

@@ -166,8 +166,11 @@ export function almaSnapshot(payment: AlmaPayment, timeZone: string, now: Date):
   }
 }
 
-/** What Alma's copy says about the payment, kept in the plan's `metadata.alma`. */
-export function almaMetadata(payment: AlmaPayment, now: Date) {
+/**
+ * What Alma's copy says about the payment, kept in the plan's `metadata.alma`. `readAt`: when the
+ * read of Alma began (real time), so an older read never overwrites a newer one (sync.ts).
+ */
+export function almaMetadata(payment: AlmaPayment, now: Date, readAt?: Date) {
   return {
     payment_id: payment.id,
     state: payment.state,
@@ -183,6 +186,7 @@ export function almaMetadata(payment: AlmaPayment, now: Date) {
       merchant_reference: r.merchant_reference ?? null,
     })),
     synced_at: now.toISOString(),
+    read_at: readAt?.toISOString() ?? null,
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * Keeps an Alma plan's mirror up to date: builds what `InstalmentsModuleService.mirrorLenderPlan`
  * writes (columns, history events) from Alma's payment, re-fetched from Alma every time (an IPN,
- * a return or a request never carries the state: we ask Alma).
+ * a return or a request never carries the state: we ask Alma). Alma is read before the mirror's
+ * transaction, never under the plan's lock; since two readers may then write in either order, each
+ * write carries when its read began (`readAt`), and an older read leaves a newer mirror alone.
  *
  * History events of Alma plans:
  *  - `plan.created`        the mirror is created when Alma accepted the payment;
@@ -9,7 +11,9 @@
  *  - `plan.status_changed` the plan's status moved, as for direct plans;
  *  - `alma.refund`         a refund sent to Alma: our engine's prediction and what Alma did, and any difference;
  *  - `alma.triggered`      the deferred payment started (shipment);
- *  - `alma.cancelled`      the payment was cancelled at Alma before it started.
+ *  - `alma.cancelled`      the payment was cancelled at Alma before it started;
+ *  - `alma.request_refused` Alma refused a refund, trigger or cancellation: nothing moved.
+ * (`alreadyAtAlma` on the last three: found in Alma's records, not from the answer to our call.)
  */
 import { money } from "../../domain/money"
 import type { LedgerEvent, RevisionContext } from "../../domain/outcome"
@@ -18,6 +22,7 @@ import { planToSnapshot, type PlanRow } from "../../modules/instalments/mapping"
 import type InstalmentsModuleService from "../../modules/instalments/service"
 import type { MirrorLenderPlanWrite } from "../../modules/instalments/service"
 import { almaMetadata, mirrorColumns, scheduleOf, type MirrorColumns } from "./mirror"
+import type { AlmaClient } from "./client"
 import type { AlmaPayment } from "./schemas"
 
 /** The terms the shopper accepted are Alma's, on Alma's page: recorded as such. */
@@ -34,7 +39,24 @@ export interface ShopperFacts {
   locale?: string | null
 }
 
-export function createWrite(payment: AlmaPayment, shopper: ShopperFacts, timeZone: string, now: Date): MirrorLenderPlanWrite {
+/** A payment as read from Alma, and when the read began (real time: it orders reads across processes). */
+export interface AlmaRead {
+  payment: AlmaPayment
+  readAt: Date
+}
+
+export async function readPayment(client: Pick<AlmaClient, "getPayment">, paymentId: string): Promise<AlmaRead> {
+  const readAt = new Date()
+  return { payment: await client.getPayment(paymentId), readAt }
+}
+
+/** Whether the mirror already holds a read of Alma that began after `readAt`. */
+function newerReadWritten(current: PlanRow, readAt: Date | undefined): boolean {
+  const written = ((current.metadata as { alma?: { read_at?: unknown } } | null)?.alma?.read_at ?? null) as string | null
+  return Boolean(readAt && typeof written === "string" && Date.parse(written) > readAt.getTime())
+}
+
+export function createWrite(payment: AlmaPayment, shopper: ShopperFacts, timeZone: string, now: Date, readAt?: Date): MirrorLenderPlanWrite {
   const columns = mirrorColumns(payment, timeZone, now)
   return {
     plan: {
@@ -47,7 +69,7 @@ export function createWrite(payment: AlmaPayment, shopper: ShopperFacts, timeZon
       locale: shopper.locale ?? "en",
       terms_version: ALMA_TERMS_VERSION,
       terms_accepted_at: now,
-      metadata: { alma: almaMetadata(payment, now) },
+      metadata: { alma: almaMetadata(payment, now, readAt) },
     },
     instalments: columns.instalments,
     events: [
@@ -87,13 +109,17 @@ function instalmentChanges(current: PlanRow, next: MirrorColumns): InstalmentCha
 
 /**
  * The refresh of an existing mirror, or null when Alma's copy says nothing new. `extraEvents`
- * (a refund, a trigger) are written even when the columns did not change.
+ * (a refund, a trigger) are written even when the columns did not change, or when the mirror
+ * already holds a newer read of Alma (`readAt`), which the columns then leave as it is.
  */
 export function refreshWrite(
   current: PlanRow,
   payment: AlmaPayment,
-  input: { cause: string; timeZone: string; now: Date; extraEvents?: LedgerEvent[] },
+  input: { cause: string; timeZone: string; now: Date; readAt?: Date; extraEvents?: LedgerEvent[] },
 ): MirrorLenderPlanWrite | null {
+  if (newerReadWritten(current, input.readAt)) {
+    return input.extraEvents?.length ? { plan: {}, instalments: [], events: [...input.extraEvents] } : null
+  }
   const next = mirrorColumns(payment, input.timeZone, input.now)
   // A freeze is the merchant's measure (fraud investigation): Alma's copy does not lift it.
   const status = current.status === "frozen" && !["completed", "cancelled"].includes(next.plan.status) ? "frozen" : next.plan.status
@@ -118,7 +144,7 @@ export function refreshWrite(
   }
   if (status !== current.status) events.push({ type: "plan.status_changed", data: { from: current.status, to: status, cause: input.cause } })
   if (events.length === 0) return null
-  const metadata = { ...((current.metadata as Record<string, unknown> | null) ?? {}), alma: almaMetadata(payment, input.now) }
+  const metadata = { ...((current.metadata as Record<string, unknown> | null) ?? {}), alma: almaMetadata(payment, input.now, input.readAt) }
   return { plan: { ...next.plan, status, metadata }, instalments: next.instalments, events }
 }
 
@@ -148,18 +174,18 @@ export function scheduleDifferences(
     .map((a) => ({ number: a.number, predicted: byNumber.get(a.number) ?? null, alma: { amount: a.amount_cents, status: a.status } }))
 }
 
-/** Refreshes the mirror of a session's Alma payment (an IPN, the job, an action). */
+/** Refreshes the mirror of a session's Alma payment (an IPN, the job, an action): Alma is read first, then the mirror written. */
 export async function syncAlmaPlan(
   instalments: InstalmentsModuleService,
   fetchPayment: () => Promise<AlmaPayment>,
   input: { sessionId: string; cause: string; actor?: string },
 ) {
+  const readAt = new Date()
+  const payment = await fetchPayment()
   return instalments.mirrorLenderPlan({
     sessionId: input.sessionId,
     actor: input.actor ?? "alma",
-    build: async (current) => {
-      if (!current) return null
-      return refreshWrite(current, await fetchPayment(), { cause: input.cause, timeZone: instalments.engineConfig.timeZone, now: instalments.now() })
-    },
+    build: (current) =>
+      current ? refreshWrite(current, payment, { cause: input.cause, timeZone: instalments.engineConfig.timeZone, now: instalments.now(), readAt }) : null,
   })
 }

@@ -80,6 +80,16 @@ import { planLink, verifyPlanToken, type LinkCheck, type LinkedPlan } from "../.
 import { bumpLinkVersion, nextLinkVersion } from "../../self-service/revocation"
 import { parseSelfServiceOptions, projectJwtSecret, warnOnce, type SelfServiceSettings } from "../../self-service/options"
 import { moduleClock, moveTestClock, parseTestClockOption } from "./test-clock"
+import {
+  beginLenderOperation,
+  claimStaleLenderOperation,
+  executingLenderOperation,
+  executingLenderOperations,
+  settleLenderOperation,
+  type LenderOperation,
+  type LenderOperationInput,
+  type LenderSettlement,
+} from "./operations/lender"
 
 export type { PlanRevision, ReviseOptions, RevisionResult } from "./operations/run"
 export { unwrapRevision } from "./errors"
@@ -880,14 +890,20 @@ export default class InstalmentsModuleService extends MedusaService({
   // ---- Alma mirror (plans funded by Alma) ----
   // A lender (Alma) funds the order and collects the instalments; the plugin keeps a copy of its
   // plan in the same tables, so the admin, the self-service JSON and the history show it like a
-  // direct plan. No card processor is involved: the caller says what to write.
+  // direct plan. No card processor is involved: the caller says what to write. The lender is never
+  // called from here: the caller reads it before, and a money-moving call (a refund, a trigger, a
+  // cancellation) is recorded first (`recordLenderOperation`), made with no transaction open, then
+  // its answer written here with the mirror (`settles`), as the card operations are (operations/lender.ts).
 
   /**
    * Creates or refreshes the mirror of a lender's payment, keyed by the Medusa payment session.
    * `build` runs under the plan's row lock with the current row (null before the first write) and
-   * returns the columns and history events to write, or null when nothing changed. A replayed
-   * `idempotencyKey` writes nothing. When two writers create the same plan at once (Alma's IPN and
-   * the shopper's return), the loser of the unique index on the session runs again as an update.
+   * returns the columns and history events to write, or null when nothing changed: it only shapes
+   * what the caller already read from the lender (no network under the lock). A replayed
+   * `idempotencyKey` writes nothing; with `settles`, the replay check is the operation's: once its
+   * answer is recorded, nothing more is written. When two writers create the same plan at once
+   * (Alma's IPN and the shopper's return), the loser of the unique index on the session runs
+   * again as an update.
    */
   async mirrorLenderPlan(input: MirrorLenderPlanInput): Promise<{ plan: PlanRow | null; written: boolean }> {
     const existed = Boolean(await this.findPlanBySession(input.sessionId, { withInstalments: false }))
@@ -905,16 +921,24 @@ export default class InstalmentsModuleService extends MedusaService({
     input: MirrorLenderPlanInput,
     @MedusaContext() sharedContext: Context = {},
   ): Promise<{ plan: PlanRow | null; written: boolean }> {
+    const run = boundSql(sharedContext)
+    await run(`set local lock_timeout = '${LOCK_TIMEOUT_MS}ms'`, [])
     const found = await this.findOnePlan({ payment_session_id: input.sessionId }, { withInstalments: false }, sharedContext)
-    if (found) {
-      await this.lockPlan(found.id, sharedContext)
-      if (input.idempotencyKey && (await this.hasEvent(found.id, input.idempotencyKey, sharedContext))) {
-        return { plan: await this.loadPlan(found.id, undefined, sharedContext), written: false }
-      }
-    }
+    if (found) await this.lockPlan(found.id, sharedContext)
+    const operation = input.settles ? await executingLenderOperation(run, input.settles.key) : null
+    const replayed = input.settles
+      ? !operation
+      : Boolean(found && input.idempotencyKey && (await this.hasEvent(found.id, input.idempotencyKey, sharedContext)))
+    if (replayed) return { plan: found ? await this.loadPlan(found.id, undefined, sharedContext) : null, written: false }
     const current = found ? await this.loadPlan(found.id, undefined, sharedContext) : null
-    const write = await input.build(current)
-    if (!write) return { plan: current, written: false }
+    const write = input.build(current)
+    if (operation && input.settles) await settleLenderOperation(run, operation, input.settles)
+    if (!write) return { plan: current, written: Boolean(operation) }
+    const planId = await this.writeMirror(current, write, input, sharedContext)
+    return { plan: await this.loadPlan(planId, undefined, sharedContext), written: true }
+  }
+
+  private async writeMirror(current: PlanRow | null, write: MirrorLenderPlanWrite, input: MirrorLenderPlanInput, sharedContext: Context): Promise<string> {
     let planId: string
     if (!current) {
       const created = await this.createInstalmentPlans({ ...write.plan, payment_session_id: input.sessionId } as any, sharedContext)
@@ -931,7 +955,34 @@ export default class InstalmentsModuleService extends MedusaService({
       }
     }
     if (write.events.length) await this.appendEvents(planId, write.events, input.actor, input.idempotencyKey, sharedContext)
-    return { plan: await this.loadPlan(planId, undefined, sharedContext), written: true }
+    return planId
+  }
+
+  /**
+   * Records a money operation the lender is about to be asked for, under the plan's row lock, and
+   * commits it before the lender is called (operations/lender.ts); or answers the operation its
+   * key already names (`created: false`). The same key with another request is refused.
+   */
+  async recordLenderOperation(input: LenderOperationInput): Promise<LenderOperation> {
+    return this.inTransaction_((run) => beginLenderOperation(run, input))
+  }
+
+  /** A lender's operations still executing, by id after `after` (keyset), each with whether its driver is gone. */
+  async listExecutingLenderOperations(input: { lender: string; after?: string | null; limit: number; staleAfterMs?: number }) {
+    return executingLenderOperations(this.operations.read, {
+      lender: input.lender,
+      after: input.after ?? null,
+      limit: input.limit,
+      staleAfterMs: input.staleAfterMs ?? STALE_OPERATION_MS,
+    })
+  }
+
+  /**
+   * Takes over a stale lender operation before sending it again: true for one caller only (its
+   * `updated_at` moves on), so two reconcilers never both send it.
+   */
+  async claimStaleLenderOperation(operationId: string, staleAfterMs: number = STALE_OPERATION_MS): Promise<boolean> {
+    return claimStaleLenderOperation(this.operations.read, operationId, staleAfterMs)
   }
 }
 
@@ -945,9 +996,15 @@ export interface MirrorLenderPlanWrite {
 export interface MirrorLenderPlanInput {
   /** The Medusa payment session the lender's payment belongs to (one plan per session). */
   sessionId: string
-  build: (current: PlanRow | null) => MirrorLenderPlanWrite | null | Promise<MirrorLenderPlanWrite | null>
+  /**
+   * What to write, from the current row and what the caller read from the lender beforehand.
+   * Synchronous on purpose: it runs under the plan's row lock, where nothing may wait on a network.
+   */
+  build: (current: PlanRow | null) => MirrorLenderPlanWrite | null
   actor: Actor
   idempotencyKey?: string
+  /** The lender operation whose answer this write records (written with it, once; see `recordLenderOperation`). */
+  settles?: LenderSettlement
 }
 
 /** Cheaper exchanges applied to the plan whose Medusa refund has not been recorded yet: exchange id → cents. */

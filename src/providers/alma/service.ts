@@ -12,7 +12,9 @@
  *  - capturePayment (shipment) triggers a deferred payment, once (`deferred_trigger_applied`).
  *  - refundPayment sends the refund to Alma with Medusa's refund id as `merchant_reference`.
  *  - cancelPayment cancels a payment Alma has not started.
- * Thin: the Alma client (src/lenders/alma) talks HTTP; the module writes the mirror.
+ * Thin: the Alma client (src/lenders/alma) talks HTTP; the module writes the mirror. Alma is
+ * always called with no transaction open and no row locked: read first, then the mirror written;
+ * a money-moving call is recorded before it is made (src/lenders/alma/operations.ts).
  */
 import {
   AbstractPaymentProvider,
@@ -45,11 +47,12 @@ import { money, toMajorString, type Money } from "../../domain/money"
 import { describeReasons, resolveLocale } from "../../domain/texts"
 import type { AlmaClient } from "../../lenders/alma/client"
 import { toMedusaError } from "../../lenders/alma/errors"
-import { awaitsTrigger, isAccepted, isRefused, mirrorColumns, scheduleOf } from "../../lenders/alma/mirror"
+import { awaitsTrigger, isAccepted, isRefused } from "../../lenders/alma/mirror"
+import { finishAlmaOperation, startAlmaOperation, type AlmaOperationsContext, type AlmaRequest } from "../../lenders/alma/operations"
 import { parseAlmaOptions, type AlmaConfig } from "../../lenders/alma/options"
 import { registerAlma } from "../../lenders/alma/registry"
 import type { AlmaPayment } from "../../lenders/alma/schemas"
-import { createWrite, predictRefund, refreshWrite, scheduleDifferences } from "../../lenders/alma/sync"
+import { createWrite, readPayment, refreshWrite, type AlmaRead } from "../../lenders/alma/sync"
 import type InstalmentsModuleService from "../../modules/instalments/service"
 import type { SessionShopper } from "../../modules/instalments/checkout"
 import {
@@ -163,17 +166,18 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
 
   async authorizePayment(input: AuthorizePaymentInput): Promise<AuthorizePaymentOutput> {
     const data = sessionData(input.data)
-    const payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
+    const { payment, readAt } = await this.call(() => readPayment(this.client, data.alma_payment_id))
     this.assertAcceptedForSession(payment, data)
     const shopper = await this.instalments.sessionShopper(data.session_id)
+    const now = this.instalments.now()
     const { plan } = await this.instalments.mirrorLenderPlan({
       sessionId: data.session_id,
       actor: "alma",
       idempotencyKey: undefined,
       build: (current) =>
         current
-          ? refreshWrite(current, payment, { cause: "authorisation", timeZone: this.timeZone, now: this.instalments.now() })
-          : createWrite(payment, { ...shopper, locale: data.locale }, this.timeZone, this.instalments.now()),
+          ? refreshWrite(current, payment, { cause: "authorisation", timeZone: this.timeZone, now, readAt })
+          : createWrite(payment, { ...shopper, locale: data.locale }, this.timeZone, now, readAt),
     })
     return {
       status: awaitsTrigger(payment) ? PaymentSessionStatus.AUTHORIZED : PaymentSessionStatus.CAPTURED,
@@ -211,90 +215,89 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
   }
 
   // ---- after the order ------------------------------------------------------------------------
+  // Each call that moves money at Alma is recorded before it is made and made with no
+  // transaction open (src/lenders/alma/operations.ts). Once recorded, it is owed: if Alma does not
+  // answer, or its answer cannot be written, Medusa's capture, refund or cancellation stands and
+  // the hourly job settles the operation from Alma's records. Only Alma's refusal (nothing moved)
+  // fails Medusa's call.
+
+  private get operationsContext(): AlmaOperationsContext {
+    return { instalments: this.instalments, client: this.client, logger: this.logger }
+  }
+
+  private get logger(): AlmaOperationsContext["logger"] {
+    try {
+      return (this.cradle.logger as AlmaOperationsContext["logger"] | undefined) ?? console
+    } catch {
+      return console
+    }
+  }
+
+  /** Refreshes the mirror from what was just read: nothing to ask of Alma. */
+  private async refreshMirror(sessionId: string, read: AlmaRead, cause: string) {
+    await this.instalments.mirrorLenderPlan({
+      sessionId,
+      actor: "medusa",
+      build: (current) => (current ? refreshWrite(current, read.payment, { cause, timeZone: this.timeZone, now: this.instalments.now(), readAt: read.readAt }) : null),
+    })
+  }
+
+  /** Records the operation (or finds it under its key), then sends it if this call recorded it. */
+  private async runAlmaOperation(request: AlmaRequest, read: AlmaRead): Promise<void> {
+    const { operation, created } = await startAlmaOperation(this.operationsContext, request)
+    if (operation.status === "completed") return
+    if (operation.status === "declined") {
+      // Refused by Alma the first time (nothing moved): the same request gets the same answer.
+      const code = operation.outcome?.code ?? "alma_refused"
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${code}: ${operation.outcome?.message ?? `Alma refused ${operation.idempotency_key}`}`, code)
+    }
+    // A replay finding it still executing sends nothing: its first driver, or the job, does.
+    const finished = await finishAlmaOperation(this.operationsContext, operation, read, async () => created)
+    if (finished.kind === "refused") throw toMedusaError(finished.error)
+  }
 
   /** The order ships: a deferred payment starts now (Alma takes the first instalment), never twice. */
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
     const data = sessionData(input.data)
-    await this.instalments.mirrorLenderPlan({
-      sessionId: data.session_id,
-      actor: "medusa",
-      idempotencyKey: `alma-trigger:${data.alma_payment_id}`,
-      build: async (current) => {
-        let payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
-        const trigger = awaitsTrigger(payment)
-        if (trigger) payment = await this.call(() => this.client.trigger(data.alma_payment_id))
-        if (!current) return null
-        const extraEvents = trigger ? [{ type: "alma.triggered", data: { almaPaymentId: payment.id, captureId: input.context?.idempotency_key ?? null } }] : []
-        return refreshWrite(current, payment, { cause: "shipment", timeZone: this.timeZone, now: this.instalments.now(), extraEvents })
-      },
-    })
+    const read = await this.call(() => readPayment(this.client, data.alma_payment_id))
+    // Nothing awaits a trigger (not deferred, or triggered already): the mirror is refreshed, Alma is not asked.
+    if (!awaitsTrigger(read.payment)) {
+      await this.refreshMirror(data.session_id, read, "shipment")
+      return { data: input.data }
+    }
+    const captureId = input.context?.idempotency_key ? String(input.context.idempotency_key) : null
+    await this.runAlmaOperation({ action: "trigger", sessionId: data.session_id, paymentId: data.alma_payment_id, captureId }, read)
     return { data: input.data }
   }
 
   /**
-   * A Medusa refund goes to Alma with Medusa's refund id as `merchant_reference`. Replays write
-   * nothing: the plan's history knows the refund id, and if the history was not written (a crash
-   * after Alma's answer) Alma's own refund list does.
+   * A Medusa refund goes to Alma with Medusa's refund id as `merchant_reference`, which is also
+   * the operation's key: a replay sends nothing (the operation is known, and Alma's refund list
+   * shows the reference). Without Medusa's refund id nothing would tell two refunds of the same
+   * amount apart: refused.
    */
   async refundPayment(input: RefundPaymentInput): Promise<RefundPaymentOutput> {
     const data = sessionData(input.data)
     const amount = toMoney(input.amount, data.currency_code)
-    const reference = String(input.context?.idempotency_key ?? `refund-${amount.cents}`)
-    await this.instalments.mirrorLenderPlan({
-      sessionId: data.session_id,
-      actor: "medusa",
-      idempotencyKey: `alma-refund:${reference}`,
-      build: async (current) => {
-        let payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
-        const predicted = current ? predictRefund(current, amount.cents, this.instalments.revisionContext()) : null
-        const already = payment.refunds.find((r) => r.merchant_reference === reference)
-        if (!already) {
-          await this.call(() => this.client.refund(data.alma_payment_id, { amount: amount.cents, merchant_reference: reference }))
-          payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
-        }
-        if (!current) return null
-        const refund = payment.refunds.find((r) => r.merchant_reference === reference)
-        const actual = mirrorColumns(payment, this.timeZone, this.instalments.now()).instalments
-        const event = {
-          type: "alma.refund",
-          data: {
-            refundId: reference,
-            amount: amount.cents,
-            almaRefundId: refund?.id ?? null,
-            refundedToCard: refund?.payment_refund_amount ?? null,
-            rebate: refund?.rebate_amount ?? null,
-            alreadyAtAlma: Boolean(already),
-            predicted,
-            alma: scheduleOf(actual),
-            // Where Alma's schedule differs from what our engine predicted (the admin preview).
-            differences: scheduleDifferences(predicted?.schedule ?? null, actual),
-          },
-        }
-        return refreshWrite(current, payment, { cause: "refund", timeZone: this.timeZone, now: this.instalments.now(), extraEvents: [event] })
-      },
-    })
+    const reference = refundReference(input.context?.idempotency_key)
+    const read = await this.call(() => readPayment(this.client, data.alma_payment_id))
+    await this.runAlmaOperation(
+      { action: "refund", sessionId: data.session_id, paymentId: data.alma_payment_id, reference, amount: amount.cents, currency: amount.currency },
+      read,
+    )
     return { data: input.data }
   }
 
   /** Medusa gives up an authorised payment (order cancelled before shipment, failed completion): cancel it at Alma. */
   async cancelPayment(input: CancelPaymentInput): Promise<CancelPaymentOutput> {
     const data = sessionData(input.data)
-    await this.instalments.mirrorLenderPlan({
-      sessionId: data.session_id,
-      actor: "medusa",
-      idempotencyKey: `alma-cancel:${data.alma_payment_id}`,
-      build: async (current) => {
-        let payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
-        const cancellable = !["stopped", "scored_no", "paid"].includes(payment.state) && !payment.payment_plan.some((i) => i.date_paid)
-        if (cancellable) {
-          await this.call(() => this.client.cancel(data.alma_payment_id))
-          payment = await this.call(() => this.client.getPayment(data.alma_payment_id))
-        }
-        if (!current) return null
-        const extraEvents = cancellable ? [{ type: "alma.cancelled", data: { almaPaymentId: payment.id } }] : []
-        return refreshWrite(current, payment, { cause: "cancellation", timeZone: this.timeZone, now: this.instalments.now(), extraEvents })
-      },
-    })
+    const read = await this.call(() => readPayment(this.client, data.alma_payment_id))
+    // Started (an instalment taken), refused or over: Alma has nothing to cancel; the mirror says so.
+    if (!cancellable(read.payment)) {
+      await this.refreshMirror(data.session_id, read, "cancellation")
+      return { data: input.data }
+    }
+    await this.runAlmaOperation({ action: "cancel", sessionId: data.session_id, paymentId: data.alma_payment_id }, read)
     return { data: input.data }
   }
 
@@ -323,6 +326,21 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
   async getWebhookActionAndData(): Promise<WebhookActionResult> {
     return { action: PaymentActions.NOT_SUPPORTED }
   }
+}
+
+/** Whether Alma can still cancel the payment: nothing taken, not refused, not over. */
+function cancellable(payment: AlmaPayment): boolean {
+  return !["stopped", "scored_no", "paid"].includes(payment.state) && !payment.payment_plan.some((i) => i.date_paid)
+}
+
+/** Medusa's refund id, which names the refund at Alma; a refund without one is refused. */
+function refundReference(key: unknown): string {
+  if (typeof key === "string" && key.trim()) return key
+  throw new MedusaError(
+    MedusaError.Types.INVALID_DATA,
+    "idempotency_key_required: an Alma refund needs Medusa's refund id (context.idempotency_key), sent to Alma as merchant_reference so a retry is not refunded twice; refund through Medusa's payment module (POST /admin/payments/:id/refund), which passes it",
+    "idempotency_key_required",
+  )
 }
 
 function sessionData(data: Record<string, unknown> | undefined): AlmaSessionData {

@@ -7,7 +7,9 @@
  *    (the same key may run it again);
  *  - a refund is owed once recorded: it is sent again with its key, which the processor answers
  *    with the refund it already made, or makes now.
- * Run by the `reconcile-instalment-operations` job and on demand (`service.reconcile`).
+ * Run by the `reconcile-instalment-operations` job and on demand (`service.reconcile`). A
+ * lender's operations (`decided.kind: "lender"`: Alma's refunds, triggers, cancellations) are not
+ * the card processor's: they are left to the lender's own reconciler (src/lenders/alma/reconcile.ts).
  */
 import { pluginEventsForRevision } from "../plugin-events"
 import { planToSnapshot } from "../mapping"
@@ -41,6 +43,8 @@ export async function reconcile(deps: OperationsDeps, options: { olderThanMs: nu
 export async function reconcileOperation(deps: OperationsDeps, operationId: string): Promise<boolean> {
   const before = await loadOperation(deps.read, operationId)
   if (!before || before.operation.status !== "executing") return true
+  // A lender's operation (Alma) is settled from the lender's records (src/lenders/alma/reconcile.ts), never sent to the card processor.
+  if (before.operation.decided.kind === "lender") return false
   if (before.operation.decided.kind === "checkout") {
     await reconcileCheckout(deps, before.operation)
     return (await loadOperation(deps.read, operationId))?.operation.status !== "executing"

@@ -30,6 +30,27 @@ export type Decided =
   | { kind: "collection"; now: string; today: string }
   | { kind: "checkout"; now: string }
   | { kind: "recorded" }
+  | LenderDecided
+
+/**
+ * A request to the lender that funds a plan (Alma: a refund, the deferred trigger, a
+ * cancellation). The lender's own records settle it (src/lenders/alma/reconcile.ts): the card
+ * reconciler never touches it (`staleOperations`, reconcile.ts).
+ */
+export interface LenderDecided {
+  kind: "lender"
+  lender: string
+  action: string
+  /** The lender's payment the request is about, and the Medusa payment session of the plan. */
+  paymentId: string
+  sessionId: string
+  /** The key the lender knows the request by, when it takes one (Alma's `merchant_reference`). */
+  reference?: string
+  amount?: number
+  currency?: string
+  /** What else the lender's code needs to finish the request (the engine's prediction, Medusa's ids). */
+  data?: Record<string, unknown>
+}
 
 export interface OperationRow {
   id: string
@@ -170,6 +191,7 @@ export async function staleOperations(run: Run, olderThanMs: number, limit: numb
   return (await run(
     `select * from instalment_operation
       where status = 'executing' and deleted_at is null and updated_at <= now() - (? * interval '1 millisecond')
+        and decided->>'kind' <> 'lender'
       order by updated_at, id
       limit ?`,
     [olderThanMs, limit],
