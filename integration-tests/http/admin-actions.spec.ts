@@ -75,6 +75,16 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
     ])
   })
 
+  it("refuses an action posted as a form (what another site could forge with the admin's cookie): nothing is charged", async () => {
+    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
+    const forged = await api
+      .post(`/admin/instalment-plans/${plan.id}/terminate`, "reason=x", { headers: { ...h.adminHeaders, "content-type": "application/x-www-form-urlencoded" } })
+      .catch((e: any) => e.response)
+    expect([forged.status, forged.data.code]).toEqual([415, "json_required"])
+    expect((await h.getPlan(plan.id)).status).toBe("active")
+    expect(await h.sandboxCharges(plan.id)).toEqual([[8498, "ok"]])
+  })
+
   it("makes a retried request with the same Idempotency-Key a no-op", async () => {
     const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
     const key = { "idempotency-key": "freeze-2027-01-31-a" }

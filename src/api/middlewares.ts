@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { keepTokensOutOfRequestLog } from "../self-service/request-log"
 import { addCartFactsToSession } from "./store/session-facts"
+import { refuseFormPosts } from "./utils/json-only"
 
 export default defineMiddlewares({
   routes: [
@@ -18,6 +19,17 @@ export default defineMiddlewares({
     {
       matcher: "/store/instalment-plans/:id",
       middlewares: [keepTokensOutOfRequestLog],
+    },
+    {
+      // The admin's actions cannot be forged by a form on another site (JSON only).
+      matcher: "/admin/instalment-plans*",
+      method: ["POST"],
+      middlewares: [refuseFormPosts],
+    },
+    {
+      matcher: "/admin/instalments*",
+      method: ["POST"],
+      middlewares: [refuseFormPosts],
     },
   ],
 })
