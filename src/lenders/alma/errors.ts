@@ -62,19 +62,20 @@ export function toMedusaError(error: unknown): Error {
       return new MedusaError(
         MedusaError.Types.UNEXPECTED_STATE,
         `${what}: Alma refused the API key (HTTP 401). Check the alma provider's api_key option: sk_test_… for the sandbox, sk_live_… for live, matching api_root.`,
+        "alma_unauthorized",
       )
     case "forbidden":
-      return new MedusaError(MedusaError.Types.NOT_ALLOWED, `${what}: this feature is not enabled on your Alma account (HTTP 403): ${error.detail}`)
+      return new MedusaError(MedusaError.Types.NOT_ALLOWED, `${what}: this feature is not enabled on your Alma account (HTTP 403): ${error.detail}`, "alma_forbidden")
     case "validation":
-      return new MedusaError(MedusaError.Types.NOT_ALLOWED, `alma_refused: ${what}: ${error.detail}`)
+      return new MedusaError(MedusaError.Types.NOT_ALLOWED, `alma_refused: ${what}: ${error.detail}`, "alma_refused")
     case "not_found":
-      return new MedusaError(MedusaError.Types.NOT_FOUND, `${what}: ${error.detail}`)
+      return new MedusaError(MedusaError.Types.NOT_FOUND, `${what}: ${error.detail}`, "alma_not_found")
     case "timeout":
-      return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `alma_unavailable: ${what}: Alma did not answer in time (${error.detail}). Try again in a moment.`)
+      return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `alma_unavailable: ${what}: Alma did not answer in time (${error.detail}). Try again in a moment.`, "alma_unavailable")
     case "server":
     case "network":
-      return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `alma_unavailable: ${what}: Alma is unreachable (${error.detail}). Try again in a moment.`)
+      return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `alma_unavailable: ${what}: Alma is unreachable (${error.detail}). Try again in a moment.`, "alma_unavailable")
     case "bad_response":
-      return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `${what}: Alma's answer was not understood (${error.detail})`)
+      return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `${what}: Alma's answer was not understood (${error.detail})`, "alma_bad_response")
   }
 }

@@ -119,7 +119,7 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
   /** `ownerCustomerId`: the customer logged in when the session started (the plan's owner). */
   private async openAlmaPayment(sessionId: string, amount: Money, request: AlmaSessionRequest, ownerCustomerId: string | undefined): Promise<AlmaSessionData> {
     if (amount.currency !== "eur") {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_not_supported: Alma lends in euros only (the cart is in ${amount.currency.toUpperCase()})`)
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `currency_not_supported: Alma lends in euros only (the cart is in ${amount.currency.toUpperCase()})`, "currency_not_supported")
     }
     const body = createPaymentBody({ request, sessionId, amountCents: amount.cents, config: this.alma })
     const payment = await this.call(() => this.client.createPayment(body))
@@ -188,16 +188,17 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
   /** Refuses anything but an accepted payment of this session, for this session's amount. */
   private assertAcceptedForSession(payment: AlmaPayment, data: AlmaSessionData) {
     if (payment.custom_data?.session_id !== data.session_id) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Alma payment ${payment.id} does not belong to payment session ${data.session_id}`)
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `alma_payment_mismatch: Alma payment ${payment.id} does not belong to payment session ${data.session_id}`, "alma_payment_mismatch")
     }
     if (isRefused(payment)) {
       const [reason] = describeReasons(["credit_refused"], data.locale)
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${reason.code}: ${reason.message} (Alma: ${payment.state})`)
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `${reason.code}: ${reason.message} (Alma: ${payment.state})`, reason.code)
     }
     if (!isAccepted(payment)) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         `alma_payment_pending: the shopper has not accepted the Alma payment yet (Alma: ${payment.state}). Redirect them to data.payment_url, then complete the cart again.`,
+        "alma_payment_pending",
       )
     }
     if (payment.purchase_amount !== data.amount_cents) {
@@ -206,6 +207,7 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         `amount_mismatch: Alma's payment ${payment.id} is for ${toMajorString(money(payment.purchase_amount, "eur"))} € but the payment session is for ${toMajorString(money(data.amount_cents, "eur"))} €: nothing is authorised`,
+        "amount_mismatch",
       )
     }
   }
