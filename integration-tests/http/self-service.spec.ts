@@ -499,10 +499,11 @@ medusaIntegrationTestRunner({
     }
 
     /** The hidden idempotency key of the page's form for `action` (+ `scope`). */
-    function formKey(html: string, action: string, scope?: string): string {
+    /** The plan version a form carries (its action's key is derived from it). */
+    function formVersion(html: string, action: string, scope?: string): string {
       const forms = html.split("<form ").slice(1)
       const form = forms.find((f) => f.includes(`name="action" value="${action}"`) && (!scope || f.includes(`name="scope" value="${scope}"`)))
-      return /name="idempotency_key" value="([^"]+)"/.exec(form ?? "")?.[1] as string
+      return /name="version" value="([^"]+)"/.exec(form ?? "")?.[1] as string
     }
 
     it("renders the page in French with the schedule and the allowed actions, and error pages for bad links", async () => {
@@ -591,14 +592,14 @@ medusaIntegrationTestRunner({
     it("keeps the shopper's page working after they change the card, with a new token; the old links stop", async () => {
       const { plan, token } = await chairInThree()
       const { res } = await openPage(plan.id, token)
-      const changed = await postForm(plan.id, { token, action: "change-card", card_token: "tok_mastercard", idempotency_key: formKey(res.data, "change-card") })
+      const changed = await postForm(plan.id, { token, action: "change-card", card_token: "tok_mastercard", version: formVersion(res.data, "change-card") })
       expect(changed.status).toBe(200)
       expect(changed.data).toContain("Votre nouvelle carte a bien été enregistrée.")
       const renewed = /name="token" value="([^"]+)"/.exec(changed.data)?.[1] as string
       expect(renewed).toMatch(/^v2\.1\./)
       expect(linkCookie(changed).pair).toBe(`instalments_link=${renewed}`)
       expect((await getPage(`${page(plan.id)}?token=${token}`)).status).toBe(401)
-      const paid = await postForm(plan.id, { token: renewed, action: "pay-early", scope: "next", idempotency_key: formKey(changed.data, "pay-early", "next") })
+      const paid = await postForm(plan.id, { token: renewed, action: "pay-early", scope: "next", version: formVersion(changed.data, "pay-early", "next") })
       expect(paid.status).toBe(200)
       expect(await laterCharges(plan.id)).toEqual([8496])
     })
@@ -606,9 +607,9 @@ medusaIntegrationTestRunner({
     it("acts from the page's forms: the next instalment paid once even when the form is sent twice, a refusal shown", async () => {
       const { plan, token } = await chairInThree()
       const html = (await openPage(plan.id, token)).res.data as string
-      const key = formKey(html, "pay-early", "next")
-      expect(key).toMatch(/^[0-9a-f-]{36}$/)
-      const fields = { token, action: "pay-early", scope: "next", idempotency_key: key }
+      const version = formVersion(html, "pay-early", "next")
+      expect(version).toMatch(/^\d+$/)
+      const fields = { token, action: "pay-early", scope: "next", version }
       const paid = await postForm(plan.id, fields)
       expect(paid.status).toBe(200)
       expect(paid.data).toMatch(/<div class="notice success" role="status"><p>Merci\. Votre paiement de 84,96\s€ a bien été reçu\./u)
@@ -617,11 +618,11 @@ medusaIntegrationTestRunner({
       expect(again.status).toBe(200)
       expect(await laterCharges(plan.id)).toEqual([8496])
 
-      const refused = await postForm(plan.id, { token, action: "postpone", instalment_number: "3", days: "16", idempotency_key: formKey(paid.data, "postpone") })
+      const refused = await postForm(plan.id, { token, action: "postpone", instalment_number: "3", days: "16", version: formVersion(paid.data, "postpone") })
       expect(refused.status).toBe(400)
       expect(refused.data).toContain('<div class="notice error" role="alert"><p>Une échéance peut être reportée de 15 jours au maximum.')
       const other = await chairInThree()
-      const wrongPlan = await postForm(plan.id, { token: other.token, action: "pay-early", scope: "all", idempotency_key: "x" })
+      const wrongPlan = await postForm(plan.id, { token: other.token, action: "pay-early", scope: "all", version: "0" })
       expect(wrongPlan.status).toBe(403)
       expect(await laterCharges(plan.id)).toEqual([8496])
     })
