@@ -104,7 +104,7 @@ async function recordCheckoutCharge(deps: OperationsDeps, input: CheckoutCharge)
  */
 export function settleCheckoutSql(): string {
   return `leg as (update instalment_movement set status = 'succeeded', processor_reference = ?, plan_id = (select id from plan), settled_at = now(), updated_at = now()
-                   where operation_id = ? and status = 'pending'),
+                   where operation_id = ? and status = 'pending' and deleted_at is null),
           op as (update instalment_operation set status = 'completed', plan_id = (select id from plan), updated_at = now() where id = ?)`
 }
 

@@ -130,7 +130,7 @@ function recordCharge(
 
 /** An attempt the processor never made (abandoned by the reconciler) is made again, with its key. */
 async function reopened(run: Run, operationId: string, row: PlanRow): Promise<Charge> {
-  await run(`update instalment_movement set status = 'pending', updated_at = now() where operation_id = ? and status = 'void'`, [operationId])
+  await run(`update instalment_movement set status = 'pending', updated_at = now() where operation_id = ? and status = 'void' and deleted_at is null`, [operationId])
   await setOperationsStatus(run, [operationId], "executing")
   const [leg] = await legsOf(run, operationId)
   return { row, operationId, leg }
@@ -145,7 +145,7 @@ async function recordBatch(deps: OperationsDeps, charges: readonly Charge[], ans
     // The plans are busy with these operations: only their lock and their busy mark are read again.
     const held = new Map((await lockBusyMarks(run, answered.map((a) => a.charge.row.id))).map((r) => [r.id, r]))
     const legIds = new Map(
-      ((await run(`select id, operation_id, status from instalment_movement where operation_id = ${ANY_OF_JSON}`, [JSON.stringify(answered.map((a) => a.charge.operationId))])) as {
+      ((await run(`select id, operation_id, status from instalment_movement where operation_id = ${ANY_OF_JSON} and deleted_at is null`, [JSON.stringify(answered.map((a) => a.charge.operationId))])) as {
         id: string
         operation_id: string
         status: string

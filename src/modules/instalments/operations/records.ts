@@ -158,7 +158,7 @@ export async function settleMovement(
 
 /** Moves every leg of an operation in `from` to `to` (blocked refunds released or voided). */
 export async function moveLegs(run: Run, operationId: string, from: MovementStatus, to: MovementStatus) {
-  await run(`update instalment_movement set status = ?, updated_at = now() where operation_id = ? and status = ?`, [to, operationId, from])
+  await run(`update instalment_movement set status = ?, updated_at = now() where operation_id = ? and status = ? and deleted_at is null`, [to, operationId, from])
 }
 
 /** Adds legs to a running operation (a compensation refund). */
@@ -177,7 +177,8 @@ export async function refundableCharges(run: Run, planId: string): Promise<Refun
     `select c.processor_reference as charge_id, c.amount_cents, c.purpose, c.created_at,
             coalesce(sum(r.amount_cents) filter (where r.status in ('succeeded', 'pending', 'blocked')), 0)::int as refunded
        from instalment_movement c
-       left join instalment_movement r on r.refunded_charge = c.processor_reference and r.kind = 'refund' and r.deleted_at is null
+       left join instalment_movement r
+              on r.plan_id = c.plan_id and r.refunded_charge = c.processor_reference and r.kind = 'refund' and r.deleted_at is null
       where c.plan_id = ? and c.kind = 'charge' and c.status = 'succeeded' and c.deleted_at is null
       group by c.id
       order by c.created_at, c.id`,

@@ -295,7 +295,7 @@ async function reopen(run: Run, operation: OperationRow) {
   const legs = await legsOf(run, operation.id)
   const hasCharge = legs.some((l) => l.kind === "charge")
   await moveLegs(run, operation.id, "void", "pending")
-  if (hasCharge) await run(`update instalment_movement set status = 'blocked' where operation_id = ? and kind = 'refund' and status = 'pending'`, [operation.id])
+  if (hasCharge) await run(`update instalment_movement set status = 'blocked' where operation_id = ? and kind = 'refund' and status = 'pending' and deleted_at is null`, [operation.id])
   await setOperationStatus(run, operation.id, "executing")
   await setPlanOperation(run, [operation.plan_id as string], operation.id)
 }
