@@ -6,7 +6,6 @@
  *  - before a link is resent (the new e-mail carries the only valid link): `plan.links_revoked`;
  *  - by a card change (`plan.card_changed`, in the module's `saveCard_`).
  */
-import { randomUUID } from "node:crypto"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
 
@@ -27,17 +26,18 @@ export async function bumpLinkVersion(run: (query: string, params: unknown[]) =>
 
 /**
  * Revokes every link of the plan and records it, once per `idempotencyKey` (a retried request
- * revokes nothing more, so the link its first attempt e-mailed stays valid). Without a key, every
- * call revokes. Answers whether this call revoked.
+ * revokes nothing more, so the link its first attempt e-mailed stays valid). Without the caller's
+ * key, the link version the caller saw names the revocation: a double click revokes once, and a
+ * revocation after the next one is a new one. Answers whether this call revoked.
  */
 export function revokePlanLinks(
   service: InstalmentsModuleService,
-  planId: string,
+  plan: Pick<PlanRow, "id" | "link_version">,
   options: { actor: string; reason: RevocationReason; idempotencyKey?: string },
 ): Promise<boolean> {
   return service.recordPlanEventOnce(
-    planId,
+    plan.id,
     { type: LINKS_REVOKED, data: { reason: options.reason } },
-    { actor: options.actor, idempotencyKey: options.idempotencyKey ?? `revoke-links:${planId}:${randomUUID()}`, revokeLinks: true },
+    { actor: options.actor, idempotencyKey: options.idempotencyKey ?? `revoke-links:${plan.id}:${options.reason}:v${plan.link_version}`, revokeLinks: true },
   )
 }

@@ -27,7 +27,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   }
   const key = idempotencyKeyHeader(req.headers["idempotency-key"])
   const actor = `admin:${req.auth_context.actor_id}`
-  await revokePlanLinks(instalments, planId, {
+  await revokePlanLinks(instalments, plan, {
     actor,
     reason: "link_resent",
     idempotencyKey: key === undefined ? undefined : `instalments:resend-link:${planId}:${key}:revoke`,
@@ -40,7 +40,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   await instalments.recordPlanEventOnce(
     planId,
     { type: "plan.self_service_link_sent", data: { notificationId: sent.notificationId, channel: "email" } },
-    { actor, idempotencyKey: `link-sent:${planId}:${sent.notificationId || Date.now()}` },
+    { actor, idempotencyKey: `link-sent:${planId}:${sent.notificationId || `v${plan.link_version + 1}`}` },
   )
   return getPlan(req, res)
 }

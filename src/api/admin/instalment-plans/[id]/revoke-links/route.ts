@@ -24,7 +24,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
   const plan = await instalments.loadPlan(planId, { withInstalments: false })
   if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
-  await revokePlanLinks(instalments, planId, {
+  await revokePlanLinks(instalments, plan, {
     actor: `admin:${req.auth_context.actor_id}`,
     reason: "admin_revoked",
     idempotencyKey: key === undefined ? undefined : `admin:${planId}:revoke-links:${key}`,
