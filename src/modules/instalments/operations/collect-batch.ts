@@ -15,15 +15,15 @@ import { CHARGES_IN_FLIGHT, collectionOutcome, dueCharge, emptySummary, mapConcu
 import { planToSnapshot, type PlanRow } from "../mapping"
 import { lockPlans, setPlanOperations, writePlans, type PlanWrite } from "../plan-writes"
 import { pluginEventsForRevision, type PluginEvent } from "../plugin-events"
-import { ANY_OF_JSON, type Run } from "../sql"
+import { ANY_OF_JSON, entityIds, type Run } from "../sql"
 import { fingerprintOf, processorKey } from "./keys"
 import {
-  insertOperations,
+  insertBusyOperations,
   legsOf,
   newOperationId,
   operationsByKeys,
   setOperationsStatus,
-  settleMovements,
+  settleChargeLegs,
   type MovementRow,
   type NewMovement,
   type NewOperation,
@@ -69,7 +69,7 @@ async function decideBatch(deps: OperationsDeps, planIds: readonly string[], ctx
     const known = await operationsByKeys(run, due.flatMap((d) => (d.charge ? [d.charge.key] : [])))
     const writes: PlanWrite[] = []
     const written: PlanCollection[] = []
-    const fresh: { operation: NewOperation & { id: string }; legs: NewMovement[] }[] = []
+    const fresh: FreshCharge[] = []
     const charges: Charge[] = []
     for (const { row, charge } of due) {
       const made = charge ? known.get(charge.key) : undefined
@@ -83,21 +83,24 @@ async function decideBatch(deps: OperationsDeps, planIds: readonly string[], ctx
       if (result.outcome.events.length) writes.push({ row, plan: result.outcome.plan, events: result.outcome.events, keys: result.keys, operationId: null })
     }
     await writePlans(run, writes, ACTOR, deps.now())
-    await insertOperations(run, fresh)
-    await setPlanOperations(run, charges.map((c) => ({ planId: c.row.id, operationId: c.operationId })))
+    await insertBusyOperations(run, fresh)
+    await setPlanOperations(run, charges.filter((c) => !fresh.some((f) => f.operation.id === c.operationId)).map((c) => ({ planId: c.row.id, operationId: c.operationId })))
     return { charges, written, skipped: planIds.length - rows.length }
   })
 }
 
+type FreshCharge = { operation: NewOperation & { id: string; plan_id: string }; leg: NewMovement & { id: string } }
+
 function recordCharge(
-  fresh: { operation: NewOperation & { id: string }; legs: NewMovement[] }[],
+  fresh: FreshCharge[],
   row: PlanRow,
   charge: NonNullable<ReturnType<typeof dueCharge>>,
   ctx: RevisionContext,
   processor: string,
 ): Charge {
   const id = newOperationId()
-  const leg: NewMovement = {
+  const leg: NewMovement & { id: string } = {
+    id: entityIds("imov", 1, new Date())[0],
     plan_id: row.id,
     payment_session_id: null,
     leg: 0,
@@ -123,9 +126,9 @@ function recordCharge(
       status: "executing",
       decided: { kind: "collection", today: ctx.today, now: ctx.now },
     },
-    legs: [leg],
+    leg,
   })
-  return { row, operationId: id, leg: { ...leg, id: "", operation_id: id, processor_reference: null, failure_code: null, failure_message: null } }
+  return { row, operationId: id, leg: { ...leg, operation_id: id, processor_reference: null, failure_code: null, failure_message: null } }
 }
 
 /** An attempt the processor never made (abandoned by the reconciler) is made again, with its key. */
@@ -144,42 +147,32 @@ async function recordBatch(deps: OperationsDeps, charges: readonly Charge[], ans
   return deps.transaction(async (run) => {
     // The plans are busy with these operations: only their lock and their busy mark are read again.
     const held = new Map((await lockBusyMarks(run, answered.map((a) => a.charge.row.id))).map((r) => [r.id, r]))
-    const legIds = new Map(
-      ((await run(`select id, operation_id, status from instalment_movement where operation_id = ${ANY_OF_JSON} and deleted_at is null`, [JSON.stringify(answered.map((a) => a.charge.operationId))])) as {
-        id: string
-        operation_id: string
-        status: string
-      }[]).map((l) => [l.operation_id, l]),
-    )
-    const writes: PlanWrite[] = []
+    const ours = answered.filter(({ charge }) => held.get(charge.row.id)?.operation_id === charge.operationId && held.get(charge.row.id)?.version === charge.row.version)
+    // A leg another process (the reconciler) recorded first stays as it wrote it.
+    const settled = await settleChargeLegs(run, ours.map(({ charge, answer }) => settledLeg(charge.leg.id, answer)))
     const results: PlanCollection[] = []
-    const settled: Parameters<typeof settleMovements>[1][number][] = []
-    const completed: string[] = []
-    for (const { charge, answer } of answered) {
-      const row = charge.row
-      const leg = legIds.get(charge.operationId)
-      // Another process (the reconciler) recorded it first: its record stands.
-      if (!leg || leg.status !== "pending" || held.get(row.id)?.operation_id !== charge.operationId || held.get(row.id)?.version !== row.version) continue
+    const writes: PlanWrite[] = []
+    for (const { charge, answer } of ours.filter(({ charge }) => settled.has(charge.operationId))) {
       const charged = answer.kind === "charged"
-      const result = collectionOutcome(row.id, planToSnapshot(row), ctx, charged ? { status: "succeeded" } : { status: "failed", reason: reasonOf(answer) })
+      const result = collectionOutcome(charge.row.id, planToSnapshot(charge.row), ctx, charged ? { status: "succeeded" } : { status: "failed", reason: reasonOf(answer) })
       results.push(result)
       const chargeReferences = new Map<number, string>(charged ? (charge.leg.instalments ?? []).map((n) => [n, answer.chargeId]) : [])
-      writes.push({ row, plan: result.outcome.plan, events: result.outcome.events, keys: result.keys, chargeReferences, operationId: null })
-      const reference = answer.kind === "charged" ? answer.chargeId : answer.kind === "declined" ? (answer.chargeId ?? null) : null
-      settled.push({
-        id: leg.id,
-        status: charged ? "succeeded" : "failed",
-        reference,
-        failureCode: charged ? null : reasonOf(answer),
-        failureMessage: answer.kind === "declined" ? answer.message : null,
-      })
-      completed.push(charge.operationId)
+      writes.push({ row: charge.row, plan: result.outcome.plan, events: result.outcome.events, keys: result.keys, chargeReferences, operationId: null })
     }
     await writePlans(run, writes, ACTOR, deps.now())
-    await settleMovements(run, settled)
-    await setOperationsStatus(run, completed, "completed")
     return { results, unanswered }
   })
+}
+
+function settledLeg(id: string, answer: LegAnswer) {
+  const charged = answer.kind === "charged"
+  return {
+    id,
+    status: charged ? ("succeeded" as const) : ("failed" as const),
+    reference: answer.kind === "charged" ? answer.chargeId : answer.kind === "declined" ? (answer.chargeId ?? null) : null,
+    failureCode: charged ? null : reasonOf(answer),
+    failureMessage: answer.kind === "declined" ? answer.message : null,
+  }
 }
 
 /** Locks plans (in id order) and reads only what says whether they are still ours: their busy mark and version. */

@@ -206,30 +206,48 @@ export async function operationsByKeys(run: Run, keys: readonly string[]): Promi
   return new Map(rows.map((r) => [r.idempotency_key, r]))
 }
 
-/** Writes many operations and their legs in two statements (a collection batch). */
-export async function insertOperations(run: Run, entries: readonly { operation: NewOperation & { id: string }; legs: readonly NewMovement[] }[]): Promise<void> {
+/**
+ * Writes many operations (one leg each, its id given) and marks their plans busy with them, in one
+ * statement (a collection batch).
+ */
+export async function insertBusyOperations(
+  run: Run,
+  entries: readonly { operation: NewOperation & { id: string; plan_id: string }; leg: NewMovement & { id: string } }[],
+): Promise<void> {
   if (entries.length === 0) return
   const ops = insertRows("instalment_operation", entries.map((e) => e.operation))
-  const legs = entries.flatMap((e) => e.legs.map((leg) => ({ ...leg, operation_id: e.operation.id })))
-  const ids = entityIds("imov", legs.length, new Date())
-  const movements = insertRows("instalment_movement", legs.map((leg, k) => ({ ...leg, id: ids[k] })))
-  await run(`with ops as (${ops.sql}) ${movements.sql}`, [ops.param, movements.param])
+  const movements = insertRows("instalment_movement", entries.map((e) => ({ ...e.leg, operation_id: e.operation.id })))
+  await run(
+    `with ops as (${ops.sql}), legs as (${movements.sql})
+     update instalment_plan p set operation_id = v.operation_id, updated_at = now()
+       from jsonb_to_recordset(?::jsonb) as v(id text, operation_id text)
+      where p.id = v.id`,
+    [ops.param, movements.param, JSON.stringify(entries.map((e) => ({ id: e.operation.plan_id, operation_id: e.operation.id })))],
+  )
 }
 
-/** Settles many legs in one statement. */
-export async function settleMovements(
+/**
+ * Settles many charge legs still pending and completes their operations, in one statement; the
+ * operations it settled (a leg another process settled first is left as that process wrote it).
+ */
+export async function settleChargeLegs(
   run: Run,
   settled: readonly { id: string; status: MovementStatus; reference: string | null; failureCode: string | null; failureMessage: string | null }[],
-): Promise<void> {
-  if (settled.length === 0) return
-  await run(
-    `update instalment_movement m
-        set status = v.status, processor_reference = coalesce(v.reference, m.processor_reference), failure_code = v.failure_code,
-            failure_message = v.failure_message, settled_at = now(), updated_at = now()
-       from jsonb_to_recordset(?::jsonb) as v(id text, status text, reference text, failure_code text, failure_message text)
-      where m.id = v.id`,
+): Promise<Set<string>> {
+  if (settled.length === 0) return new Set()
+  const rows = (await run(
+    `with settled as (
+       update instalment_movement m
+          set status = v.status, processor_reference = coalesce(v.reference, m.processor_reference), failure_code = v.failure_code,
+              failure_message = v.failure_message, settled_at = now(), updated_at = now()
+         from jsonb_to_recordset(?::jsonb) as v(id text, status text, reference text, failure_code text, failure_message text)
+        where m.id = v.id and m.status = 'pending' and m.deleted_at is null
+        returning m.operation_id),
+     completed as (update instalment_operation set status = 'completed', updated_at = now() where id in (select operation_id from settled))
+     select operation_id from settled`,
     [JSON.stringify(settled.map((s) => ({ id: s.id, status: s.status, reference: s.reference, failure_code: s.failureCode, failure_message: s.failureMessage })))],
-  )
+  )) as { operation_id: string }[]
+  return new Set(rows.map((r) => r.operation_id))
 }
 
 /** Sets the status of many operations in one statement. */
