@@ -17,7 +17,7 @@ import { payEarly, postpone, withdraw } from "../domain/revisions"
 import { formatDate, formatMoney, refusalMessage, t } from "../domain/texts"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
-import { markExchangePaidInMedusa } from "../workflows/mark-exchange-paid"
+import { markExchangesPaidInMedusa } from "../workflows/mark-exchange-paid"
 import { managedHere } from "./access"
 import { forShopper } from "./refusals"
 
@@ -69,7 +69,7 @@ export interface ActionOptions {
    * a request that crossed another change is refused (`plan_changed`).
    */
   readonly idempotencyKey?: string
-  /** Medusa's container: a paid exchange difference is also marked paid on the Medusa order. */
+  /** Medusa's container: a paid exchange difference is also marked paid on the Medusa order (its own collection only). */
   readonly container?: MedusaContainer
 }
 
@@ -127,9 +127,13 @@ export async function runShopperAction<A extends ShopperAction>(
       case "pay-exchange": {
         const { card_token: cardToken } = body as ActionBody<"pay-exchange">
         const due = row.exchange_pending_cents
-        const { plan } = await service.payExchangeDifference(row.id, { cardToken }, revise)
-        if (plan.order_id && options.container) await markExchangePaidInMedusa(options.container, plan.order_id)
-        return { plan, message: t(locale, "self.done.payNext", { amount: formatMoney(due, plan.currency_code, locale) }) }
+        try {
+          const { plan } = await service.payExchangeDifference(row.id, { cardToken }, revise)
+          return { plan, message: t(locale, "self.done.payNext", { amount: formatMoney(due, plan.currency_code, locale) }) }
+        } finally {
+          // Also after a refusal: a payment that stopped before Medusa heard of it is told now.
+          if (options.container) await markExchangesPaidInMedusa(options.container, service, row)
+        }
       }
       case "withdraw": {
         const { plan, outcome } = await service.revise(row.id, (s, ctx) => withdraw(s, {}, ctx), revise)
