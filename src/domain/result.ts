@@ -15,6 +15,7 @@ export const DOMAIN_ERROR_CODES = [
   "exchange_difference_zero",
   "exchange_payment_unexpected",
   "exchange_nothing_due",
+  "exchange_nothing_paid",
   // dates
   "invalid_date",
   // plan state

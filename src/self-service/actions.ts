@@ -5,8 +5,10 @@
  *   change-card { card_token }                       same card rules as checkout, verified first
  *   withdraw   {}                                    within 14 days of the order: the rest charged now
  *   pay-exchange { card_token? }                    a dearer exchange's difference, charged at once
- * Each goes through the module (`revise`, or `changeCard`): row lock, ledger, processor, one
- * transaction. Refusals come back as `code: message in the shopper's language`.
+ * Each goes through the module (`revise`, or `changeCard`): decided and recorded under the plan's
+ * lock, money moved outside any transaction, each answer recorded by its key (see
+ * src/modules/instalments/operations/run.ts). A refusal carries its reason in the error's `code`,
+ * its message in the shopper's language.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
@@ -17,7 +19,7 @@ import { payEarly, postpone, withdraw } from "../domain/revisions"
 import { formatDate, formatMoney, refusalMessage, t } from "../domain/texts"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
-import { markExchangePaidInMedusa } from "../workflows/mark-exchange-paid"
+import { markExchangesPaidInMedusa } from "../workflows/mark-exchange-paid"
 import { managedHere } from "./access"
 import { forShopper } from "./refusals"
 
@@ -71,7 +73,7 @@ export interface ActionOptions {
   readonly idempotencyKey?: string
   /** The plan version the request was made on (the page's form), when it is not the plan as read now. */
   readonly seenVersion?: number
-  /** Medusa's container: a paid exchange difference is also marked paid on the Medusa order. */
+  /** Medusa's container: a paid exchange difference is also marked paid on the Medusa order (its own collection only). */
   readonly container?: MedusaContainer
 }
 
@@ -130,9 +132,13 @@ export async function runShopperAction<A extends ShopperAction>(
       case "pay-exchange": {
         const { card_token: cardToken } = body as ActionBody<"pay-exchange">
         const due = row.exchange_pending_cents
-        const { plan } = await service.payExchangeDifference(row.id, { cardToken }, revise)
-        if (plan.order_id && options.container) await markExchangePaidInMedusa(options.container, plan.order_id)
-        return { plan, message: t(locale, "self.done.payNext", { amount: formatMoney(due, plan.currency_code, locale) }) }
+        try {
+          const { plan } = await service.payExchangeDifference(row.id, { cardToken }, revise)
+          return { plan, message: t(locale, "self.done.payNext", { amount: formatMoney(due, plan.currency_code, locale) }) }
+        } finally {
+          // Also after a refusal: a payment that stopped before Medusa heard of it is told now.
+          if (options.container) await markExchangesPaidInMedusa(options.container, service, row)
+        }
       }
       case "withdraw": {
         const { plan, outcome } = await service.revise(row.id, (s, ctx) => withdraw(s, {}, ctx), revise)

@@ -23,6 +23,24 @@ describe("applyExchange: cheaper replacement", () => {
   it("refuses a difference larger than the order", () => {
     expectErr(applyExchange(plan, { difference: eur(-25491) }, ctx), "refund_exceeds_total")
   })
+
+  it("never takes off more than was paid for the returned lines (M6: a discounted item read at its list price)", () => {
+    // The chair was bought at -50 % (124.50 €) but a -210.00 € difference (its list price) arrives.
+    const { plan: revised, movements, events } = apply(applyExchange, plan, { difference: eur(-21000), paidForReturned: eur(12450) }, ctx)
+    expect(events[0]).toMatchObject({ type: "plan.exchange_applied", data: { amount: 12450 } })
+    expect(amounts(revised)).toEqual([8498, 4542, 0])
+    expect(movements).toEqual([])
+  })
+
+  it("takes the whole difference when it is within what was paid for the returned lines", () => {
+    const { events } = apply(applyExchange, plan, { difference: eur(-8550), paidForReturned: eur(12450) }, ctx)
+    expect(events[0]).toMatchObject({ data: { amount: 8550 } })
+  })
+
+  it("refuses what was paid for the returned lines in another currency, or nothing paid for them", () => {
+    expectErr(applyExchange(plan, { difference: eur(-2000), paidForReturned: money(2000, "usd") }, ctx), "currency_mismatch")
+    expectErr(applyExchange(plan, { difference: eur(-2000), paidForReturned: eur(0) }, ctx), "exchange_nothing_paid")
+  })
 })
 
 describe("applyExchange: dearer replacement", () => {

@@ -14,8 +14,17 @@ import { ANY_BUT_CANCELLED, requirePositiveAmount, requireStatus } from "./guard
 import { applyReduction } from "./reduce"
 
 export interface ExchangeInput {
-  /** Price of the replacement minus price of the returned item: negative when cheaper. */
+  /**
+   * What the replacement costs the shopper minus what they paid for what they return, promotions
+   * and taxes included: negative when cheaper.
+   */
   readonly difference: Money
+  /**
+   * What the shopper actually paid for the returned lines. A cheaper exchange never takes more
+   * than that off the plan, whatever the difference says (a list price read instead of a
+   * discounted one must not turn into money the merchant never received).
+   */
+  readonly paidForReturned?: Money
 }
 
 export function applyExchange(plan: PlanSnapshot, input: ExchangeInput, ctx: RevisionContext): Result<RevisionOutcome> {
@@ -28,10 +37,18 @@ export function applyExchange(plan: PlanSnapshot, input: ExchangeInput, ctx: Rev
   const magnitude = money(Math.abs(difference.cents), difference.currency)
   const bad = requirePositiveAmount(plan, magnitude, "exchange difference")
   if (bad) return bad
-  return difference.cents < 0 ? cheaper(plan, magnitude, ctx) : dearer(plan, magnitude, ctx)
+  if (difference.cents > 0) return dearer(plan, magnitude, ctx)
+  const paid = input.paidForReturned
+  if (paid && paid.currency !== plan.currency) {
+    return err("currency_mismatch", `What was paid for the returned lines is in ${paid.currency} but the plan is in ${plan.currency}: pass it in ${plan.currency}.`)
+  }
+  return cheaper(plan, paid && paid.cents < magnitude.cents ? money(paid.cents, plan.currency) : magnitude, ctx)
 }
 
 function cheaper(plan: PlanSnapshot, reduction: Money, ctx: RevisionContext): Result<RevisionOutcome> {
+  if (reduction.cents === 0) {
+    return err("exchange_nothing_paid", "Nothing was paid for the returned lines: a cheaper exchange of them takes nothing off the plan.")
+  }
   const max = orderTotal(plan)
   if (reduction.cents > max.cents) {
     return err(

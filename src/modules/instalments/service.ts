@@ -60,6 +60,7 @@ import { keyReused, planChanged, planNotFound, processorUnavailable, unwrapRevis
 import { ledgerRows, planToSnapshot, snapshotToInstalmentColumns, snapshotToPlanColumns, type PlanRow } from "./mapping"
 import { emptySummary, selectCandidateIds, type CollectionSummary } from "./collection"
 import Instalment from "./models/instalment"
+import InstalmentExchange from "./models/instalment-exchange"
 import InstalmentMovement from "./models/instalment-movement"
 import InstalmentOperation from "./models/instalment-operation"
 import { boundSql, entityIds, insertRows, type Run } from "./sql"
@@ -71,6 +72,19 @@ import { collectBatch } from "./operations/collect-batch"
 import { digestOf, fingerprintOf } from "./operations/keys"
 import { findOperationByKey, insertOperation } from "./operations/records"
 import { lockPlan } from "./plan-writes"
+import {
+  armedRefund,
+  armRefund,
+  disarmRefund,
+  exchangesOfPlan,
+  insertExchange,
+  linkPayment,
+  markPaid,
+  newRefundNonce,
+  recordCollection,
+  settleRefund,
+  type ExchangeRow,
+} from "./exchanges"
 import { reconcile, reconcileOperation, type ReconcileSummary } from "./operations/reconcile"
 import { runRevision, type OperationsDeps, type PlanRevision, type ReviseOptions, type RevisionResult } from "./operations/run"
 import InstalmentSessionShopper from "./models/session-shopper"
@@ -142,6 +156,7 @@ export default class InstalmentsModuleService extends MedusaService({
   InstalmentOperation,
   InstalmentMovement,
   InstalmentSessionShopper,
+  InstalmentExchange,
 }) {
   readonly engineConfig: EngineConfig
   readonly processor: CardProcessor
@@ -601,25 +616,26 @@ export default class InstalmentsModuleService extends MedusaService({
   /**
    * A Medusa refund on the plan's payment (`refundId` is Medusa's refund id: a replay changes
    * nothing, and each card refund it leads to is keyed by it and its leg). It lowers what remains
-   * to pay first; only the rest goes back to the card. The refund that settles a cheaper exchange
-   * (see `applyExchangeFromMedusa`) was already applied to the plan: it is only recorded.
+   * to pay first; only the rest goes back to the card. The one exception is the refund the plugin
+   * itself issues to record a cheaper exchange in Medusa (`armExchangeRefund`): while it is armed,
+   * a refund of its amount is that one, already applied to the plan, and is only recorded; the
+   * marker is consumed with it. Any other refund, whatever its amount, is a refund (M4).
    */
   async refundFromMedusa(planId: string, amount: Money, refundId: string): Promise<PlanRow> {
+    let armed: ExchangeRow | null = null
     const { plan } = await this.revise(
       planId,
-      (snapshot, ctx, row) => {
-        const exchangeId = pendingExchangeRefundFor(row.metadata, amount.cents)
-        return exchangeId
-          ? recordExchangeRefund(snapshot, { amount, exchangeId }, ctx)
-          : applyRefund(snapshot, { amount }, ctx)
-      },
+      (snapshot, ctx) => (armed ? recordExchangeRefund(snapshot, { amount, exchangeId: armed.exchange_id }, ctx) : applyRefund(snapshot, { amount }, ctx)),
       {
         actor: "medusa",
         idempotencyKey: `medusa-refund:${refundId}`,
         request: { name: "medusa-refund", input: { amount } },
-        metadata: (_row, outcome) => {
-          const settled = outcome.events.find((e) => e.type === "plan.exchange_refund_recorded")
-          return settled ? { [PENDING_EXCHANGE_REFUNDS]: withoutExchange(_row.metadata, (settled.data as { exchangeId: string }).exchangeId) } : undefined
+        readUnderLock: async (run, row) => {
+          const marker = await armedRefund(run, row.id)
+          armed = marker && marker.currency_code === amount.currency && -marker.difference_cents === amount.cents ? marker : null
+        },
+        onDecided: async (run) => {
+          if (armed) await settleRefund(run, armed.id, refundId)
         },
       },
     )
@@ -627,27 +643,40 @@ export default class InstalmentsModuleService extends MedusaService({
   }
 
   /**
-   * Medusa confirmed an exchange (`difference` = replacement less returned item, in the order's
-   * currency). Cheaper: the difference comes off the last instalments (overflow back to the card)
-   * and the Medusa refund that settles it is expected; dearer: the shopper owes the difference,
-   * paid through their self-service link (`payExchangeDifference`). Once per exchange.
+   * Medusa confirmed an exchange. `difference` is what the replacement costs the shopper less what
+   * they paid for what they return (promotions and taxes included); `paidForReturned` caps what a
+   * cheaper one takes off. Cheaper: the difference comes off the last instalments (overflow back to
+   * the card) and the Medusa refund that records it is awaited; dearer: the shopper owes the
+   * difference, paid through their self-service link (`payExchangeDifference`), and
+   * `paymentCollectionId` is the Medusa collection to mark paid then. The exchange's row is
+   * written with the revision. Once per exchange.
    */
-  async applyExchangeFromMedusa(planId: string, difference: Money, exchangeId: string) {
-    return this.revise(planId, (snapshot, ctx) => applyExchange(snapshot, { difference }, ctx), {
+  async applyExchangeFromMedusa(
+    planId: string,
+    input: { exchangeId: string; difference: Money; paidForReturned?: Money; paymentCollectionId?: string | null },
+  ): Promise<RevisionResult> {
+    const { exchangeId, difference, paidForReturned } = input
+    return this.revise(planId, (snapshot, ctx) => applyExchange(snapshot, { difference, paidForReturned }, ctx), {
       actor: "medusa",
       idempotencyKey: `medusa-exchange:${exchangeId}`,
-      request: { name: "medusa-exchange", input: { difference } },
-      metadata: (row) =>
-        difference.cents < 0
-          ? { [PENDING_EXCHANGE_REFUNDS]: { ...pendingExchangeRefunds(row.metadata), [exchangeId]: -difference.cents } }
-          : undefined,
+      request: { name: "medusa-exchange", input: { difference, paidForReturned } },
+      onDecided: (run, row, outcome) =>
+        insertExchange(run, {
+          plan_id: row.id,
+          exchange_id: exchangeId,
+          difference_cents: difference.cents < 0 ? -reductionOf(outcome) : difference.cents,
+          currency_code: difference.currency,
+          payment_collection_id: difference.cents > 0 ? (input.paymentCollectionId ?? null) : null,
+        }),
     })
   }
 
   /**
-   * The shopper pays what a dearer exchange added, in one go, by card (`cardToken`, else the
+   * The shopper pays what dearer exchanges added, in one go, by card (`cardToken`, else the
    * plan's card): an operation like any other, so a declined card changes nothing and a replay
-   * with the same key charges nothing.
+   * with the same key charges nothing. The exchanges it covers are tied to it when it is decided
+   * and marked `paid` once its charge succeeded (by this request or, should it stop in between,
+   * the next one).
    */
   async payExchangeDifference(
     planId: string,
@@ -655,10 +684,61 @@ export default class InstalmentsModuleService extends MedusaService({
     options: { actor: string; idempotencyKey: string; expectedVersion?: number },
   ): Promise<RevisionResult> {
     const cardReference = input.cardToken ? await this.cardForPayment(input.cardToken, options.idempotencyKey) : undefined
-    return this.revise(planId, (snapshot, ctx) => requestExchangePayment(snapshot, {}, ctx), {
-      ...options,
-      request: { name: "pay-exchange", input: { card: input.cardToken ? digestOf(input.cardToken) : null } },
-      cardReference,
+    try {
+      return await this.revise(planId, (snapshot, ctx) => requestExchangePayment(snapshot, {}, ctx), {
+        ...options,
+        request: { name: "pay-exchange", input: { card: input.cardToken ? digestOf(input.cardToken) : null } },
+        cardReference,
+        onDecided: (run, row) => linkPayment(run, row.id, options.idempotencyKey),
+      })
+    } finally {
+      // Whatever this request's answer (a replay, "nothing due" after a payment that stopped right
+      // after its charge), the exchanges a succeeded payment covered are marked paid.
+      await this.underPlanLock(planId, (run) => markPaid(run, planId)).catch((error: Error) => {
+        console.error(`medusa-instalments: plan ${planId}: its paid exchanges could not be marked paid yet: ${error.message}`)
+      })
+    }
+  }
+
+  /** The exchanges applied to a plan, oldest first. */
+  async exchangesOf(planId: string): Promise<ExchangeRow[]> {
+    return exchangesOfPlan(this.operations.read, planId)
+  }
+
+  /**
+   * Arms the Medusa refund about to be issued for a cheaper exchange: until it is disarmed or
+   * consumed (a few minutes at most), a refund of its amount on the plan is taken for it. Answers
+   * the marker's nonce, or null when the exchange does not await its refund (already armed by a
+   * concurrent run, or settled).
+   */
+  async armExchangeRefund(planId: string, exchangeId: string): Promise<string | null> {
+    const nonce = newRefundNonce()
+    const armed = await this.underPlanLock(planId, (run) => armRefund(run, planId, exchangeId, nonce))
+    return armed ? nonce : null
+  }
+
+  /**
+   * Takes down the marker `nonce` once its refund was attempted: back to awaiting when the refund
+   * did not go through; when it went through without the provider consuming the marker, settled
+   * (it must never be issued twice) and said loudly. Whether it was still armed.
+   */
+  async disarmExchangeRefund(planId: string, exchangeId: string, nonce: string, issued: boolean): Promise<boolean> {
+    const wasArmed = await this.underPlanLock(planId, (run) => disarmRefund(run, planId, exchangeId, nonce, issued ? "settled" : "refund_awaited"))
+    if (wasArmed && issued) {
+      console.error(`medusa-instalments: the Medusa refund of exchange ${exchangeId} (plan ${planId}) went through without being recognised as the exchange's: check the plan's history`)
+    }
+    return wasArmed
+  }
+
+  /** Medusa's side of a paid dearer exchange: its collection marked paid (`problem` null), or why it was left alone. */
+  async recordExchangeCollection(planId: string, exchangeRowId: string, problem: string | null): Promise<void> {
+    await this.underPlanLock(planId, (run) => recordCollection(run, exchangeRowId, problem))
+  }
+
+  private async underPlanLock<T>(planId: string, work: (run: Run) => Promise<T>): Promise<T> {
+    return this.operations.transaction(async (run) => {
+      if (!(await lockPlan(run, planId))) throw planNotFound(planId)
+      return work(run)
     })
   }
 
@@ -1007,21 +1087,12 @@ export interface MirrorLenderPlanInput {
   settles?: LenderSettlement
 }
 
-/** Cheaper exchanges applied to the plan whose Medusa refund has not been recorded yet: exchange id → cents. */
-const PENDING_EXCHANGE_REFUNDS = "pending_exchange_refunds"
-
-function pendingExchangeRefunds(metadata: unknown): Record<string, number> {
-  const value = (metadata as Record<string, unknown> | null)?.[PENDING_EXCHANGE_REFUNDS]
-  return value && typeof value === "object" ? { ...(value as Record<string, number>) } : {}
-}
-
-function pendingExchangeRefundFor(metadata: unknown, cents: number): string | undefined {
-  return Object.entries(pendingExchangeRefunds(metadata)).find(([, pending]) => pending === cents)?.[0]
-}
-
-function withoutExchange(metadata: unknown, exchangeId: string): Record<string, number> | null {
-  const { [exchangeId]: _settled, ...rest } = pendingExchangeRefunds(metadata)
-  return Object.keys(rest).length ? rest : null
+/** What a cheaper exchange took off the plan, from its `plan.exchange_applied` event. */
+function reductionOf(outcome: RevisionOutcome): number {
+  const applied = outcome.events.find((e) => e.type === "plan.exchange_applied")
+  const cents = (applied?.data as { amount?: unknown } | undefined)?.amount
+  if (typeof cents !== "number") throw new Error("a cheaper exchange's revision has no plan.exchange_applied event with its amount")
+  return cents
 }
 
 /** The sandbox's store the `sandbox_store` option names; the database one on Medusa's shared connection. */

@@ -87,10 +87,20 @@ export interface ReviseOptions {
   /** The card to charge instead of the plan's (a dearer exchange paid with another card). */
   cardReference?: string
   /**
-   * Keys to merge into the plan's metadata (null removes a key), written with the revision. Only
-   * for revisions that charge nothing (they are written when decided).
+   * Reads what the revision needs besides the plan (the exchange whose Medusa refund is armed), in
+   * the decision's transaction, under the plan's lock and before the revision runs; the caller
+   * keeps what it read for its revision and its `onDecided`.
    */
-  metadata?: (row: PlanRow, outcome: RevisionOutcome) => Record<string, unknown> | undefined
+  readUnderLock?: (run: Run, row: PlanRow) => Promise<void>
+  /**
+   * Writes the module's own rows that belong with this decision (an exchange applied, settled or
+   * about to be paid) in the decision's transaction, under the plan's lock: the decision and they
+   * are written together or not at all. A replay decides nothing and does not call it. Without a
+   * charge, the revision is written with it; with a charge, the revision is written only once the
+   * charge succeeds, so the hook may only record what stays true if the card declines (which
+   * operation is about to pay).
+   */
+  onDecided?: (run: Run, row: PlanRow, outcome: RevisionOutcome) => Promise<void>
 }
 
 export interface RevisionResult {
@@ -226,6 +236,7 @@ async function decide(deps: OperationsDeps, planId: string, revision: PlanRevisi
     if (known) return replayOf(run, row, known, fingerprint, options)
     if (row.operation_id) throw planBusy()
     if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) throw planChanged()
+    await options.readUnderLock?.(run, row)
     const ctx = deps.context()
     const revised = unwrapRevision(revision(planToSnapshot(row), ctx, row))
     refuseMoneyOnLenderPlans(row, revised, deps.processor.name)
@@ -233,10 +244,10 @@ async function decide(deps: OperationsDeps, planId: string, revision: PlanRevisi
     const refund = revised.movements.find((m): m is RefundMovement => m.kind === "refund")
     const operation = { plan_id: row.id, payment_session_id: null, idempotency_key: options.idempotencyKey, fingerprint, actor: options.actor }
     const firstKey = new Map([[0, options.idempotencyKey]])
-    if (options.metadata) await writeMetadata(run, row, options.metadata(row, revised), Boolean(charge))
     if (!charge && !refund) {
       await insertOperation(run, { ...operation, status: "completed", decided: { kind: "recorded" } }, [])
       await writePlans(run, [{ row, plan: revised.plan, events: revised.events, keys: firstKey, operationId: null }], options.actor, deps.now())
+      await options.onDecided?.(run, row, revised)
       return { kind: "written", outcome: revised }
     }
     const id = newOperationId()
@@ -256,19 +267,9 @@ async function decide(deps: OperationsDeps, planId: string, revision: PlanRevisi
     await insertOperation(run, { ...operation, id, status: "executing", decided }, legs)
     if (charge) await setPlanOperation(run, [row.id], id)
     else await writePlans(run, [{ row, plan: revised.plan, events: revised.events, keys: firstKey, operationId: id }], options.actor, deps.now())
+    await options.onDecided?.(run, row, revised)
     return { kind: "execute", operationId: id, written: charge ? null : revised }
   })
-}
-
-async function writeMetadata(run: Run, row: PlanRow, patch: Record<string, unknown> | undefined, charges: boolean) {
-  if (!patch) return
-  if (charges) throw new Error("metadata is only written with revisions that charge nothing")
-  const merged: Record<string, unknown> = { ...((row.metadata as Record<string, unknown> | null) ?? {}) }
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete merged[key]
-    else merged[key] = value
-  }
-  await run(`update instalment_plan set metadata = ?::jsonb where id = ?`, [JSON.stringify(merged), row.id])
 }
 
 /**
