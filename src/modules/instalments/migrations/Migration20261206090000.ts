@@ -26,6 +26,7 @@ export class Migration20261206090000 extends Migration {
       "updated_at" timestamptz not null default now(),
       "deleted_at" timestamptz null,
       check ("status" <> 'refund_armed' or ("refund_nonce" is not null and "armed_at" is not null)));`)
+    this.addSql(`create index if not exists "IDX_instalment_exchange_deleted_at" on "instalment_exchange" ("deleted_at") where deleted_at is null;`)
     this.addSql(`create unique index if not exists "IDX_instalment_exchange_exchange_id_unique" on "instalment_exchange" ("exchange_id") where deleted_at is null;`)
     this.addSql(`create index if not exists "IDX_instalment_exchange_plan_id" on "instalment_exchange" ("plan_id") where deleted_at is null;`)
     this.addSql(`create unique index if not exists "IDX_instalment_exchange_plan_id_armed_unique" on "instalment_exchange" ("plan_id") where status = 'refund_armed' and deleted_at is null;`)
