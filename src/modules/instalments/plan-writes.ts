@@ -74,10 +74,12 @@ async function bulkUpdate(run: Run, table: string, rows: Record<string, unknown>
   const assignments = columns
     .map((c) => (keepWhenNull.includes(c) ? `"${c}" = coalesce(v."${c}", t."${c}")` : `"${c}" = v."${c}"`))
     .join(", ")
+  // The "= any(array(...))" makes it a primary-key lookup per row, whatever the table's statistics say.
   await run(
-    `update ${table} t set ${assignments}${extra}, updated_at = now()
-       from jsonb_to_recordset(?::jsonb) as v(${definitions})
-      where t.id = v.id`,
+    `with v as (select * from jsonb_to_recordset(?::jsonb) as v(${definitions}))
+     update ${table} t set ${assignments}${extra}, updated_at = now()
+       from v
+      where t.id = v.id and t.id = any(array(select id from v))`,
     [JSON.stringify(rows)],
   )
 }

@@ -25,8 +25,8 @@ export class Migration20261205100000 extends Migration {
       "outcome" jsonb null,
       "created_at" timestamptz not null default now(),
       "updated_at" timestamptz not null default now(),
-      "deleted_at" timestamptz null);`)
-    this.addSql(`create index if not exists "IDX_instalment_operation_deleted_at" on "instalment_operation" ("deleted_at") where deleted_at is null;`)
+      "deleted_at" timestamptz null)
+      with (fillfactor = 50);`)
     this.addSql(`create unique index if not exists "IDX_instalment_operation_idempotency_key_unique" on "instalment_operation" ("idempotency_key") where deleted_at is null;`)
     this.addSql(`create index if not exists "IDX_instalment_operation_plan_id" on "instalment_operation" ("plan_id") where deleted_at is null;`)
     this.addSql(`create index if not exists "IDX_instalment_operation_executing" on "instalment_operation" ("updated_at") where "status" = 'executing' and deleted_at is null;`)
@@ -53,8 +53,8 @@ export class Migration20261205100000 extends Migration {
       "settled_at" timestamptz null,
       "created_at" timestamptz not null default now(),
       "updated_at" timestamptz not null default now(),
-      "deleted_at" timestamptz null);`)
-    this.addSql(`create index if not exists "IDX_instalment_movement_deleted_at" on "instalment_movement" ("deleted_at") where deleted_at is null;`)
+      "deleted_at" timestamptz null)
+      with (fillfactor = 50);`)
     this.addSql(`create unique index if not exists "IDX_instalment_movement_processor_key_unique" on "instalment_movement" ("processor_key") where deleted_at is null;`)
     this.addSql(`create index if not exists "IDX_instalment_movement_operation_id" on "instalment_movement" ("operation_id") where deleted_at is null;`)
     this.addSql(`create index if not exists "IDX_instalment_movement_plan_id" on "instalment_movement" ("plan_id") where deleted_at is null;`)

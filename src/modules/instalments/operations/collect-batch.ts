@@ -11,6 +11,7 @@
  * reconciler settles it from the processor's record of the attempt key.
  */
 import type { RevisionContext } from "../../../domain/outcome"
+import type { PlanSnapshot } from "../../../domain/plan"
 import { CHARGES_IN_FLIGHT, collectionOutcome, dueCharge, emptySummary, mapConcurrently, summarise, type CollectionSummary, type PlanCollection } from "../collection"
 import { planToSnapshot, type PlanRow } from "../mapping"
 import { lockPlans, setPlanOperations, writePlans, type PlanWrite } from "../plan-writes"
@@ -36,6 +37,7 @@ const ACTOR = "system"
 interface Charge {
   /** The plan as read under the lock when the charge was decided (it cannot change while busy). */
   row: PlanRow
+  snapshot: PlanSnapshot
   operationId: string
   leg: MovementRow
 }
@@ -65,20 +67,23 @@ export async function collectBatch(deps: OperationsDeps, planIds: readonly strin
 async function decideBatch(deps: OperationsDeps, planIds: readonly string[], ctx: RevisionContext) {
   return deps.transaction(async (run) => {
     const rows = (await lockPlans(run, planIds, { skipLocked: true })).filter((row) => !row.operation_id)
-    const due = rows.map((row) => ({ row, charge: dueCharge(row.id, planToSnapshot(row), ctx) }))
+    const due = rows.map((row) => {
+      const snapshot = planToSnapshot(row)
+      return { row, snapshot, charge: dueCharge(row.id, snapshot, ctx) }
+    })
     const known = await operationsByKeys(run, due.flatMap((d) => (d.charge ? [d.charge.key] : [])))
     const writes: PlanWrite[] = []
     const written: PlanCollection[] = []
     const fresh: FreshCharge[] = []
     const charges: Charge[] = []
-    for (const { row, charge } of due) {
+    for (const { row, snapshot, charge } of due) {
       const made = charge ? known.get(charge.key) : undefined
       if (charge && (!made || made.status === "abandoned")) {
-        charges.push(made ? await reopened(run, made.id, row) : recordCharge(fresh, row, charge, ctx, deps.processor.name))
+        charges.push(made ? await reopened(run, made.id, row, snapshot) : recordCharge(fresh, row, snapshot, charge, ctx, deps.processor.name))
         continue
       }
       // Nothing to charge today (or this attempt was already made): freezes and delays only.
-      const result = collectionOutcome(row.id, planToSnapshot(row), ctx)
+      const result = collectionOutcome(row.id, snapshot, ctx)
       written.push(result)
       if (result.outcome.events.length) writes.push({ row, plan: result.outcome.plan, events: result.outcome.events, keys: result.keys, operationId: null })
     }
@@ -94,6 +99,7 @@ type FreshCharge = { operation: NewOperation & { id: string; plan_id: string }; 
 function recordCharge(
   fresh: FreshCharge[],
   row: PlanRow,
+  snapshot: PlanSnapshot,
   charge: NonNullable<ReturnType<typeof dueCharge>>,
   ctx: RevisionContext,
   processor: string,
@@ -128,15 +134,15 @@ function recordCharge(
     },
     leg,
   })
-  return { row, operationId: id, leg: { ...leg, operation_id: id, processor_reference: null, failure_code: null, failure_message: null } }
+  return { row, snapshot, operationId: id, leg: { ...leg, operation_id: id, processor_reference: null, failure_code: null, failure_message: null } }
 }
 
 /** An attempt the processor never made (abandoned by the reconciler) is made again, with its key. */
-async function reopened(run: Run, operationId: string, row: PlanRow): Promise<Charge> {
+async function reopened(run: Run, operationId: string, row: PlanRow, snapshot: PlanSnapshot): Promise<Charge> {
   await run(`update instalment_movement set status = 'pending', updated_at = now() where operation_id = ? and status = 'void' and deleted_at is null`, [operationId])
   await setOperationsStatus(run, [operationId], "executing")
   const [leg] = await legsOf(run, operationId)
-  return { row, operationId, leg }
+  return { row, snapshot, operationId, leg }
 }
 
 /** Step 3: the answers recorded, in one transaction. */
@@ -154,7 +160,7 @@ async function recordBatch(deps: OperationsDeps, charges: readonly Charge[], ans
     const writes: PlanWrite[] = []
     for (const { charge, answer } of ours.filter(({ charge }) => settled.has(charge.operationId))) {
       const charged = answer.kind === "charged"
-      const result = collectionOutcome(charge.row.id, planToSnapshot(charge.row), ctx, charged ? { status: "succeeded" } : { status: "failed", reason: reasonOf(answer) })
+      const result = collectionOutcome(charge.row.id, charge.snapshot, ctx, charged ? { status: "succeeded" } : { status: "failed", reason: reasonOf(answer) })
       results.push(result)
       const chargeReferences = new Map<number, string>(charged ? (charge.leg.instalments ?? []).map((n) => [n, answer.chargeId]) : [])
       writes.push({ row: charge.row, plan: result.outcome.plan, events: result.outcome.events, keys: result.keys, chargeReferences, operationId: null })

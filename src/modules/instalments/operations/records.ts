@@ -236,14 +236,17 @@ export async function settleChargeLegs(
 ): Promise<Set<string>> {
   if (settled.length === 0) return new Set()
   const rows = (await run(
-    `with settled as (
+    `with v as (select * from jsonb_to_recordset(?::jsonb) as v(id text, status text, reference text, failure_code text, failure_message text)),
+     settled as (
        update instalment_movement m
           set status = v.status, processor_reference = coalesce(v.reference, m.processor_reference), failure_code = v.failure_code,
               failure_message = v.failure_message, settled_at = now(), updated_at = now()
-         from jsonb_to_recordset(?::jsonb) as v(id text, status text, reference text, failure_code text, failure_message text)
-        where m.id = v.id and m.status = 'pending' and m.deleted_at is null
+         from v
+        -- the "= any(array(...))" makes it a primary-key lookup per leg, whatever the table's statistics say
+        where m.id = v.id and m.id = any(array(select id from v)) and m.status = 'pending' and m.deleted_at is null
         returning m.operation_id),
-     completed as (update instalment_operation set status = 'completed', updated_at = now() where id in (select operation_id from settled))
+     -- "= any(array(...))": an index lookup per operation (an "in (select ...)" made it a scan of the table)
+     completed as (update instalment_operation set status = 'completed', updated_at = now() where id = any(array(select operation_id from settled)))
      select operation_id from settled`,
     [JSON.stringify(settled.map((s) => ({ id: s.id, status: s.status, reference: s.reference, failure_code: s.failureCode, failure_message: s.failureMessage })))],
   )) as { operation_id: string }[]
