@@ -763,7 +763,8 @@ export default class InstalmentsModuleService extends MedusaService({
     return ledgerRows(planId, events, { actor, at, keyOf: (index) => (index === 0 ? idempotencyKey : null) })
   }
 
-  private async lockPlan(planId: string, sharedContext: Context) {
+  /** Takes the plan's row lock in the current transaction (the row itself is read separately). */
+  private async holdPlanLock(planId: string, sharedContext: Context) {
     await sql(sharedContext)("select id from instalment_plan where id = ? for update", [planId])
   }
 
@@ -960,7 +961,7 @@ export default class InstalmentsModuleService extends MedusaService({
     options: { actor: Actor; idempotencyKey: string; revokeLinks?: boolean },
     @MedusaContext() sharedContext: Context = {},
   ): Promise<boolean> {
-    await this.lockPlan(planId, sharedContext)
+    await this.holdPlanLock(planId, sharedContext)
     if (await this.hasEvent(planId, options.idempotencyKey, sharedContext)) return false
     if (options.revokeLinks) await bumpLinkVersion(sql(sharedContext), planId)
     await this.appendEvents(planId, [event], options.actor, options.idempotencyKey, sharedContext)
@@ -1004,7 +1005,7 @@ export default class InstalmentsModuleService extends MedusaService({
     const run = boundSql(sharedContext)
     await run(`set local lock_timeout = '${LOCK_TIMEOUT_MS}ms'`, [])
     const found = await this.findOnePlan({ payment_session_id: input.sessionId }, { withInstalments: false }, sharedContext)
-    if (found) await this.lockPlan(found.id, sharedContext)
+    if (found) await this.holdPlanLock(found.id, sharedContext)
     const operation = input.settles ? await executingLenderOperation(run, input.settles.key) : null
     const replayed = input.settles
       ? !operation
