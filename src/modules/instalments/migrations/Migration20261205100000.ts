@@ -28,7 +28,6 @@ export class Migration20261205100000 extends Migration {
       "deleted_at" timestamptz null)
       with (fillfactor = 50);`)
     this.addSql(`create unique index if not exists "IDX_instalment_operation_idempotency_key_unique" on "instalment_operation" ("idempotency_key") where deleted_at is null;`)
-    this.addSql(`create index if not exists "IDX_instalment_operation_plan_id" on "instalment_operation" ("plan_id") where deleted_at is null;`)
     this.addSql(`create index if not exists "IDX_instalment_operation_executing" on "instalment_operation" ("updated_at") where "status" = 'executing' and deleted_at is null;`)
 
     this.addSql(`create table if not exists "instalment_movement" (

@@ -27,9 +27,8 @@ const InstalmentOperation = model
     /** For a declined operation: the refusal a replay answers again. */
     outcome: model.json().nullable(),
   })
-  .indexes([
-    { on: ["idempotency_key"], unique: true },
-    { on: ["plan_id"] },
-  ])
+  // No index on plan_id: nothing looks operations up by plan (a plan names its running operation
+  // in its own `operation_id`), and collection writes one operation per charge.
+  .indexes([{ on: ["idempotency_key"], unique: true }])
 
 export default InstalmentOperation
