@@ -9,7 +9,7 @@
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import syncAlmaPlansJob, { syncAlmaPlans } from "../../src/jobs/alma-sync-plans"
+import { syncAlmaPlans } from "../../src/jobs/alma-sync-plans"
 import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../test-support/db-faults"
 import { ALMA_PROVIDER as PROVIDER, planLockedDuring, useFakeAlma } from "../helpers/alma"
 import {
@@ -486,7 +486,7 @@ medusaIntegrationTestRunner({
       expect(await operationOf(`alma-refund:${refundId}`)).toMatchObject({ status: "executing" })
 
       // The job finds the refund at Alma by its merchant_reference and records it; nothing is sent.
-      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ settled: 1, errors: 0 })
+      expect(await syncAlmaPlans(getContainer())).toMatchObject({ settled: 1, errors: 0 })
       expect(alma.state.payment(pid).refunds).toHaveLength(1)
       const healed = await planById(api, shop, plan.id)
       expect(healed.instalments.map((i: any) => [i.amount, i.status])).toEqual([
@@ -521,16 +521,16 @@ medusaIntegrationTestRunner({
       expect(await operationOf(key)).toMatchObject({ status: "executing" })
 
       // A call may still be on its way: the job waits until the operation is stale.
-      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ settled: 0, waiting: 1 })
+      expect(await syncAlmaPlans(getContainer())).toMatchObject({ settled: 0, waiting: 1 })
       expect(alma.state.payment(pid).refunds).toEqual([])
       const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       await pg.raw(`update instalment_operation set updated_at = now() - interval '1 hour' where idempotency_key = ?`, [key])
-      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ settled: 1, waiting: 0 })
+      expect(await syncAlmaPlans(getContainer())).toMatchObject({ settled: 1, waiting: 0 })
       expect(alma.state.payment(pid).refunds.map((r) => [r.amount, r.merchant_reference])).toEqual([[2000, refundId]])
       expect(await operationOf(key)).toMatchObject({ status: "completed", legs: [{ status: "succeeded" }] })
       const after = await planById(api, shop, plan.id)
       expect(after.events.filter((e: any) => e.type === "alma.refund").map((e: any) => e.data.refundId)).toEqual([refundId])
-      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ settled: 0, waiting: 0 })
+      expect(await syncAlmaPlans(getContainer())).toMatchObject({ settled: 0, waiting: 0 })
       expect(alma.state.payment(pid).refunds).toHaveLength(1)
     })
 
@@ -600,12 +600,12 @@ medusaIntegrationTestRunner({
       // Alma takes the second instalment; no IPN reaches the store. The job asks Alma.
       alma.state.now = () => new Date("2027-02-28T09:00:00Z")
       alma.state.collectInstalment(pid, 2)
-      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ examined: 1, changed: 1, errors: 0 })
+      expect(await syncAlmaPlans(getContainer())).toMatchObject({ examined: 1, changed: 1, errors: 0 })
       const synced = await planById(api, shop, plan.id)
       expect(synced).toMatchObject({ paid_total: 169.94, outstanding_total: 84.96, fraud_flagged: true })
       expect(synced.instalments.map((i: any) => i.status)).toEqual(["paid", "paid", "scheduled"])
       // Nothing new at Alma: the next run writes nothing.
-      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ examined: 1, changed: 0 })
+      expect(await syncAlmaPlans(getContainer())).toMatchObject({ examined: 1, changed: 0 })
       expect(await fraudFlagsOf(pid)).toHaveLength(1)
     })
 

@@ -7,7 +7,7 @@
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import syncAlmaPlansJob from "../../src/jobs/alma-sync-plans"
+import { syncAlmaPlans } from "../../src/jobs/alma-sync-plans"
 import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../test-support/db-faults"
 import { ALMA_PROVIDER as PROVIDER, planLockedDuring, useFakeAlma } from "../helpers/alma"
 import { cartWith, instalmentsOf, medusaOrder, planById, planOfOrder, useShop, waitFor } from "../helpers/shop"
@@ -126,7 +126,7 @@ medusaIntegrationTestRunner({
       expect(rows).toEqual([{ status: "executing", decided: expect.objectContaining({ kind: "lender", action: "trigger", paymentId: pid }) }])
 
       // The job reads the payment's state at Alma: triggered, so it records the start and sends nothing.
-      expect(await syncAlmaPlansJob(getContainer())).toMatchObject({ settled: 1, errors: 0 })
+      expect(await syncAlmaPlans(getContainer())).toMatchObject({ settled: 1, errors: 0 })
       expect(triggersOf()).toEqual([pid])
       const started = await planById(api, shop, plan.id)
       expect(started).toMatchObject({ status: "active", paid_total: 84.98, start_date: "2027-02-10" })

@@ -18,6 +18,7 @@ import { activeAlma } from "../lenders/alma/registry"
 import { syncAlmaPlan } from "../lenders/alma/sync"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type InstalmentsModuleService from "../modules/instalments/service"
+import { scheduledJobEnabled } from "../options/scheduled-jobs"
 
 /** Plans Alma may still change. */
 const RUNNING = ["pending_start", "active", "late", "serious_delay", "frozen"]
@@ -34,8 +35,10 @@ export interface AlmaSyncSummary {
   errors: number
 }
 
-export default async function syncAlmaPlansJob(container: MedusaContainer): Promise<AlmaSyncSummary> {
-  return syncAlmaPlans(container)
+/** The scheduled run; INSTALMENTS_ALMA_SYNC_JOB switches it (src/options/scheduled-jobs.ts). */
+export default async function syncAlmaPlansJob(container: MedusaContainer): Promise<void> {
+  if (!scheduledJobEnabled("INSTALMENTS_ALMA_SYNC_JOB")) return
+  await syncAlmaPlans(container)
 }
 
 export async function syncAlmaPlans(container: MedusaContainer, options: { pageSize?: number } = {}): Promise<AlmaSyncSummary> {

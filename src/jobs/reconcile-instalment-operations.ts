@@ -6,16 +6,17 @@
  * left to finish on its own.
  *
  * Like every scheduled job, it runs in the processes whose `workerMode` is `worker` or `shared`.
- * Under jest it is off unless INSTALMENTS_RECONCILE_JOB=on: the tests call the reconciler themselves.
+ * INSTALMENTS_RECONCILE_JOB switches it (src/options/scheduled-jobs.ts): off under jest, where the
+ * tests call the reconciler themselves.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type InstalmentsModuleService from "../modules/instalments/service"
+import { scheduledJobEnabled } from "../options/scheduled-jobs"
 
 export default async function reconcileInstalmentOperationsJob(container: MedusaContainer) {
-  const setting = process.env.INSTALMENTS_RECONCILE_JOB ?? (process.env.NODE_ENV === "test" ? "off" : "on")
-  if (setting === "off") return
+  if (!scheduledJobEnabled("INSTALMENTS_RECONCILE_JOB")) return
   const summary = await container.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE).reconcile()
   if (summary.examined === 0) return
   container
