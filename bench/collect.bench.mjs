@@ -46,6 +46,7 @@ async function main() {
           `charged ${r.charged} (paid rows ${r.paid}), failed ${r.failed}, errors ${r.errors}, ${r.batches} batches  ` +
           `RSS ${mb(r.rssBefore)} → ${mb(r.rssAfter)}, heap after GC ${mb(r.heapBefore)} → ${mb(r.heapAfter)}` +
           `; the sandbox holds ${r.sandboxRecords} records (card setup ${(r.setupMs / 1000).toFixed(1)} s)` +
+          `; WAL written ${mb(r.walBytes)} (${(r.walBytes / r.n / 1024).toFixed(1)} KB/plan)` +
           "\n",
       )
     })

@@ -174,7 +174,9 @@ export async function selectCandidateIds(
   // Only the plans this plugin collects: a lender (Alma) collects its own.
   const rows = (await run(
     `select id from instalment_plan
-      where deleted_at is null and id > ? and processor = ? and operation_id is null
+      where deleted_at is null and id > ? and processor = ?
+        -- a plan busy with an operation is left to the run after it is settled
+        and not exists (select 1 from instalment_operation o where o.plan_id = instalment_plan.id and o.status = 'executing' and o.deleted_at is null)
         and ((status in (${COLLECTED_STATUSES.map(() => "?").join(", ")}) and next_due_date <= ?)
           or (status = 'frozen' and frozen_until <= ?))
       order by id

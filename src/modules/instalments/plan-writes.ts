@@ -1,7 +1,7 @@
 /**
  * Reading plans under their row lock and writing revised plans, for one plan or a whole batch, in a
  * fixed number of statements: the revision runner and the collection batch write the same way.
- * Every write bumps the plan's `version` and says which operation, if any, keeps the plan busy.
+ * Every write bumps the plan's `version`.
  */
 import type { LedgerEvent } from "../../domain/outcome"
 import type { PlanSnapshot } from "../../domain/plan"
@@ -51,8 +51,6 @@ export interface PlanWrite {
   keys?: ReadonlyMap<number, string>
   /** The processor's charge that paid each instalment, by instalment number. */
   chargeReferences?: ReadonlyMap<number, string>
-  /** The operation that keeps the plan busy after this write, or null. */
-  operationId: string | null
 }
 
 /** Columns written as timestamps; every other column's type follows from its JavaScript value. */
@@ -101,7 +99,7 @@ export async function writePlans(run: Run, writes: readonly PlanWrite[], actor: 
   await bulkUpdate(
     run,
     "instalment_plan",
-    writes.map((w) => ({ id: w.row.id, ...snapshotToPlanColumns(w.plan), operation_id: w.operationId })),
+    writes.map((w) => ({ id: w.row.id, ...snapshotToPlanColumns(w.plan) })),
     ", version = t.version + 1",
   )
   const instalmentRows: Record<string, unknown>[] = []
@@ -122,12 +120,6 @@ export async function writePlans(run: Run, writes: readonly PlanWrite[], actor: 
   await run(insert.sql, [insert.param])
 }
 
-/** Marks plans busy with an operation (or free, with null) without changing their state. */
-export async function setPlanOperation(run: Run, planIds: readonly string[], operationId: string | null): Promise<void> {
-  if (planIds.length === 0) return
-  await run(`update instalment_plan set operation_id = ?, updated_at = now() where id = ${ANY_OF_JSON}`, [operationId, JSON.stringify(planIds)])
-}
-
 /** Appends events to plans' histories and bumps their version (a decline, a refund sent), in one statement. */
 export async function appendEvents(
   run: Run,
@@ -142,15 +134,4 @@ export async function appendEvents(
     insert.param,
     JSON.stringify(entries.map((e) => e.planId)),
   ])
-}
-
-/** Marks each plan busy with its own operation, in one statement. */
-export async function setPlanOperations(run: Run, pairs: readonly { planId: string; operationId: string }[]): Promise<void> {
-  if (pairs.length === 0) return
-  await run(
-    `update instalment_plan p set operation_id = v.operation_id, updated_at = now()
-       from jsonb_to_recordset(?::jsonb) as v(id text, operation_id text)
-      where p.id = v.id`,
-    [JSON.stringify(pairs.map((p) => ({ id: p.planId, operation_id: p.operationId })))],
-  )
 }

@@ -4,7 +4,7 @@
  * or hangs, on command. After every path: what the processor moved is what the plan's ledger says.
  */
 import { payEarly, withdraw, postpone } from "../../../domain/revisions"
-import { moduleSuite, movementsOf, placePlan, processorMoney } from "./support"
+import { moduleSuite, movementsOf, placePlan, processorMoney, runningOn } from "./support"
 
 jest.setTimeout(120_000)
 
@@ -37,7 +37,7 @@ moduleSuite("the money path", { plans: { p3x: { fee_percent: 10 } } }, ({ servic
     ).rejects.toMatchObject({ code: "insufficient_funds" })
     expect(processor().calls.filter((c) => c.op === "refund")).toEqual([])
     const after = await service().loadPlan(row.id)
-    expect([after?.status, after?.refunded_total_cents, after?.operation_id]).toEqual(["active", 0, null])
+    expect([after?.status, after?.refunded_total_cents, await runningOn(service(), row.id)]).toEqual(["active", 0, []])
     // The same key answers the same decline, without asking the processor again.
     await expect(
       service().revise(row.id, (p, ctx) => withdraw(p, {}, ctx), { actor: "shopper", idempotencyKey: key("withdraw"), request: { name: "withdraw" } }),
@@ -50,9 +50,9 @@ moduleSuite("the money path", { plans: { p3x: { fee_percent: 10 } } }, ({ servic
     const { row } = await placePlan(service())
     processor().failNext("charge", "timeout")
     await expect(payNext(row.id)).rejects.toMatchObject({ code: "processor_unavailable" })
-    expect((await service().loadPlan(row.id))?.operation_id).not.toBeNull() // busy until settled
+    expect(await runningOn(service(), row.id)).toEqual(["test:pay-next"]) // busy until settled
     expect(await service().reconcile({ olderThanMs: 0 })).toEqual({ examined: 1, settled: 1, waiting: 0 })
-    expect((await service().loadPlan(row.id))?.operation_id).toBeNull()
+    expect(await runningOn(service(), row.id)).toEqual([])
     expect((await processorMoney(processor())).charges).toHaveLength(1) // checkout only
     const { plan } = await payNext(row.id)
     expect(plan.instalments?.map((i) => i.status)).toEqual(["paid", "paid", "scheduled"])

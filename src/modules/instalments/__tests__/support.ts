@@ -74,6 +74,11 @@ export async function processorMoney(processor: FaultyProcessor) {
   }
 }
 
+/** The keys of the operations executing on a plan (while there is one, the plan is busy). */
+export async function runningOn(service: InstalmentsModuleService, planId: string): Promise<string[]> {
+  return (await service.listInstalmentOperations({ plan_id: planId, status: "executing" })).map((o) => o.idempotency_key)
+}
+
 /** The plan's money ledger: its movement legs, oldest first. */
 export async function movementsOf(service: InstalmentsModuleService, planId: string) {
   return service.listInstalmentMovements({ plan_id: planId }, { order: { created_at: "ASC" } })

@@ -11,7 +11,6 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 export class Migration20261205100000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "instalment_plan" add column if not exists "version" integer not null default 0;`)
-    this.addSql(`alter table if exists "instalment_plan" add column if not exists "operation_id" text null;`)
 
     this.addSql(`create table if not exists "instalment_operation" (
       "id" text not null primary key,
@@ -29,6 +28,8 @@ export class Migration20261205100000 extends Migration {
       with (fillfactor = 50);`)
     this.addSql(`create unique index if not exists "IDX_instalment_operation_idempotency_key_unique" on "instalment_operation" ("idempotency_key") where deleted_at is null;`)
     this.addSql(`create index if not exists "IDX_instalment_operation_executing" on "instalment_operation" ("updated_at") where "status" = 'executing' and deleted_at is null;`)
+    // A plan is busy while an operation on it is executing: this is how it is asked (a tiny index).
+    this.addSql(`create index if not exists "IDX_instalment_operation_plan_id" on "instalment_operation" ("plan_id") where "status" = 'executing' and deleted_at is null;`)
 
     this.addSql(`create table if not exists "instalment_movement" (
       "id" text not null primary key,
@@ -86,7 +87,6 @@ export class Migration20261205100000 extends Migration {
     this.addSql(`drop function if exists instalment_movement_guard();`)
     this.addSql(`drop table if exists "instalment_movement";`)
     this.addSql(`drop table if exists "instalment_operation";`)
-    this.addSql(`alter table if exists "instalment_plan" drop column if exists "operation_id";`)
     this.addSql(`alter table if exists "instalment_plan" drop column if exists "version";`)
   }
 }

@@ -7,7 +7,7 @@ import { model } from "@medusajs/framework/utils"
  * once: its `idempotency_key` is unique, a replay with the same key and the same request
  * (`fingerprint`) gets the first answer, and one with another request is refused.
  *
- * `status`: `executing` (legs left to send or to record: the plan is busy), `completed`,
+ * `status`: `executing` (legs left to send or to record: the plan is busy until it is not), `completed`,
  * `declined` (the card refused the charge: nothing moved), `abandoned` (the processor has no
  * record of the charge: nothing moved; the same key may run it again).
  * `decided` is what was decided under the lock, so any process can finish the operation: the
@@ -27,8 +27,11 @@ const InstalmentOperation = model
     /** For a declined operation: the refusal a replay answers again. */
     outcome: model.json().nullable(),
   })
-  // No index on plan_id: nothing looks operations up by plan (a plan names its running operation
-  // in its own `operation_id`), and collection writes one operation per charge.
-  .indexes([{ on: ["idempotency_key"], unique: true }])
+  // A plan is busy while one of its operations is executing: asked through a partial index that
+  // holds the executing ones only (collection writes one operation per charge).
+  .indexes([
+    { on: ["idempotency_key"], unique: true },
+    { on: ["plan_id"], where: "status = 'executing'" },
+  ])
 
 export default InstalmentOperation

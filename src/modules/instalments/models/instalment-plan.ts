@@ -84,8 +84,6 @@ const InstalmentPlan = model
      * the lock was decided on a plan that has since changed (see operations/run.ts).
      */
     version: model.number().default(0),
-    /** The money operation running on the plan, if any: the plan is busy until it is settled. */
-    operation_id: model.text().nullable(),
     instalments: model.hasMany(() => Instalment, { mappedBy: "plan" }),
     events: model.hasMany(() => InstalmentPlanEvent, { mappedBy: "plan" }),
   })

@@ -1,8 +1,9 @@
 /**
  * One collection batch, in the runner's three steps (run.ts), for many plans at once:
- *  1. under the plans' locks (plans another request holds are skipped, and left to the next run):
- *     what needs no money is written (a freeze that ended, delays), and each charge due is
- *     recorded as an operation with its attempt key; the charged plans are marked busy. Commit.
+ *  1. under the plans' locks (plans another request holds, or busy with an operation, are
+ *     skipped and left to the next run): what needs no money is written (a freeze that ended,
+ *     delays), and each charge due is recorded as an operation with its attempt key, which keeps
+ *     its plan busy until it is settled. Commit.
  *  2. the charges go to the processor, `CHARGES_IN_FLIGHT` at a time, with no transaction open and
  *     no row locked, however slow the processor;
  *  3. under the locks again, each answer is recorded: the plan, its instalments, its events, the
@@ -14,12 +15,13 @@ import type { RevisionContext } from "../../../domain/outcome"
 import type { PlanSnapshot } from "../../../domain/plan"
 import { CHARGES_IN_FLIGHT, collectionOutcome, dueCharge, emptySummary, mapConcurrently, summarise, type CollectionSummary, type PlanCollection } from "../collection"
 import { planToSnapshot, type PlanRow } from "../mapping"
-import { lockPlans, setPlanOperations, writePlans, type PlanWrite } from "../plan-writes"
+import { lockPlans, writePlans, type PlanWrite } from "../plan-writes"
 import { pluginEventsForRevision, type PluginEvent } from "../plugin-events"
 import { ANY_OF_JSON, entityIds, type Run } from "../sql"
 import { fingerprintOf, processorKey } from "./keys"
 import {
-  insertBusyOperations,
+  busyPlans,
+  insertOperationsWithLegs,
   legsOf,
   newOperationId,
   operationsByKeys,
@@ -66,7 +68,9 @@ export async function collectBatch(deps: OperationsDeps, planIds: readonly strin
 /** Step 1: money-free changes written, charges recorded, in one transaction. */
 async function decideBatch(deps: OperationsDeps, planIds: readonly string[], ctx: RevisionContext) {
   return deps.transaction(async (run) => {
-    const rows = (await lockPlans(run, planIds, { skipLocked: true })).filter((row) => !row.operation_id)
+    const locked = await lockPlans(run, planIds, { skipLocked: true })
+    const busy = await busyPlans(run, locked.map((row) => row.id))
+    const rows = locked.filter((row) => !busy.has(row.id))
     const due = rows.map((row) => {
       const snapshot = planToSnapshot(row)
       return { row, snapshot, charge: dueCharge(row.id, snapshot, ctx) }
@@ -85,11 +89,10 @@ async function decideBatch(deps: OperationsDeps, planIds: readonly string[], ctx
       // Nothing to charge today (or this attempt was already made): freezes and delays only.
       const result = collectionOutcome(row.id, snapshot, ctx)
       written.push(result)
-      if (result.outcome.events.length) writes.push({ row, plan: result.outcome.plan, events: result.outcome.events, keys: result.keys, operationId: null })
+      if (result.outcome.events.length) writes.push({ row, plan: result.outcome.plan, events: result.outcome.events, keys: result.keys })
     }
     await writePlans(run, writes, ACTOR, deps.now())
-    await insertBusyOperations(run, fresh)
-    await setPlanOperations(run, charges.filter((c) => !fresh.some((f) => f.operation.id === c.operationId)).map((c) => ({ planId: c.row.id, operationId: c.operationId })))
+    await insertOperationsWithLegs(run, fresh)
     return { charges, written, skipped: planIds.length - rows.length }
   })
 }
@@ -151,9 +154,10 @@ async function recordBatch(deps: OperationsDeps, charges: readonly Charge[], ans
   const unanswered = charges.length - answered.length
   if (answered.length === 0) return { results: [] as PlanCollection[], unanswered }
   return deps.transaction(async (run) => {
-    // The plans are busy with these operations: only their lock and their busy mark are read again.
-    const held = new Map((await lockBusyMarks(run, answered.map((a) => a.charge.row.id))).map((r) => [r.id, r]))
-    const ours = answered.filter(({ charge }) => held.get(charge.row.id)?.operation_id === charge.operationId && held.get(charge.row.id)?.version === charge.row.version)
+    // The plans are busy with these operations, so they cannot have changed: only their lock and
+    // their version are read again, to be sure.
+    const held = new Map((await lockVersions(run, answered.map((a) => a.charge.row.id))).map((r) => [r.id, r.version]))
+    const ours = answered.filter(({ charge }) => held.get(charge.row.id) === charge.row.version)
     // A leg another process (the reconciler) recorded first stays as it wrote it.
     const settled = await settleChargeLegs(run, ours.map(({ charge, answer }) => settledLeg(charge.leg.id, answer)))
     const results: PlanCollection[] = []
@@ -163,7 +167,7 @@ async function recordBatch(deps: OperationsDeps, charges: readonly Charge[], ans
       const result = collectionOutcome(charge.row.id, charge.snapshot, ctx, charged ? { status: "succeeded" } : { status: "failed", reason: reasonOf(answer) })
       results.push(result)
       const chargeReferences = new Map<number, string>(charged ? (charge.leg.instalments ?? []).map((n) => [n, answer.chargeId]) : [])
-      writes.push({ row: charge.row, plan: result.outcome.plan, events: result.outcome.events, keys: result.keys, chargeReferences, operationId: null })
+      writes.push({ row: charge.row, plan: result.outcome.plan, events: result.outcome.events, keys: result.keys, chargeReferences })
     }
     await writePlans(run, writes, ACTOR, deps.now())
     return { results, unanswered }
@@ -181,11 +185,12 @@ function settledLeg(id: string, answer: LegAnswer) {
   }
 }
 
-/** Locks plans (in id order) and reads only what says whether they are still ours: their busy mark and version. */
-async function lockBusyMarks(run: Run, ids: readonly string[]): Promise<{ id: string; operation_id: string | null; version: number }[]> {
-  return (await run(`select id, operation_id, version from instalment_plan where id = ${ANY_OF_JSON} order by id for update`, [
-    JSON.stringify([...ids].sort()),
-  ])) as { id: string; operation_id: string | null; version: number }[]
+/** Locks plans (in id order) and reads their version only. */
+async function lockVersions(run: Run, ids: readonly string[]): Promise<{ id: string; version: number }[]> {
+  return (await run(`select id, version from instalment_plan where id = ${ANY_OF_JSON} order by id for update`, [JSON.stringify([...ids].sort())])) as {
+    id: string
+    version: number
+  }[]
 }
 
 function reasonOf(answer: LegAnswer): string {

@@ -206,24 +206,39 @@ export async function operationsByKeys(run: Run, keys: readonly string[]): Promi
   return new Map(rows.map((r) => [r.idempotency_key, r]))
 }
 
-/**
- * Writes many operations (one leg each, its id given) and marks their plans busy with them, in one
- * statement (a collection batch).
- */
-export async function insertBusyOperations(
+/** Writes many operations (one leg each, its id given) in one statement (a collection batch). */
+export async function insertOperationsWithLegs(
   run: Run,
   entries: readonly { operation: NewOperation & { id: string; plan_id: string }; leg: NewMovement & { id: string } }[],
 ): Promise<void> {
   if (entries.length === 0) return
   const ops = insertRows("instalment_operation", entries.map((e) => e.operation))
   const movements = insertRows("instalment_movement", entries.map((e) => ({ ...e.leg, operation_id: e.operation.id })))
-  await run(
-    `with ops as (${ops.sql}), legs as (${movements.sql})
-     update instalment_plan p set operation_id = v.operation_id, updated_at = now()
-       from jsonb_to_recordset(?::jsonb) as v(id text, operation_id text)
-      where p.id = v.id`,
-    [ops.param, movements.param, JSON.stringify(entries.map((e) => ({ id: e.operation.plan_id, operation_id: e.operation.id })))],
-  )
+  await run(`with ops as (${ops.sql}) ${movements.sql}`, [ops.param, movements.param])
+}
+
+/**
+ * The operation executing on a plan, if any (the plan is busy until it is settled), and whether
+ * its driver is gone (unchanged for `staleAfterMs`). Read under the plan's lock, it is final: an
+ * operation starts and ends only under that lock.
+ */
+export async function executingOperationOn(run: Run, planId: string, staleAfterMs = 0): Promise<{ id: string; stale: boolean } | null> {
+  const [row] = (await run(
+    `select id, updated_at <= now() - (? * interval '1 millisecond') as stale
+       from instalment_operation where plan_id = ? and status = 'executing' and deleted_at is null limit 1`,
+    [staleAfterMs, planId],
+  )) as { id: string; stale: boolean }[]
+  return row ?? null
+}
+
+/** Which of these plans are busy with an operation. */
+export async function busyPlans(run: Run, planIds: readonly string[]): Promise<Set<string>> {
+  if (planIds.length === 0) return new Set()
+  const rows = (await run(
+    `select distinct plan_id from instalment_operation where plan_id = ${ANY_OF_JSON} and status = 'executing' and deleted_at is null`,
+    [JSON.stringify(planIds)],
+  )) as { plan_id: string }[]
+  return new Set(rows.map((r) => r.plan_id))
 }
 
 /**

@@ -4,8 +4,9 @@
  *  1. Decide, in a transaction under the plan's row lock: a replay of a known key gets its first
  *     answer; otherwise the engine revises the plan. Without money, the revision is written and
  *     that is all. With money, the operation and its legs are recorded (charges `pending`, refunds
- *     `blocked` behind the charge, or `pending` when there is no charge), and the plan is marked
- *     busy; a revision that only refunds is written now (the refund is owed whatever happens).
+ *     `blocked` behind the charge, or `pending` when there is no charge); while it executes, the
+ *     plan is busy (no other operation starts on it). A revision that only refunds is written now
+ *     (the refund is owed whatever happens).
  *  2. Commit, then call the processor for each pending leg, without a transaction or a lock.
  *  3. Record each answer by its leg, under the lock (settle.ts): a succeeded charge writes the
  *     revision and releases the refunds; a declined one refuses the operation and releases
@@ -23,11 +24,12 @@ import type { PlanSnapshot } from "../../../domain/plan"
 import type { Result } from "../../../domain/result"
 import { abandoned, keyReused, operationPending, planBusy, planChanged, planNotFound, processorUnavailable, refused, unwrapRevision } from "../errors"
 import { planToSnapshot, type PlanRow } from "../mapping"
-import { lockPlan, readPlans, setPlanOperation, writePlans } from "../plan-writes"
+import { lockPlan, readPlans, writePlans } from "../plan-writes"
 import { pluginEventsForRevision, type PluginEvent } from "../plugin-events"
 import type { Run } from "../sql"
 import { fingerprintOf, processorKey } from "./keys"
 import {
+  executingOperationOn,
   findOperationByKey,
   insertOperation,
   legsOf,
@@ -214,14 +216,9 @@ async function decideWhenFree(deps: OperationsDeps, planId: string, revision: Pl
 async function waitUntilFree(deps: OperationsDeps, planId: string): Promise<void> {
   const giveUpAt = Date.now() + deps.busyWaitMs
   for (;;) {
-    const [row] = (await deps.read(
-      `select p.operation_id, o.updated_at <= now() - (? * interval '1 millisecond') as stale
-         from instalment_plan p left join instalment_operation o on o.id = p.operation_id
-        where p.id = ?`,
-      [deps.staleAfterMs, planId],
-    )) as { operation_id: string | null; stale: boolean | null }[]
-    if (!row?.operation_id) return
-    if (row.stale) return deps.reconcileOperation(row.operation_id)
+    const running = await executingOperationOn(deps.read, planId, deps.staleAfterMs)
+    if (!running) return
+    if (running.stale) return deps.reconcileOperation(running.id)
     if (Date.now() >= giveUpAt) return
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
@@ -234,7 +231,7 @@ async function decide(deps: OperationsDeps, planId: string, revision: PlanRevisi
     if (!row) throw planNotFound(planId)
     const known = await findOperationByKey(run, options.idempotencyKey)
     if (known) return replayOf(run, row, known, fingerprint, options)
-    if (row.operation_id) throw planBusy()
+    if (await executingOperationOn(run, row.id)) throw planBusy()
     if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) throw planChanged()
     await options.readUnderLock?.(run, row)
     const ctx = deps.context()
@@ -246,7 +243,7 @@ async function decide(deps: OperationsDeps, planId: string, revision: PlanRevisi
     const firstKey = new Map([[0, options.idempotencyKey]])
     if (!charge && !refund) {
       await insertOperation(run, { ...operation, status: "completed", decided: { kind: "recorded" } }, [])
-      await writePlans(run, [{ row, plan: revised.plan, events: revised.events, keys: firstKey, operationId: null }], options.actor, deps.now())
+      await writePlans(run, [{ row, plan: revised.plan, events: revised.events, keys: firstKey }], options.actor, deps.now())
       await options.onDecided?.(run, row, revised)
       return { kind: "written", outcome: revised }
     }
@@ -264,9 +261,9 @@ async function decide(deps: OperationsDeps, planId: string, revision: PlanRevisi
       now: ctx.now,
       today: ctx.today,
     }
+    // Executing, the operation keeps the plan busy until it is settled.
     await insertOperation(run, { ...operation, id, status: "executing", decided }, legs)
-    if (charge) await setPlanOperation(run, [row.id], id)
-    else await writePlans(run, [{ row, plan: revised.plan, events: revised.events, keys: firstKey, operationId: id }], options.actor, deps.now())
+    if (!charge) await writePlans(run, [{ row, plan: revised.plan, events: revised.events, keys: firstKey }], options.actor, deps.now())
     await options.onDecided?.(run, row, revised)
     return { kind: "execute", operationId: id, written: charge ? null : revised }
   })
@@ -284,7 +281,7 @@ async function replayOf(run: Run, row: PlanRow, known: OperationRow, fingerprint
   if (known.status === "completed") return { kind: "replay" }
   if (known.status === "declined") throw refused(known.outcome?.code ?? "card_declined", known.outcome?.message ?? "the card was declined")
   if (known.status === "abandoned") {
-    if (row.operation_id) throw planBusy()
+    if (await executingOperationOn(run, row.id)) throw planBusy()
     if (known.decided.kind === "revision" && known.decided.version !== row.version) throw abandoned()
     await reopen(run, known)
   }
@@ -298,7 +295,6 @@ async function reopen(run: Run, operation: OperationRow) {
   await moveLegs(run, operation.id, "void", "pending")
   if (hasCharge) await run(`update instalment_movement set status = 'blocked' where operation_id = ? and kind = 'refund' and status = 'pending' and deleted_at is null`, [operation.id])
   await setOperationStatus(run, operation.id, "executing")
-  await setPlanOperation(run, [operation.plan_id as string], operation.id)
 }
 
 function chargeLeg(row: PlanRow, charge: ChargeMovement, options: ReviseOptions, processor: string): NewMovement {

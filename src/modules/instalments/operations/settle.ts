@@ -8,7 +8,7 @@ import type { ChargeMovement, LedgerEvent, RevisionContext } from "../../../doma
 import { applyChargeOutcome, type ChargeAnswer } from "../../../domain/revisions/charge-outcome"
 import { collectionOutcome } from "../collection"
 import { planToSnapshot, type PlanRow } from "../mapping"
-import { appendEvents, lockPlan, setPlanOperation, writePlans } from "../plan-writes"
+import { appendEvents, lockPlan, writePlans } from "../plan-writes"
 import type { Run } from "../sql"
 import { processorKey } from "./keys"
 import { addLegs, loadOperation, moveLegs, setOperationStatus, settleMovement, type MovementRow, type OperationRow } from "./records"
@@ -100,7 +100,6 @@ async function recordCharge(
     await settleMovement(run, leg.id, { status: "void" })
     await moveLegs(run, operation.id, "blocked", "void")
     await setOperationStatus(run, operation.id, "abandoned")
-    await setPlanOperation(run, [row.id], null)
     return { events: [] }
   }
   if (answer.kind !== "charged" && answer.kind !== "declined") throw new Error(`a charge cannot be answered with ${answer.kind}`)
@@ -112,7 +111,7 @@ async function recordCharge(
 
   if (decided.kind === "collection") {
     const collected = collectionOutcome(row.id, planToSnapshot(row), ctx, charge)
-    await writePlans(run, [{ row, plan: collected.outcome.plan, events: collected.outcome.events, keys: collected.keys, chargeReferences, operationId: null }], operation.actor, at)
+    await writePlans(run, [{ row, plan: collected.outcome.plan, events: collected.outcome.events, keys: collected.keys, chargeReferences }], operation.actor, at)
     await settleMovement(run, leg.id, answer.kind === "charged" ? { status: "succeeded", reference } : { status: "failed", reference, failureCode: answer.code, failureMessage: answer.message })
     await setOperationStatus(run, operation.id, "completed")
     return { events: [...collected.outcome.events] }
@@ -130,7 +129,6 @@ async function recordCharge(
     await moveLegs(run, operation.id, "blocked", "void")
     await setOperationStatus(run, operation.id, "declined", declined)
     await appendEvents(run, [{ planId: row.id, events: [event], keys: new Map([[0, operation.idempotency_key]]) }], operation.actor, at)
-    await setPlanOperation(run, [row.id], null)
     return { events: [event], declined }
   }
 
@@ -147,7 +145,7 @@ async function recordCharge(
   const refundsFollow = answer.kind === "charged" && legs.some((l) => l.kind === "refund" && l.status === "blocked")
   await writePlans(
     run,
-    [{ row, plan: folded.value.plan, events, keys: new Map([[0, operation.idempotency_key]]), chargeReferences, operationId: refundsFollow ? operation.id : null }],
+    [{ row, plan: folded.value.plan, events, keys: new Map([[0, operation.idempotency_key]]), chargeReferences }],
     operation.actor,
     at,
   )
@@ -176,7 +174,6 @@ async function recordRefund(run: Run, operation: OperationRow, legs: MovementRow
   if (!left) {
     const compensation = legs.some((l) => l.purpose === "compensation")
     await setOperationStatus(run, operation.id, compensation ? "abandoned" : "completed")
-    if (row.operation_id === operation.id) await setPlanOperation(run, [row.id], null)
   }
   return { events: [event] }
 }
