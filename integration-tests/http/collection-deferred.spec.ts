@@ -1,8 +1,8 @@
 /**
- * Deferred start (business rules §2) with `deferred_start: "on_shipment"`: at checkout the card is
- * only verified; when the merchant ships (Medusa's `shipment.created`), the payment is captured
- * and the plan starts that day, its first instalment charged. Exactly once, even if the event
- * comes twice. Checkout on 31 January 2027, shipment on 5 February.
+ * Deferred start (docs/business-rules.md §2) with `deferred_start: "on_shipment"`: at checkout the
+ * card is only verified; when the merchant ships (Medusa's `shipment.created`), the payment is
+ * captured and the plan starts that day, its first instalment charged. Exactly once, even if the
+ * event comes twice. Checkout on 31 January 2027, shipment on 5 February.
  */
 import { Modules } from "@medusajs/framework/utils"
 import { planSuite, schedule } from "../helpers/plans"

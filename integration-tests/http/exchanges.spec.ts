@@ -1,10 +1,11 @@
 /**
- * Exchanges revise the plan (issue 5, business rules §6), through Medusa's own exchange flow in the
- * Admin API. The office chair (249.00 €) and its shipping, 254.90 € in 3 = 84.98 (paid) + 84.96 +
- * 84.96, is exchanged for a cheaper desk lamp (39.00 €) or a dearer standing desk (1 299.00 €).
- * The security review's M4 (the exchange's Medusa refund told apart by an armed marker, not by its
- * amount), M5 (only the exchange's own payment collection marked paid, for its own amount) and M6
- * (the difference from what the shopper paid: promotions and taxes) have a test each below.
+ * Exchanges revise the plan (issue 5, docs/business-rules.md §6), through Medusa's own exchange
+ * flow in the Admin API. The office chair (249.00 €) and its shipping, 254.90 € in 3 = 84.98
+ * (paid) + 84.96 + 84.96, is exchanged for a cheaper desk lamp (39.00 €) or a dearer standing desk
+ * (1 299.00 €). The security review's M4 (the exchange's Medusa refund told apart by an armed
+ * marker, not by its amount), M5 (only the exchange's own payment collection marked paid, for its
+ * own amount) and M6 (the difference from what the shopper paid: promotions and taxes) have a test
+ * each below.
  */
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"

@@ -1,8 +1,8 @@
 /**
- * Cancellations and refunds revise the plan (issue 5, business rules §6), through Medusa's own
- * Admin API: POST /admin/orders/:id/cancel and POST /admin/payments/:id/refund. Orders are placed
- * through the Store API with the sandbox processor. The worked example: the office chair and its
- * shipping, 254.90 € in 3 = 84.98 (paid at checkout) + 84.96 + 84.96.
+ * Cancellations and refunds revise the plan (issue 5, docs/business-rules.md §6), through Medusa's
+ * own Admin API: POST /admin/orders/:id/cancel and POST /admin/payments/:id/refund. Orders are
+ * placed through the Store API with the sandbox processor. The worked example: the office chair and
+ * its shipping, 254.90 € in 3 = 84.98 (paid at checkout) + 84.96 + 84.96.
  * After every operation Medusa's order summary and the plan agree: what Medusa counts as paid less
  * refunded is what the plan says the order totals.
  */

@@ -1,8 +1,9 @@
 /**
- * Shopper self-service (issue 6, business rules §5): the signed link from the e-mails, the JSON
- * routes a storefront uses, the logged-in customer's plans, and the plan's e-mails through Medusa's
- * notification module (local provider, which keeps every notification), and the server-rendered
- * page the link opens (GET /instalments/plans/:id?token=…, its forms POST back to it).
+ * Shopper self-service (issue 6, docs/business-rules.md §5): the signed link from the e-mails, the
+ * JSON routes a storefront uses, the logged-in customer's plans, and the plan's e-mails through
+ * Medusa's notification module (local provider, which keeps every notification), and the
+ * server-rendered page the link opens (GET /instalments/plans/:id?token=…, its forms POST back
+ * to it).
  * Orders are placed through the Store API on 31 January 2027 with the sandbox processor: the office
  * chair and its shipping, 254.90 € in 3 = 84.98 (paid at checkout) + 84.96 on 28 February + 84.96
  * on 31 March.

@@ -24,7 +24,7 @@ describe("catalogue", () => {
     expect(scheduleDueDates("d30", "2025-01-31")).toEqual(["2025-03-02"])
   })
 
-  it("keeps every plan within 3 months (business rules §1)", () => {
+  it("keeps every plan within 3 months (docs/business-rules.md §1)", () => {
     for (const code of PLAN_CODES) {
       const dates = scheduleDueDates(code, "2025-01-31")
       expect(dates[dates.length - 1] <= "2025-04-30").toBe(true)

@@ -1,5 +1,5 @@
 /**
- * The plan catalogue (business rules §1): what each plan code means.
+ * The plan catalogue (docs/business-rules.md §1): what each plan code means.
  *  - p2x / p3x / p4x: N instalments, the first at checkout, then one a month on the same day.
  *  - d15 / d30: the whole order in one payment 15 or 30 days after checkout; nothing is charged
  *    at checkout, the card is only verified.

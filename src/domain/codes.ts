@@ -63,7 +63,7 @@ export type EligibilityReasonCode = (typeof ELIGIBILITY_REASON_CODES)[number]
 export const CARD_NETWORKS = ["visa", "mastercard", "amex", "cb", "maestro", "visa_electron", "other"] as const
 export type CardNetwork = (typeof CARD_NETWORKS)[number]
 
-/** Networks accepted by default (business rules §3). */
+/** Networks accepted by default (docs/business-rules.md §3). */
 export const DEFAULT_ACCEPTED_NETWORKS: readonly CardNetwork[] = ["visa", "mastercard", "amex", "cb"]
 
 /** Funding of a card as processors report it. */
@@ -74,7 +74,7 @@ export type CardFunding = (typeof CARD_FUNDINGS)[number]
 export const LOCALES = ["fr", "es", "de", "it", "nl", "en"] as const
 export type Locale = (typeof LOCALES)[number]
 
-/** Countries where shoppers may use instalments by default (business rules §3). */
+/** Countries where shoppers may use instalments by default (docs/business-rules.md §3). */
 export const DEFAULT_COUNTRIES = ["fr", "be", "es", "de", "it"] as const
 
 /** EU member states (ISO 3166-1 alpha-2, lower case): cards must be issued in one of them. */

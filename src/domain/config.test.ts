@@ -2,7 +2,7 @@ import { PLAN_CODES } from "./codes"
 import { defaultEngineConfig } from "./config"
 
 describe("defaultEngineConfig", () => {
-  it("carries the business rules' defaults", () => {
+  it("carries the defaults of docs/business-rules.md", () => {
     const config = defaultEngineConfig()
     expect(config.currency).toBe("eur")
     for (const code of PLAN_CODES) {

@@ -28,9 +28,9 @@ export interface PlanSettings {
 export interface CardSettings {
   readonly networks: readonly CardNetwork[]
   readonly allowPrepaid: boolean
-  /** Virtual cards are always refused (business rules §3): not configurable. */
+  /** Virtual cards are always refused (docs/business-rules.md §3): not configurable. */
   readonly allowVirtual: false
-  /** Cards must be issued in the EU (business rules §3): not configurable. */
+  /** Cards must be issued in the EU (docs/business-rules.md §3): not configurable. */
   readonly requireEuIssuer: true
 }
 
@@ -38,7 +38,7 @@ export interface CardSettings {
 export type DeferredStart = "off" | "on_shipment"
 
 export interface EngineConfig {
-  /** The only currency the plans exist in (business rules §10). */
+  /** The only currency the plans exist in (docs/business-rules.md §10). */
   readonly currency: "eur"
   readonly plans: Readonly<Record<PlanCode, PlanSettings>>
   /** Countries (ISO 3166-1 alpha-2, lower case) where shoppers may use the plans. */
@@ -68,7 +68,7 @@ export function defaultPlanSettings(): PlanSettings {
   return { offered: true, min: 5_000, max: 400_000, fee: { basisPoints: 0, fixedCents: 0 }, maxPostponements: 1 }
 }
 
-/** The configuration of a store that sets no option: the business rules' defaults. A fresh object each call. */
+/** The configuration of a store that sets no option: the defaults of docs/business-rules.md. A fresh object each call. */
 export function defaultEngineConfig(): EngineConfig {
   const plans = {} as Record<PlanCode, PlanSettings>
   for (const code of CATALOGUE_ORDER) plans[code] = defaultPlanSettings()

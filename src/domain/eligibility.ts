@@ -1,5 +1,6 @@
 /**
- * Eligibility (business rules §3): may this shopper use this plan for this amount, with this card?
+ * Eligibility (docs/business-rules.md §3): may this shopper use this plan for this amount, with
+ * this card?
  *
  * Every applicable reason is reported, not just the first, in the order of
  * `ELIGIBILITY_REASON_CODES`, so storefronts can show them all and texts stay stable.

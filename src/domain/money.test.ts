@@ -91,7 +91,7 @@ describe("percentOf / divideRounded", () => {
 })
 
 describe("splitEvenly", () => {
-  it("puts the whole remainder on the first part (business rules §1)", () => {
+  it("puts the whole remainder on the first part (docs/business-rules.md §1)", () => {
     expect(cents(splitEvenly(eur(10000), 3))).toEqual([3334, 3333, 3333])
     expect(cents(splitEvenly(eur(25490), 3))).toEqual([8498, 8496, 8496])
     expect(cents(splitEvenly(eur(25490), 4))).toEqual([6374, 6372, 6372, 6372])

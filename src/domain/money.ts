@@ -153,7 +153,7 @@ export function percentOf(m: Money, basisPoints: number, rounding: Rounding = "h
 
 /**
  * Splits `total` into `n` parts that differ by at most the remainder and add up exactly to
- * `total`. The whole remainder goes on the FIRST part (business rule §1):
+ * `total`. The whole remainder goes on the FIRST part (docs/business-rules.md §1):
  * 100.00 in 3 → 33.34 + 33.33 + 33.33; 254.90 in 3 → 84.98 + 84.96 + 84.96.
  */
 export function splitEvenly(total: Money, n: number): Money[] {

@@ -2,7 +2,7 @@
  * What a revision hands back besides the revised plan:
  *  - movements: money the caller must move (charge the card, refund it, send a payment link).
  *    The engine never talks to a processor; the Medusa wiring executes movements.
- *  - events: append-only history entries (business rules §4: every operation on a plan is
+ *  - events: append-only history entries (docs/business-rules.md §4: every operation on a plan is
  *    recorded and is the proof of what happened).
  */
 import type { LocalDate } from "./calendar"

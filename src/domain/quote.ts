@@ -6,7 +6,7 @@
  * - The customer fee (total × basis points, half-up, plus the fixed part) is charged with the
  *   first instalment (with the single payment of d15/d30).
  * - The credit is what is not paid at checkout: total − first instalment for pNx (the first
- *   instalment is a payment on account, business rules §1), the whole total for dNN.
+ *   instalment is a payment on account, docs/business-rules.md §1), the whole total for dNN.
  */
 import type { LocalDate } from "./calendar"
 import { CATALOGUE_ORDER, chargesAtCheckout, instalmentCount, scheduleDueDates } from "./catalogue"

@@ -16,8 +16,8 @@
  *     },
  *   }]
  *
- * Every option is optional; leaving one out keeps the business rules' default. Amounts are in
- * euros (numbers or decimal strings, at most 2 decimals), percentages in percent.
+ * Every option is optional; leaving one out keeps the default of docs/business-rules.md. Amounts
+ * are in euros (numbers or decimal strings, at most 2 decimals), percentages in percent.
  * `plans`: the plans listed are the ones offered (a plan set to `false` or `{ enabled: false }`
  * is not); without `plans`, all five are offered.
  */
@@ -29,7 +29,7 @@ import { decimalToScaledInteger, formatScaledInteger } from "../domain/decimal"
 
 const PREFIX = "medusa-instalments:"
 
-/** Largest customer fee a store may set: the rules allow a fee "only if it is small". */
+/** Largest customer fee a store may set: docs/business-rules.md §1 allows only a small one. */
 export const MAX_FEE_BASIS_POINTS = 1_000 // 10 %
 export const MAX_FEE_FIXED_CENTS = 1_000 // 10.00 €
 export const MAX_POSTPONEMENTS = 3

@@ -1,5 +1,6 @@
 /**
- * Who may read or act on a plan without being an admin (business rules §5, project security rules):
+ * Who may read or act on a plan without being an admin (docs/business-rules.md §5, project
+ * security rules):
  *  - whoever holds the plan's signed link (`token`, from the e-mails): actor `shopper`;
  *  - the customer who was logged in when they placed the order (plan.owner_customer_id): actor `customer:<id>`.
  * Anyone else is refused: 401 without credentials or with an expired or revoked link, 403 with a

@@ -1,9 +1,9 @@
 /**
- * A new card for a running plan must pass the checkout's card rules (business rules §3 and §5):
- * network, prepaid, virtual, systematic authorisation, issuer country, and valid until one month
- * after the plan's last due date. The order rules (amount bounds, country, plan offered) were
- * decided at checkout and are not asked again: a store that later narrows its bounds must not
- * lock its shoppers out of changing card.
+ * A new card for a running plan must pass the checkout's card rules
+ * (docs/business-rules.md §3 and §5): network, prepaid, virtual, systematic authorisation, issuer
+ * country, and valid until one month after the plan's last due date. The order rules (amount
+ * bounds, country, plan offered) were decided at checkout and are not asked again: a store that
+ * later narrows its bounds must not lock its shoppers out of changing card.
  */
 import type { LocalDate } from "../domain/calendar"
 import type { EligibilityReasonCode, PlanCode } from "../domain/codes"

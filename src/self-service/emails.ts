@@ -1,7 +1,7 @@
 /**
- * The plugin's e-mails (issue "E-mails", business rules §4 and §7), rendered here in the plan's
- * language as subject, plain text and HTML, so any notification provider can send them as they
- * are: plan confirmed (a copy of the contract: schedule, terms version, acceptance time), card
+ * The plugin's e-mails (issue "E-mails", docs/business-rules.md §4 and §7), rendered here in the
+ * plan's language as subject, plain text and HTML, so any notification provider can send them as
+ * they are: plan confirmed (a copy of the contract: schedule, terms version, acceptance time), card
  * verified (deferred start), reminder, payment failed, plan updated, plan completed, and the
  * self-service link sent again.
  */

@@ -1,8 +1,8 @@
 /**
- * Signed, expiring, revocable self-service links (business rules §5: "a secure page linked in the
- * e-mails, no account needed"). The token proves that whoever holds it received a link for THIS
- * plan, since its links were last revoked, until its expiry: an HMAC-SHA256, keyed with the store's
- * secret, over the plan id, the plan's link version and the expiry.
+ * Signed, expiring, revocable self-service links (docs/business-rules.md §5: "a secure page linked
+ * in the e-mails (no account needed)"). The token proves that whoever holds it received a link for
+ * THIS plan, since its links were last revoked, until its expiry: an HMAC-SHA256, keyed with the
+ * store's secret, over the plan id, the plan's link version and the expiry.
  *
  *   token = "v2.<link version>.<expiry in Unix seconds>.<base64url(HMAC-SHA256(secret, "v2|<plan id>|<link version>|<expiry>"))>"
  *

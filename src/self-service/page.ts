@@ -1,7 +1,8 @@
 /**
- * The shopper's page (business rules §5: "a secure page linked in the e-mails, no account needed"):
- * plain server-rendered HTML, no script, in the shopper's language. It shows the schedule and one
- * form per action the engine allows now; each form posts back to the page with the link's token.
+ * The shopper's page (docs/business-rules.md §5: "a secure page linked in the e-mails (no account
+ * needed)"): plain server-rendered HTML, no script, in the shopper's language. It shows the
+ * schedule and one form per action the engine allows now; each form posts back to the page with the
+ * link's token.
  *
  * Everything that comes from data is escaped (`esc`). Every form carries the plan version it was
  * rendered for, so submitting the same form twice (reload, double click) acts once.

@@ -187,7 +187,7 @@ describe("the page", () => {
     expect(html.match(/name="token" value="v1\.1\.abc"/g)).toHaveLength(5)
   })
 
-  it("offers to pay a dearer exchange's difference at once (business rules §6)", () => {
+  it("offers to pay a dearer exchange's difference at once (docs/business-rules.md §6)", () => {
     const row = rowOf({ ...chairPlan(), exchangePending: 3000 })
     expect(shopperPlanView(row, { locale: "fr", ctx: ctxOn("2027-02-01") }).actions.pay_exchange).toEqual({ amount: 30 })
     const html = renderPlanPage({ row, locale: "fr", ctx: ctxOn("2027-02-01"), token: "t" })

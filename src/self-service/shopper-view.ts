@@ -46,7 +46,7 @@ export function availableActions(plan: PlanSnapshot, ctx: RevisionContext, manag
     postpone: postponable.length > 0 ? { instalments: postponable, maxDays: ctx.config.maxPostponeDays } : null,
     changeCard: (CARD_CHANGE_STATUSES as readonly PlanStatus[]).includes(plan.status),
     withdraw: withdrawal.ok ? { amount: chargeOf(withdrawal) ?? 0, until: addDays(plan.orderDate, ctx.config.withdrawalDays) } : null,
-    // A dearer exchange (business rules §6): the difference is paid at once, by card.
+    // A dearer exchange (docs/business-rules.md §6): the difference is paid at once, by card.
     payExchange: plan.exchangePending > 0 && plan.status !== "cancelled" ? plan.exchangePending : null,
   }
 }

@@ -1,6 +1,7 @@
 /**
- * An exchange confirmed on an order paid in instalments revises its plan (business rules §6), by
- * what the shopper actually paid for the lines (src/workflows/exchange-difference.ts):
+ * An exchange confirmed on an order paid in instalments revises its plan
+ * (docs/business-rules.md §6), by what the shopper actually paid for the lines
+ * (src/workflows/exchange-difference.ts):
  *  - cheaper replacement: the difference comes off the last instalments (any overflow back to
  *    the card) when the exchange is confirmed; once the returned item is received, the plugin
  *    records that refund in Medusa so its order summary agrees. It arms the exchange's marker

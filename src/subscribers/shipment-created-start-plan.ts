@@ -1,9 +1,10 @@
 /**
- * Deferred start (business rules §2): a plan created with `deferred_start: "on_shipment"` waits,
- * its card only verified, until the merchant ships. When Medusa reports the shipment, capture
- * the order's instalments payment: Medusa calls the provider's `capturePayment`, which starts the
- * plan (schedule from today, first instalment charged). Exactly once (see captureOnShipment);
- * plans that started at checkout have their payment captured already: nothing happens for them.
+ * Deferred start (docs/business-rules.md §2): a plan created with `deferred_start: "on_shipment"`
+ * waits, its card only verified, until the merchant ships. When Medusa reports the shipment,
+ * capture the order's instalments payment: Medusa calls the provider's `capturePayment`, which
+ * starts the plan (schedule from today, first instalment charged). Exactly once (see
+ * captureOnShipment); plans that started at checkout have their payment captured already: nothing
+ * happens for them.
  */
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { captureOnShipment } from "../workflows/capture-on-shipment"

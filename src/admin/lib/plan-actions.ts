@@ -106,7 +106,7 @@ export function planActions(plan: AdminInstalmentPlan): PlanActionState[] {
   })
 }
 
-/** Largest late fee in percent of the amounts overdue (business rules §7). */
+/** Largest late fee in percent of the amounts overdue (docs/business-rules.md §7). */
 export const MAX_LATE_FEE_PERCENT = 8
 /** Longest postponement and freeze, in days (the engine's defaults). */
 export const MAX_POSTPONE_DAYS = 15

@@ -1,6 +1,6 @@
 /**
- * Order cancelled (business rules §6): every amount paid, customer fees and late fees included,
- * goes back to the card (less what was already refunded), and every unpaid instalment is
+ * Order cancelled (docs/business-rules.md §6): every amount paid, customer fees and late fees
+ * included, goes back to the card (less what was already refunded), and every unpaid instalment is
  * cancelled. Allowed in every status but `cancelled`: whatever happened before, the shopper ends
  * out of pocket by exactly 0.
  */

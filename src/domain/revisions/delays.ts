@@ -1,7 +1,7 @@
 /**
- * Serious delays (business rules §7): an unpaid instalment more than `seriousDelayDays` (15)
- * days past its due date becomes `late` and the plan `serious_delay`. Run daily. Frozen plans are
- * not evaluated (collection is suspended); a terminated plan keeps its status but its
+ * Serious delays (docs/business-rules.md §7): an unpaid instalment more than `seriousDelayDays`
+ * (15) days past its due date becomes `late` and the plan `serious_delay`. Run daily. Frozen plans
+ * are not evaluated (collection is suspended); a terminated plan keeps its status but its
  * instalments are marked. Returns `no_change` when there is nothing to record.
  */
 import { daysBetween } from "../calendar"

@@ -1,5 +1,5 @@
 /**
- * Exchanges (business rules §6).
+ * Exchanges (docs/business-rules.md §6).
  *  - Cheaper replacement (negative difference): the difference comes off the LAST instalment(s)
  *    first, whatever the store's policy; what they cannot absorb goes back to the card.
  *  - Dearer replacement (positive difference): the schedule does not change; the shopper gets a
@@ -57,7 +57,7 @@ function cheaper(plan: PlanSnapshot, reduction: Money, ctx: RevisionContext): Re
       { requested: reduction.cents, max: max.cents },
     )
   }
-  // Business rules §6: "the difference is taken off the last instalment", whatever the policy.
+  // docs/business-rules.md §6: "the difference comes off the last instalment", whatever the policy.
   return ok(applyReduction(plan, { cents: reduction.cents, policy: "last_first", eventType: "plan.exchange_applied", refundPurpose: "exchange_overflow" }, ctx))
 }
 

@@ -1,8 +1,8 @@
 /**
- * Freezes and fraud (business rules §8). A frozen plan is not collected: `collectDue` returns
- * nothing and the shopper cannot pay early, postpone or withdraw. A freeze lasts 1 to 180 days
- * (config.maxFreezeDays); `frozenUntil` is the day collection may resume. Refunds, exchanges and
- * cancellation still apply. While frozen, what the plan would otherwise be is kept in
+ * Freezes and fraud (docs/business-rules.md §8). A frozen plan is not collected: `collectDue`
+ * returns nothing and the shopper cannot pay early, postpone or withdraw. A freeze lasts 1 to 180
+ * days (config.maxFreezeDays); `frozenUntil` is the day collection may resume. Refunds, exchanges
+ * and cancellation still apply. While frozen, what the plan would otherwise be is kept in
  * `statusBeforeFreeze` and restored by `unfreeze` (or `releaseExpiredFreeze` once the period is over).
  */
 import { addDays, compareDates } from "../calendar"

@@ -1,8 +1,8 @@
 /**
- * Late fee (business rules §7): only in a serious delay (more than 15 days), only on an explicit
- * decision (the shopper does not cooperate; the note records why), and at most 8 % of the amounts
- * overdue, all late fees on them together. The fee is added to the earliest overdue instalment
- * and charged with it.
+ * Late fee (docs/business-rules.md §7): only in a serious delay (more than 15 days), only on an
+ * explicit decision (the shopper does not cooperate; the note records why), and at most 8 % of the
+ * amounts overdue, all late fees on them together. The fee is added to the earliest overdue
+ * instalment and charged with it.
  */
 import { compareDates } from "../calendar"
 import { formatScaledInteger } from "../decimal"

@@ -1,5 +1,5 @@
 /**
- * Pay early (business rules §5): the shopper pays the next instalment, or everything that
+ * Pay early (docs/business-rules.md §5): the shopper pays the next instalment, or everything that
  * remains, now. Irreversible once charged. This revision only asks for the charge; the plan
  * changes when the caller applies the outcome (`applyChargeSucceeded` / `applyChargeFailed`).
  * "Next" is the unpaid instalment with the earliest due date, so an overdue one comes first: the

@@ -1,6 +1,6 @@
 /**
- * Postpone (business rules §5): exceptionally, move one upcoming due date back by 1 to 15 days
- * (config.maxPostponeDays), at most `plan.maxPostponements` times per plan (default 1).
+ * Postpone (docs/business-rules.md §5): exceptionally, move one upcoming due date back by 1 to 15
+ * days (config.maxPostponeDays), at most `plan.maxPostponements` times per plan (default 1).
  * Only an unpaid instalment not yet due can be postponed, and not past the next one's due date
  * (the schedule stays in order). The original due date is kept.
  */

@@ -1,5 +1,6 @@
 /**
- * Lowering what the order totals (refund after a return, cheaper exchange), business rules §6.
+ * Lowering what the order totals (refund after a return, cheaper exchange), as in
+ * docs/business-rules.md §6.
  *
  * The reduction first comes off what remains to pay:
  *  - `spread`: off the unpaid instalments as a whole, what remains is spread evenly over them,

@@ -1,6 +1,6 @@
 /**
- * Refund after a return or a partial cancellation (business rules §6): the plan is revised to
- * the new amount owed. See reduce.ts for how the amount comes off the unpaid instalments and
+ * Refund after a return or a partial cancellation (docs/business-rules.md §6): the plan is revised
+ * to the new amount owed. See reduce.ts for how the amount comes off the unpaid instalments and
  * when money goes back to the card.
  */
 import type { RevisionPolicy } from "../codes"

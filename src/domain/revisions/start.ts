@@ -1,5 +1,5 @@
 /**
- * Deferred start (business rules §2): a plan created with `deferredStart` waits in
+ * Deferred start (docs/business-rules.md §2): a plan created with `deferredStart` waits in
  * `pending_start` until the merchant ships. The schedule is then computed from that day: the
  * first instalment of a pNx plan is due that day (the returned charge, the same one `collectDue`
  * would give: execute one of them), a dNN payment NN days later.

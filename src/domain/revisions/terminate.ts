@@ -1,6 +1,6 @@
 /**
- * Termination (business rules §7): on non-payment or a false declaration, the contract ends and
- * everything that remains becomes due at once. The plan stays `terminated` while the remaining
+ * Termination (docs/business-rules.md §7): on non-payment or a false declaration, the contract ends
+ * and everything that remains becomes due at once. The plan stays `terminated` while the remaining
  * amount is collected (retries and delays still apply to its instalments).
  */
 import type { LedgerEvent, RevisionContext, RevisionOutcome } from "../outcome"

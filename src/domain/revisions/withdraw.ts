@@ -1,6 +1,6 @@
 /**
- * Withdrawal from the payment facility (business rules §5): within 14 calendar days of the order
- * (day 14 included, day 15 refused), the plan ends and the shopper pays what remains at once;
+ * Withdrawal from the payment facility (docs/business-rules.md §5): within 14 calendar days of the
+ * order (day 14 included, day 15 refused), the plan ends and the shopper pays what remains at once;
  * customer fees already paid are refunded, and those not yet paid are waived (the facility they
  * paid for is given up). The plan becomes `withdrawn` once everything is paid.
  */

@@ -108,7 +108,7 @@ describe("message catalogue", () => {
     expect(fr["credit.warningCcd2"]).toBe("Attention ! Un crédit coûte de l'argent et doit être remboursé.")
   })
 
-  it("labels the plans as the business rules name them", () => {
+  it("labels the plans as docs/business-rules.md §1 names them", () => {
     expect(en["plan.p3x.label"]).toBe("Pay in 3 instalments")
     expect(en["plan.d30.label"]).toBe("Pay in 30 days")
     expect(fr["plan.p3x.label"]).toBe("Payer en 3 fois")

@@ -81,7 +81,7 @@ describe("plans and acceptance", () => {
     ])
   })
 
-  it("gives the acceptance button and answer of business rules §4", () => {
+  it("gives the acceptance button and answer of docs/business-rules.md §4", () => {
     expect(acceptance("p3x", "en")).toEqual({ button: "Pay in 3 instalments", answer: "Payment accepted" })
     expect(acceptance("d30", "en")).toEqual({ button: "Pay later", answer: "Validated" })
     expect(acceptance("p4x", "en", "shipment")).toEqual({ button: "Verify my card", answer: "Verified" })

@@ -85,8 +85,9 @@ function triggerOf(value: DeferredStartTrigger | undefined): "shipment" | "deliv
 }
 
 /**
- * The acceptance button and its answer (business rules §4): "Pay in 3 instalments" → "Payment
- * accepted", "Pay later" → "Validated", and for a deferred start "Verify my card" → "Verified".
+ * The acceptance button and its answer (docs/business-rules.md §4): "Pay in 3 instalments" →
+ * "Payment accepted", "Pay later" → "Validated", and for a deferred start "Verify my card" →
+ * "Verified".
  */
 export function acceptance(
   code: PlanCode,
@@ -127,7 +128,7 @@ export function creditWarning(locale?: LocaleInput, on?: string | Date): string 
 
 // ---- Eligibility reasons -------------------------------------------------------------------
 
-/** Default order bounds of business rules §1, used when a caller gives none. */
+/** Default order bounds of docs/business-rules.md §1, used when a caller gives none. */
 export const DEFAULT_MIN_AMOUNT = 5000
 export const DEFAULT_MAX_AMOUNT = 400000
 
@@ -139,7 +140,7 @@ export interface ReasonParams {
   readonly max?: number | string
   /** Currency of `min`/`max` when they are numbers. Default "EUR". */
   readonly currency?: string
-  /** Countries where instalments are offered (`country_not_supported`): ISO codes, or a formatted string. Default: business-rules countries. */
+  /** Countries where instalments are offered (`country_not_supported`): ISO codes, or a formatted string. Default: the countries of docs/business-rules.md §3. */
   readonly countries?: readonly string[] | string
   /** Accepted card networks (`card_network_not_accepted`): network codes, or a formatted string. Default: Visa, Mastercard, Amex, CB. */
   readonly networks?: readonly (CardNetwork | string)[] | string
@@ -179,7 +180,7 @@ export function describeReasons(
 
 // ---- Self-service refusals -----------------------------------------------------------------
 
-/** Default limits of business rules §5, used when a caller gives none. */
+/** Default limits of docs/business-rules.md §5, used when a caller gives none. */
 export const DEFAULT_MAX_POSTPONEMENT_DAYS = 15
 export const DEFAULT_WITHDRAWAL_DAYS = 14
 
@@ -271,9 +272,9 @@ export function totalLine(instalments: readonly ScheduleInstalment[], currency: 
 }
 
 /**
- * Amount of credit in cents (business rules §1): for `pNx` plans, the instalments after the first
- * (the first is a payment on account); for `dNN` plans, the whole amount. Customer fees are a cost
- * of the credit, not part of it.
+ * Amount of credit in cents (docs/business-rules.md §1): for `pNx` plans, the instalments after the
+ * first (the first is a payment on account); for `dNN` plans, the whole amount. Customer fees are a
+ * cost of the credit, not part of it.
  */
 export function creditAmount(code: PlanCode, instalments: readonly ScheduleInstalment[]): number {
   const financed = code.startsWith("p") ? byNumber(instalments).slice(1) : instalments

@@ -94,7 +94,7 @@ export interface Messages extends GeneratedKeys {
   readonly "schedule.onDate": string
   /** Appended to a line whose instalment carries a customer fee. {fee} */
   readonly "schedule.fees": string
-  /** Appended to a line whose instalment carries a late fee (serious delay, §7). {fee} */
+  /** Appended to a line whose instalment carries a late fee (serious delay, docs/business-rules.md §7). {fee} */
   readonly "schedule.lateFees": string
   /** {amount} */
   readonly "schedule.total": string
@@ -180,7 +180,7 @@ export interface Messages extends GeneratedKeys {
   readonly "self.changeCard.help": string
   /** Label of the language switcher. */
   readonly "self.language": string
-  /** A dearer exchange (business rules §6): the difference, paid at once by card. {amount} */
+  /** A dearer exchange (docs/business-rules.md §6): the difference, paid at once by card. {amount} */
   readonly "self.action.payExchange": string
   readonly "self.confirm.payExchange": string
 
@@ -191,7 +191,7 @@ export interface Messages extends GeneratedKeys {
   readonly "email.viewPlan": string
   /** Heading of the schedule in the e-mails. */
   readonly "email.scheduleTitle": string
-  /** The contract's proof (business rules §4). {version} {date} */
+  /** The contract's proof (docs/business-rules.md §4). {version} {date} */
   readonly "email.terms": string
 }
 

@@ -866,9 +866,10 @@ export default class InstalmentsModuleService extends MedusaService({
   }
 
   /**
-   * Replaces the card future instalments are charged to (business rules §5) with the checkout's
-   * card rules, after a verification that moves no money. A refusal throws `code: message` in the
-   * shopper's language and changes nothing. A replay with the same idempotency key changes nothing.
+   * Replaces the card future instalments are charged to (docs/business-rules.md §5) with the
+   * checkout's card rules, after a verification that moves no money. A refusal throws
+   * `code: message` in the shopper's language and changes nothing. A replay with the same
+   * idempotency key changes nothing.
    */
   async changeCard(planId: string, input: { cardToken: string; locale?: string }, options: ReviseOptions): Promise<PlanRow> {
     const row = await this.loadPlan(planId)

@@ -48,8 +48,8 @@ function keysWithPrefix(entries: Array<[string, unknown]>, prefix: string) {
 }
 
 /**
- * Business rules §3 with default settings, written out here only to check that each test card's
- * facts lead to the refusal TEST_CARDS documents. `lastDue` is the plan's last due date.
+ * docs/business-rules.md §3 with default settings, written out here only to check that each test
+ * card's facts lead to the refusal TEST_CARDS documents. `lastDue` is the plan's last due date.
  */
 function cardRefusals(card: CardSummary, lastDue: Date): EligibilityReasonCode[] {
   const reasons: EligibilityReasonCode[] = []

@@ -2,7 +2,7 @@
  * The sandbox processor's test cards: give one of these tokens as the storefront's card token.
  * Each card's facts come from the table; its reference (`cardRef`) is new for every registration.
  * `expectedRefusal` is what the plugin's eligibility rules answer with their default settings
- * (business rules §3); the sandbox itself only reports the facts.
+ * (docs/business-rules.md §3); the sandbox itself only reports the facts.
  */
 import type { EligibilityReasonCode } from "../../domain/codes"
 import type { CardFacts } from "../port"

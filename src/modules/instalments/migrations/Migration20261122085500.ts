@@ -1,8 +1,8 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 
 /**
- * The plan history is the proof of what happened (business rules §4): once written, an event can
- * be neither changed nor deleted. Hand-written (DML cannot express triggers).
+ * The plan history is the proof of what happened (docs/business-rules.md §4): once written, an
+ * event can be neither changed nor deleted. Hand-written (DML cannot express triggers).
  */
 export class Migration20261122085500 extends Migration {
   override async up(): Promise<void> {

@@ -1,8 +1,8 @@
 import { model } from "@medusajs/framework/utils"
 
 /**
- * One Medusa exchange applied to a plan (business rules §6), and how far Medusa's books have
- * caught up with it. The plan itself was revised when the exchange was applied; this row only
+ * One Medusa exchange applied to a plan (docs/business-rules.md §6), and how far Medusa's books
+ * have caught up with it. The plan itself was revised when the exchange was applied; this row only
  * ties the exchange to what settles it in Medusa:
  *
  * - cheaper (`difference_cents` < 0): the plan already took the difference off its last

@@ -2,7 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import InstalmentPlan from "./instalment-plan"
 
 /**
- * The plan's history (business rules §4): append-only. A database trigger (see the module's
+ * The plan's history (docs/business-rules.md §4): append-only. A database trigger (see the module's
  * migrations) refuses UPDATE and DELETE on this table, so the proof cannot be rewritten.
  * `idempotency_key` makes a replayed operation (same Medusa refund id, same charge attempt)
  * detectable: the second insert with the same key fails on the unique index.

@@ -75,7 +75,7 @@ const InstalmentPlan = model
     credit_reference: model.text().nullable(),
     // Self-service links are signed over it: bumping it revokes every link sent before (src/self-service/revocation.ts)
     link_version: model.number().default(0),
-    // Consent (business rules §4): the terms version and when the shopper accepted them
+    // Consent (docs/business-rules.md §4): the terms version and when the shopper accepted them
     terms_version: model.text(),
     terms_accepted_at: model.dateTime(),
     metadata: model.json().nullable(),
