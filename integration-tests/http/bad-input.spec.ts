@@ -81,6 +81,8 @@ medusaIntegrationTestRunner({
           ["alma locale object", almaSession({ plan: "p3x", locale: { fr: true } }), "data.locale"],
           ["alma return_url array", almaSession({ plan: "p3x", return_url: ["https://shop.test/back"] }), "data.return_url"],
           ["alma return_url huge", almaSession({ plan: "p3x", return_url: `https://shop.test/${HUGE}` }), "data.return_url"],
+          // Security review L11: Alma sends the shopper back only to the store's own pages.
+          ["alma return_url on another site", almaSession({ plan: "p3x", return_url: "https://evil.test/back" }), "data.return_url must be a page of the storefront, on https://shop.test"],
           ["alma data array", () => send("post", url, { provider_id: ALMA_PROVIDER, data: [{ plan: "p3x" }] }), "data"],
         ])
         expect(await cartPaymentSessions(api, shop, cartId)).toEqual([])

@@ -9,11 +9,23 @@ describe("Alma provider options", () => {
       plans: ["p2x", "p3x", "p4x"],
       deferredTrigger: "off",
       returnUrl: undefined,
+      returnOrigins: [],
       ipnUrl: undefined,
       timeoutMs: 10_000,
       retries: 2,
     })
     expect(parseAlmaOptions({ api_key: "sk_live_xyz" })).toMatchObject({ mode: "live", apiRoot: ALMA_LIVE_API_ROOT })
+  })
+
+  it("allows data.return_url on the return_url's origin and the return_origins, which must be origins", () => {
+    expect(
+      parseAlmaOptions({ api_key: "sk_test_abc", return_url: "https://shop.example/alma-return", return_origins: ["https://m.shop.example/", "http://localhost:8000"] })
+        .returnOrigins,
+    ).toEqual(["https://shop.example", "https://m.shop.example", "http://localhost:8000"])
+    expect(() => parseAlmaOptions({ api_key: "sk_test_abc", return_origins: ["https://shop.example/checkout"] })).toThrow(
+      /option "return_origins.0" must be a list of origins \(scheme, host and port, no path\)/,
+    )
+    expect(() => parseAlmaOptions({ api_key: "sk_test_abc", return_origins: "https://shop.example" })).toThrow(/option "return_origins" must be a list of origins/)
   })
 
   it("takes an API root override (a local fake), the plans, the trigger and the URLs", () => {
@@ -32,6 +44,7 @@ describe("Alma provider options", () => {
       plans: ["p3x", "d30"],
       deferredTrigger: "on_shipment",
       returnUrl: "https://shop.example/alma-return",
+      returnOrigins: ["https://shop.example"],
       ipnUrl: "https://api.shop.example/hooks/alma/ipn",
       timeoutMs: 2000,
       retries: 0,

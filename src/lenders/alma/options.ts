@@ -45,6 +45,14 @@ const AlmaOptionsSchema = z
       .enum(["off", "on_shipment"], { error: 'must be "off" or "on_shipment"' })
       .optional(),
     return_url: url("return_url").optional(),
+    return_origins: z
+      .array(
+        z.string({ error: "must be a list of origins" }).refine((value) => originOf(value) === value.replace(/\/+$/, ""), {
+          message: 'must be a list of origins (scheme, host and port, no path), e.g. ["https://shop.example"]',
+        }),
+        { error: 'must be a list of origins, e.g. ["https://shop.example"]' },
+      )
+      .optional(),
     ipn_url: url("ipn_url").optional(),
     timeout_ms: z.number({ error: "must be a number of milliseconds" }).int().min(100).max(60_000).optional(),
     retries: z.number({ error: "must be a whole number from 0 to 5" }).int().min(0).max(5).optional(),
@@ -61,6 +69,11 @@ export interface AlmaConfig {
   readonly plans: readonly PlanCode[]
   readonly deferredTrigger: "off" | "on_shipment"
   readonly returnUrl?: string
+  /**
+   * Where a storefront's `data.return_url` may send the shopper back: the origin of `return_url`
+   * and the `return_origins` option. Empty: no storefront may choose (only `return_url` is used).
+   */
+  readonly returnOrigins: readonly string[]
   readonly ipnUrl?: string
   readonly timeoutMs: number
   /** Extra attempts of a safe call (reads, eligibility) after a network error, a timeout or a 5xx. */
@@ -71,6 +84,16 @@ export const DEFAULT_ALMA_PLANS: readonly PlanCode[] = ["p2x", "p3x", "p4x"]
 
 /** The demo's key (medusa-config.ts without ALMA_API_KEY): public, and it is also the IPN signing key. */
 export const DEMO_ALMA_API_KEY = "sk_test_demo_fake_alma"
+
+/** The origin of an absolute http(s) URL ("https://shop.example:8443"), or null. */
+export function originOf(value: string): string | null {
+  try {
+    const url = new URL(value)
+    return url.protocol === "https:" || url.protocol === "http:" ? url.origin : null
+  } catch {
+    return null
+  }
+}
 
 /** Validates the options; throws an Error naming each bad option. */
 export function parseAlmaOptions(raw: unknown, env: NodeJS.ProcessEnv = process.env): AlmaConfig {
@@ -98,6 +121,9 @@ export function parseAlmaOptions(raw: unknown, env: NodeJS.ProcessEnv = process.
     plans: o.plans ? [...new Set(o.plans)] : DEFAULT_ALMA_PLANS,
     deferredTrigger: o.deferred_trigger ?? "off",
     returnUrl: o.return_url,
+    returnOrigins: [...new Set([...(o.return_url ? [originOf(o.return_url)] : []), ...(o.return_origins ?? []).map((v) => v.replace(/\/+$/, ""))])].filter(
+      (origin): origin is string => Boolean(origin),
+    ),
     ipnUrl: o.ipn_url,
     timeoutMs: o.timeout_ms ?? 10_000,
     retries: o.retries ?? 2,

@@ -8,7 +8,7 @@ import { PLAN_CODES, type PlanCode } from "../../domain/codes"
 import { describeInput } from "../../modules/instalments/checkout"
 import { resolveLocale } from "../../domain/texts"
 import type { AlmaAddress, CreatePaymentBody } from "../../lenders/alma/client"
-import type { AlmaConfig } from "../../lenders/alma/options"
+import { originOf, type AlmaConfig } from "../../lenders/alma/options"
 import { almaPlanKey } from "../../lenders/alma/plans"
 
 /** From the cart (the plugin's middleware), never from the storefront. */
@@ -45,7 +45,11 @@ export const AlmaSessionRequestSchema = z.strictObject(
       .string({ error: 'data.locale must be text: a language tag such as "fr" or "de-DE"' })
       .max(35, 'data.locale is too long: send a language tag such as "fr" or "de-DE"')
       .optional(),
-    /** Where Alma sends the shopper back (Alma adds `?pid=`); default: the provider's `return_url` option. */
+    /**
+     * Where Alma sends the shopper back (Alma adds `?pid=`); default: the provider's `return_url`
+     * option. Only on the store's own origins (parseSessionRequest): a link to this session must
+     * not send its shopper to another site after paying.
+     */
     return_url: z
       .string({ error: "data.return_url must be text: an absolute http(s) URL of the storefront" })
       .max(2000, "data.return_url is too long: at most 2000 characters")
@@ -97,6 +101,15 @@ export function parseSessionRequest(data: unknown, config: AlmaConfig): AlmaSess
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `plan_not_offered: data.plan "${parsed.data.plan}" is not offered with Alma in this store: use one of ${config.plans.join(", ")}`,
+    )
+  }
+  const returnUrl = parsed.data.return_url
+  if (returnUrl !== undefined && !config.returnOrigins.includes(originOf(returnUrl) ?? "")) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      config.returnOrigins.length
+        ? `data.return_url must be a page of the storefront, on ${config.returnOrigins.join(" or ")}: another origin needs the alma provider's return_origins option`
+        : "data.return_url cannot be chosen by the storefront in this store: set the alma provider's return_url option (and return_origins for other storefront origins)",
     )
   }
   return parsed.data
