@@ -1,7 +1,7 @@
 /**
- * What the sandbox processor keeps in its store: one plain-JSON record per card, charge and
+ * What the sandbox processor keeps in its store: one record per card, charge and
  * refund, under keys `card:<ref>`, `charge:<id>` and `refund:<id>` (idempotency keys live under
- * `idem:<op>:<key>`, see `idempotency.ts`). Dates are ISO text, so a record survives any store.
+ * `idem:<op>:<key>`, see `idempotency.ts`). Records are plain JSON, as a store requires: dates are ISO text.
  */
 import {
   type Amount,
