@@ -11,9 +11,9 @@
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { sendDueReminders } from "../../src/self-service/reminders"
+import { sendDueReminders } from "../../src/notifications/reminders"
 import { collectDueRevision } from "../../src/domain/revisions/collect"
-import { signPlanToken } from "../../src/self-service/link"
+import { signPlanToken } from "../../src/modules/instalments/shopper-links/signing"
 import { cents, instalmentsOf, placeOrder, planById, planOfOrder, sandboxRecords, useShop } from "../helpers/shop"
 
 jest.setTimeout(240_000)

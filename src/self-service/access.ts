@@ -13,7 +13,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type InstalmentsModuleService from "../modules/instalments/service"
 import type { PlanRow } from "../modules/instalments/mapping"
-import { checkLinkVersion, type LinkFailure } from "./link"
+import { checkLinkVersion, type LinkFailure } from "../modules/instalments/shopper-links/signing"
 
 export interface PlanAccess {
   readonly row: PlanRow
@@ -81,14 +81,6 @@ export async function authorisePlanAccess(service: InstalmentsModuleService, pla
     MedusaError.Types.UNAUTHORIZED,
     `Pass the token of the plan's self-service link in the ${TOKEN_HEADER} header (or \`token\` in the body), or log in as the customer who placed the order.`,
   )
-}
-
-/**
- * Whether this plugin collects the plan (its own card processor). A lender (Alma) collects the
- * plans it funds: the shopper acts on the lender's page, and the lender writes to them.
- */
-export function managedHere(service: InstalmentsModuleService, row: Pick<PlanRow, "processor">): boolean {
-  return row.processor === service.processor.name
 }
 
 async function loadOr404(service: InstalmentsModuleService, planId: string): Promise<PlanRow> {

@@ -20,7 +20,6 @@ import { formatDate, formatMoney, refusalMessage, t } from "../domain/texts"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
 import { markExchangesPaidInMedusa } from "../workflows/mark-exchange-paid"
-import { managedHere } from "./access"
 import { forShopper } from "./refusals"
 
 export const SHOPPER_ACTIONS = ["pay-early", "postpone", "change-card", "withdraw", "pay-exchange"] as const
@@ -107,7 +106,7 @@ export async function runShopperAction<A extends ShopperAction>(
     expectedVersion: options.idempotencyKey === undefined ? seen : undefined,
     request: { name: action, input: body },
   }
-  if (!managedHere(service, row)) {
+  if (!service.managesPlan(row)) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `lender_managed: ${refusalMessage("lender_managed", locale)}`, "lender_managed")
   }
   try {

@@ -17,11 +17,11 @@ import { resolveLocale, t } from "../domain/texts"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
-import { managedHere, openPlanWithToken } from "./access"
+import { openPlanWithToken } from "./access"
 import { ACTION_BODIES, runShopperAction, SHOPPER_ACTIONS, type ShopperAction } from "./actions"
-import { planPagePath, signPlanToken } from "./link"
+import { planPagePath } from "../modules/instalments/shopper-links/signing"
 import { HTML_CONTENT_TYPE, pageSecurityHeaders, renderErrorPage, renderPlanPage, type Notice } from "./page"
-import { pluginStatusOf } from "../api/utils/errors"
+import { pluginStatusOf } from "../http/errors"
 import { splitRefusal } from "./refusals"
 import { pickLocale } from "./store-routes"
 
@@ -100,7 +100,7 @@ function page(req: MedusaRequest, row: PlanRow, token: string, notice?: Notice):
     token,
     notice,
     testMode: service.processor.capabilities.testMode,
-    managedHere: managedHere(service, row),
+    managedHere: service.managesPlan(row),
   })
 }
 
@@ -149,7 +149,7 @@ export const postPlanPage = pageRoute(async (req, res) => {
  */
 function renewedToken(req: MedusaRequest, res: MedusaResponse, plan: PlanRow, usedVersion: number): string | undefined {
   if (plan.link_version === usedVersion) return undefined
-  const token = signPlanToken(serviceOf(req).selfService, plan, new Date())
+  const token = serviceOf(req).signLinkToken(plan)
   res.cookie(LINK_COOKIE, token, cookieOptions(req, plan.id))
   return token
 }

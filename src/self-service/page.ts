@@ -10,9 +10,9 @@
 import { LOCALES, type InstalmentStatus, type Locale, type PlanStatus } from "../domain/codes"
 import type { RevisionContext } from "../domain/outcome"
 import { amountDue, nextDue } from "../domain/plan"
-import { creditWarning, formatDate, formatMoney, planLabel, refusalMessage, statusLabel, t } from "../domain/texts"
+import { creditWarning, esc, formatDate, formatMoney, planLabel, refusalMessage, statusLabel, t } from "../domain/texts"
 import { planToSnapshot, type PlanRow } from "../modules/instalments/mapping"
-import { planPagePath } from "./link"
+import { planPagePath } from "../modules/instalments/shopper-links/signing"
 import { availableActions } from "./shopper-view"
 
 const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
@@ -22,16 +22,6 @@ const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
   it: "Italiano",
   nl: "Nederlands",
   en: "English",
-}
-
-/** Escapes text for HTML content and double-quoted attributes. */
-export function esc(value: unknown): string {
-  return String(value ?? "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;")
 }
 
 /**

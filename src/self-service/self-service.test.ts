@@ -1,98 +1,23 @@
 /**
- * The self-service pieces that need no database: card rules for a new card, the shopper's wording
- * of refusals, the shopper view and its actions, the page and the e-mails (escaping, language).
+ * The self-service pieces that need no database: the shopper's wording of refusals, the shopper
+ * view and its actions, the page (escaping, language).
  * Plans are built through the engine's public path (quote → createPlan) and mapped to rows as the
  * module stores them.
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import { defaultEngineConfig } from "../domain/config"
 import { money } from "../domain/money"
-import { createPlan, type PlanSnapshot } from "../domain/plan"
-import { quotePlan } from "../domain/quote"
 import { applyChargeSucceeded } from "../domain/revisions/charges"
 import { postpone } from "../domain/revisions"
-import { snapshotToInstalmentColumns, snapshotToPlanColumns, type PlanRow } from "../modules/instalments/mapping"
-import type { CardSummary } from "../processors"
-import { cardRefusalReasons, lastDueDate } from "./card-rules"
-import { renderPlanEmail } from "./emails"
-import { esc, renderErrorPage, renderPlanPage } from "./page"
+import type { PlanRow } from "../modules/instalments/mapping"
+import { chairPlan, rowOf } from "../../test-support/plan-rows"
+import { esc } from "../domain/texts"
+import { renderErrorPage, renderPlanPage } from "./page"
 import { forShopper, shopperRefusalText, splitRefusal } from "./refusals"
 import { shopperPlanView } from "./shopper-view"
 
 const config = defaultEngineConfig()
-const ORDER_DAY = "2027-01-31"
 const ctxOn = (today: string) => ({ config, today, now: `${today}T10:00:00.000Z` })
-
-/** 254.90 € in 3 on 31 January 2027, the first instalment (84.98 €) paid at checkout. */
-function chairPlan(): PlanSnapshot {
-  const quote = quotePlan({ config, plan: "p3x", amount: money(25490, "eur"), country: "fr", today: ORDER_DAY })
-  const created = createPlan(quote, { now: `${ORDER_DAY}T10:00:00.000Z`, firstChargePaid: true })
-  if (!created.ok) throw new Error(created.error.message)
-  return created.value.plan
-}
-
-function rowOf(plan: PlanSnapshot, extra: Partial<PlanRow> = {}): PlanRow {
-  return {
-    id: "iplan_1",
-    ...snapshotToPlanColumns(plan),
-    order_id: "order_1",
-    order_display_id: 42,
-    email: "lea@example.com",
-    locale: "fr",
-    phone: "+33612345678",
-    card_reference: "card_secret_ref",
-    credit_reference: "credit_secret_ref",
-    card_brand: "Visa",
-    card_last4: "5556",
-    card_exp_month: 12,
-    card_exp_year: 2030,
-    terms_version: "2026-11",
-    terms_accepted_at: new Date(`${ORDER_DAY}T10:00:00Z`),
-    created_at: new Date(`${ORDER_DAY}T10:00:00Z`),
-    instalments: plan.instalments.map((i) => ({ id: `inst_${i.number}`, ...snapshotToInstalmentColumns(i) })),
-    ...extra,
-  } as unknown as PlanRow
-}
-
-const card = (facts: Partial<CardSummary>): CardSummary => ({
-  cardRef: "card_1",
-  network: "visa",
-  networks: ["visa"],
-  brand: "Visa",
-  funding: "debit",
-  virtual: false,
-  systematicAuthorisation: false,
-  issuerCountry: "fr",
-  expMonth: 12,
-  expYear: 2030,
-  last4: "5556",
-  ...facts,
-})
-
-describe("a new card for a running plan", () => {
-  const plan = { code: "p3x" as const, total: money(25490, "eur"), lastDueDate: "2027-03-31" }
-
-  it("passes the checkout's card rules, and only those", () => {
-    expect(cardRefusalReasons(config, plan, card({}))).toEqual([])
-    // An order rule that changed since checkout (bounds) does not refuse a card change.
-    const narrower = { ...config, plans: { ...config.plans, p3x: { ...config.plans.p3x, max: 10000 } } }
-    expect(cardRefusalReasons(narrower, plan, card({}))).toEqual([])
-  })
-
-  it("refuses prepaid, virtual, non-EU and soon-expiring cards with the checkout's codes", () => {
-    expect(cardRefusalReasons(config, plan, card({ funding: "prepaid" }))).toEqual(["card_prepaid"])
-    expect(cardRefusalReasons({ ...config, cards: { ...config.cards, allowPrepaid: true } }, plan, card({ funding: "prepaid" }))).toEqual([])
-    expect(cardRefusalReasons(config, plan, card({ virtual: true, issuerCountry: "us" }))).toEqual(["card_virtual", "card_issuer_country"])
-    // The last due date is 31 March: valid through March is not enough, through April (30 April) is.
-    expect(cardRefusalReasons(config, plan, card({ expMonth: 3, expYear: 2027 }))).toEqual(["card_expires_too_soon"])
-    expect(cardRefusalReasons(config, plan, card({ expMonth: 4, expYear: 2027 }))).toEqual([])
-  })
-
-  it("measures the expiry from the last instalment still counted", () => {
-    expect(lastDueDate([{ due_date: "2027-02-28", status: "paid" }, { due_date: "2027-04-30", status: "cancelled" }, { due_date: "2027-03-31", status: "scheduled" }])).toBe("2027-03-31")
-    expect(lastDueDate([])).toBeUndefined()
-  })
-})
 
 describe("refusals for the shopper", () => {
   it("keeps the engine's code and words the message in the shopper's language", () => {
@@ -204,29 +129,5 @@ describe("the page", () => {
     const html = renderPlanPage({ row: rowOf(plan), locale: "fr", ctx: ctxOn("2027-02-20"), token: "t" })
     expect(html).not.toContain("<form")
     expect(html).toContain("Entièrement payé")
-  })
-})
-
-describe("the e-mails", () => {
-  const link = "https://shop.example/instalments/plans/iplan_1?token=v1.2.x"
-  const ctx = { locale: "fr" as const, link, linkExpiresAt: new Date("2027-03-17T10:00:00Z"), today: ORDER_DAY, timeZone: "Europe/Paris" }
-
-  it("confirms the plan with its schedule, the terms accepted and the legal warning, in text and HTML", () => {
-    const email = renderPlanEmail("planConfirmed", rowOf(chairPlan()), ctx)
-    expect(email.subject).toBe("Votre paiement en plusieurs fois pour la commande 42 est confirmé")
-    expect(email.text).toMatch(/Votre prochaine échéance de 84,96\s€ sera débitée sur votre carte le 28 février 2027/u)
-    expect(email.text).toMatch(/^1\. 31 janvier 2027\u00a0?: 84,98\s€ \(Payée\)$/mu)
-    expect(email.text).toMatch(/Total\s?: 254,90\s€/u)
-    expect(email.text).toContain("Conditions acceptées\u00a0: version 2026-11, le 31 janvier 2027.")
-    expect(email.text).toContain("Un crédit vous engage et doit être remboursé.")
-    expect(email.html).toContain(`<a href="${esc(link)}">${esc(link)}</a>`)
-  })
-
-  it("speaks of the instalments a reminder or a failure is about, and of the link's expiry", () => {
-    const row = rowOf(chairPlan())
-    expect(renderPlanEmail("reminder", row, { ...ctx, instalmentNumbers: [3] }).subject).toMatch(/^Rappel\u00a0: votre échéance de 84,96\s€ le 31 mars 2027 pour la commande 42$/u)
-    expect(renderPlanEmail("selfServiceLink", row, ctx).text).toContain("ce lien est valable jusqu'au 17 mars 2027")
-    const german = renderPlanEmail("paymentFailed", { ...row, locale: "de" } as PlanRow, { ...ctx, locale: "de", instalmentNumbers: [2] })
-    expect(german.subject).toBe("Bestellung 42: Ihre Rate konnte nicht eingezogen werden")
   })
 })

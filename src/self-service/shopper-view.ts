@@ -14,7 +14,7 @@ import { isUnpaid, type PlanSnapshot } from "../domain/plan"
 import { payEarly, postpone, withdraw } from "../domain/revisions"
 import { planLabel, scheduleLines, statusLabel } from "../domain/texts"
 import { planToSnapshot, type PlanRow } from "../modules/instalments/mapping"
-import { CARD_CHANGE_STATUSES } from "./card-rules"
+import { CARD_CHANGE_STATUSES } from "../domain/card-change"
 
 function major(cents: number, currency: string): number {
   return toMajor(money(cents, currency))
@@ -53,7 +53,7 @@ export function availableActions(plan: PlanSnapshot, ctx: RevisionContext, manag
 
 export type AvailableActions = ReturnType<typeof availableActions>
 
-/** `managedHere`: false for a plan a lender collects (see `managedHere` in ./access). */
+/** `managedHere`: false for a plan a lender collects (the module's `managesPlan`). */
 export function shopperPlanView(row: PlanRow, options: { locale: Locale; ctx: RevisionContext; managedHere?: boolean }) {
   const { locale, ctx } = options
   const c = row.currency_code

@@ -17,14 +17,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import type { Locale } from "../domain/codes"
 import { resolveLocale } from "../domain/texts"
-import { withPluginErrors } from "../api/utils/errors"
-import { parseOr400, wholeNumberQuery } from "../api/utils/validation"
+import { withPluginErrors } from "../http/errors"
+import { parseOr400, wholeNumberQuery } from "../http/validation"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
-import { authorisePlanAccess, managedHere, TOKEN_HEADER, type PlanAccess } from "./access"
+import { authorisePlanAccess, TOKEN_HEADER, type PlanAccess } from "./access"
 import { ACTION_BODIES, idempotencyKeyHeader, runShopperAction, scopedKey, type ShopperAction } from "./actions"
-import { signPlanToken } from "./link"
 import { shopperPlanView } from "./shopper-view"
 
 type Request = MedusaRequest & { locale?: string; auth_context?: AuthenticatedMedusaRequest["auth_context"] }
@@ -49,7 +48,7 @@ export async function getShopperPlan(req: Request, res: MedusaResponse) {
   const service = serviceOf(req)
   const access = await authorisePlanAccess(service, req.params.id, { token: tokenOf(req, req.query.token), authContext: req.auth_context })
   const locale = pickLocale([req.query.locale, req.locale], access.row.locale)
-  res.json({ instalment_plan: shopperPlanView(access.row, { locale, ctx: service.revisionContext(), managedHere: managedHere(service, access.row) }) })
+  res.json({ instalment_plan: shopperPlanView(access.row, { locale, ctx: service.revisionContext(), managedHere: service.managesPlan(access.row) }) })
 }
 
 export function shopperActionRoute(action: ShopperAction) {
@@ -72,7 +71,7 @@ export function shopperActionRoute(action: ShopperAction) {
  */
 function renewRevokedToken(service: InstalmentsModuleService, access: PlanAccess, plan: PlanRow, res: MedusaResponse) {
   if (access.linkVersion === undefined || plan.link_version === access.linkVersion) return
-  res.set(TOKEN_HEADER, signPlanToken(service.selfService, plan, new Date()))
+  res.set(TOKEN_HEADER, service.signLinkToken(plan))
   res.set("Access-Control-Expose-Headers", TOKEN_HEADER)
 }
 
@@ -94,7 +93,7 @@ export async function listCustomerPlans(req: Request, res: MedusaResponse) {
   const ctx = service.revisionContext()
   const asked = [req.query.locale, req.locale]
   res.json({
-    instalment_plans: rows.map((row) => shopperPlanView(row, { locale: pickLocale(asked, row.locale), ctx, managedHere: managedHere(service, row) })),
+    instalment_plans: rows.map((row) => shopperPlanView(row, { locale: pickLocale(asked, row.locale), ctx, managedHere: service.managesPlan(row) })),
     count,
     limit,
     offset,

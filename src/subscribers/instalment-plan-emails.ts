@@ -1,6 +1,6 @@
 /**
  * The shopper's e-mails, sent when the module announces a committed change to a plan (see
- * src/modules/instalments/plugin-events.ts). Rendering and sending: src/self-service/notify.ts.
+ * src/modules/instalments/plugin-events.ts). Rendering and sending: src/notifications/send.ts.
  *
  *   instalment_plan.confirmed       → plan confirmed (card verified, for a deferred start)
  *   instalment_plan.updated         → plan updated, when the schedule or the card changed and
@@ -14,7 +14,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import { INSTALMENT_PLAN_EVENTS } from "../modules/instalments/plugin-events"
 import type InstalmentsModuleService from "../modules/instalments/service"
-import { sendPlanEmail } from "../self-service/notify"
+import { sendPlanEmail } from "../notifications/send"
 
 type PlanEventData = { id: string; event_types?: string[]; instalment_numbers?: number[] }
 

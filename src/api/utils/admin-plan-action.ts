@@ -15,9 +15,9 @@ import type { Result } from "../../domain/result"
 import { INSTALMENTS_MODULE } from "../../modules/instalments"
 import type { PlanRow } from "../../modules/instalments/mapping"
 import type InstalmentsModuleService from "../../modules/instalments/service"
-import { GET as getPlan } from "../admin/instalment-plans/[id]/route"
-import { withPluginErrors } from "./errors"
-import { parseOr400 } from "./validation"
+import { answerAdminPlan } from "./admin-plan-answer"
+import { withPluginErrors } from "../../http/errors"
+import { parseOr400 } from "../../http/validation"
 
 const MAX_KEY_LENGTH = 200
 
@@ -54,7 +54,7 @@ export function adminPlanAction<T extends z.ZodType>(
       request: { name: action, input: body },
       declineIsError: options.declineIsError ?? true,
     })
-    return getPlan(req, res)
+    return answerAdminPlan(req, res)
   })
 }
 

@@ -4,7 +4,7 @@
  * shows the message; nothing parses codes back out of messages.
  *
  * Medusa's handler has no 409 that keeps its message, no 422 for a misused key and no 503, so the
- * plugin's own routes set those statuses from the code (`httpStatusOf`, src/api/utils/errors.ts);
+ * plugin's own routes set those statuses from the code (`httpStatusOf`, src/http/errors.ts);
  * called from Medusa's flows (the payment provider), the same errors keep their Medusa type.
  */
 import { MedusaError } from "@medusajs/framework/utils"

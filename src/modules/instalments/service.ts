@@ -44,6 +44,7 @@ import {
   cardEligibility,
   cardSummaryData,
   CheckoutRequestSchema,
+  engineCard,
   eligibilityRefusal,
   invalid,
   normalisePhone,
@@ -89,10 +90,10 @@ import { reconcile, reconcileOperation, type ReconcileSummary } from "./operatio
 import { runRevision, type OperationsDeps, type PlanRevision, type ReviseOptions, type RevisionResult } from "./operations/run"
 import InstalmentSessionShopper from "./models/session-shopper"
 import { requireStatus } from "../../domain/revisions/guards"
-import { CARD_CHANGE_STATUSES, cardRefusalReasons, lastDueDate } from "../../self-service/card-rules"
-import { planLink, verifyPlanToken, type LinkCheck, type LinkedPlan } from "../../self-service/link"
-import { bumpLinkVersion, nextLinkVersion } from "../../self-service/revocation"
-import { parseSelfServiceOptions, projectJwtSecret, warnOnce, type SelfServiceSettings } from "../../self-service/options"
+import { CARD_CHANGE_STATUSES, cardChangeRefusals, lastDueDate } from "../../domain/card-change"
+import { planLink, signPlanToken, verifyPlanToken, type LinkCheck, type LinkedPlan } from "./shopper-links/signing"
+import { bumpLinkVersion, nextLinkVersion } from "./shopper-links/revocation"
+import { parseSelfServiceOptions, projectJwtSecret, warnOnce, type SelfServiceSettings } from "./shopper-links/options"
 import { moduleClock, moveTestClock, parseTestClockOption } from "./test-clock"
 import {
   beginLenderOperation,
@@ -129,7 +130,7 @@ export interface InstalmentsModuleOptions {
   busy_wait_ms?: number
   /** Version of the credit terms the shopper accepts at checkout, recorded on every plan. */
   terms_version?: string
-  /** Signed links to the shopper's page: `{ secret, base_url, link_ttl_days }` (src/self-service/options.ts). */
+  /** Signed links to the shopper's page: `{ secret, base_url, link_ttl_days }` (./shopper-links/options.ts). */
   self_service?: unknown
   /** The sandbox test clock (admin route, tests, demo): default false, refused in production (./test-clock.ts). */
   test_clock?: boolean
@@ -202,6 +203,14 @@ export default class InstalmentsModuleService extends MedusaService({
 
   revisionContext(): RevisionContext {
     return { config: this.engineConfig, today: this.today(), now: this.now().toISOString() }
+  }
+
+  /**
+   * Whether this plugin collects the plan (its own card processor). A lender (Alma) collects the
+   * plans it funds: the shopper acts on the lender's page, and the lender writes to them.
+   */
+  managesPlan(row: { processor?: string | null }): boolean {
+    return row.processor === this.processor.name
   }
 
   // ---- quotes ----------------------------------------------------------------------------------
@@ -852,12 +861,17 @@ export default class InstalmentsModuleService extends MedusaService({
 
   // ---- self-service ----------------------------------------------------------------------------
   // The shopper's signed link, the card change and one-off history entries (reminders). The routes,
-  // the page and the e-mails are in src/self-service and src/api; pay early, postpone and withdraw
+  // the page and the e-mails are in src/self-service, src/notifications and src/api; pay early, postpone and withdraw
   // are revisions and go through `revise`.
 
   /** The signed link to a plan's page at its link version, valid `self_service.link_ttl_days` from now (real time, not the test clock). */
   selfServiceUrl(plan: LinkedPlan): string {
     return planLink(this.selfService, plan, new Date())
+  }
+
+  /** A fresh token for the plan's page at its current link version (the caller of an action that revoked the others). */
+  signLinkToken(plan: LinkedPlan): string {
+    return signPlanToken(this.selfService, plan, new Date())
   }
 
   /** Whether `token` was signed for `planId` and has not expired (real time); its link version is checked against the plan's by the caller. */
@@ -881,10 +895,10 @@ export default class InstalmentsModuleService extends MedusaService({
     const key = `${options.idempotencyKey}:${digestOf(input.cardToken)}`
     const card = await this.processor.describeCard(input.cardToken, { idempotencyKey: `${key}:describe` })
     if (!card.ok) throw invalid(`card_token: ${card.error.message}`)
-    const reasons = cardRefusalReasons(
+    const reasons = cardChangeRefusals(
       this.engineConfig,
       { code: row.plan_code, total: money(row.total_cents, row.currency_code), lastDueDate: lastDueDate(row.instalments ?? []) ?? this.today() },
-      card.value,
+      engineCard(card.value),
     )
     if (reasons.length > 0) throw eligibilityRefusal(reasons, this.engineConfig, row.plan_code, locale)
     const verified = await this.processor.verifyCard({ cardRef: card.value.cardRef, idempotencyKey: `${key}:verify` })
@@ -932,7 +946,7 @@ export default class InstalmentsModuleService extends MedusaService({
         card_exp_year: card.exp_year,
         card_country: card.country,
         version: row.version + 1,
-        // A new card revokes every link sent before (src/self-service/revocation.ts).
+        // A new card revokes every link sent before (./shopper-links/revocation.ts).
         link_version: nextLinkVersion(row),
       },
       sharedContext,
@@ -953,7 +967,7 @@ export default class InstalmentsModuleService extends MedusaService({
   /**
    * Appends one entry to a plan's history once per key (a reminder sent, a link resent): false when
    * that key is already recorded. The plan's lock makes two workers agree on who records it.
-   * `revokeLinks` also bumps the plan's link version in the same transaction (src/self-service/revocation.ts).
+   * `revokeLinks` also bumps the plan's link version in the same transaction (./shopper-links/revocation.ts).
    */
   @InjectTransactionManager()
   async recordPlanEventOnce(

@@ -6,11 +6,11 @@
  *  - `advance_days`: 1 to MAX_ADVANCE_DAYS, one collection run per day inside the request;
  *  - `set`: later than the clock's current time, at most MAX_YEARS_AHEAD after the real time
  *    (a date past year 9999 in the shop's time zone would break every date computation).
- * Self-service links ignore it: they expire by the real time (src/self-service/link.ts).
+ * Self-service links ignore it: they expire by the real time (shopper-links/signing.ts).
  */
 import { MedusaError } from "@medusajs/framework/utils"
 import { createSandboxClock, immovableClock, type SandboxClock } from "../../processors"
-import { isProduction } from "../../self-service/options"
+import { isProduction } from "./shopper-links/options"
 
 /**
  * One call lives a whole plan: a p4x's last instalment falls at most 92 days after the order, a

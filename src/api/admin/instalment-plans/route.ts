@@ -17,7 +17,7 @@ import { listPlans, type Knex, type PlanListFilters } from "../../../modules/ins
 import type InstalmentsModuleService from "../../../modules/instalments/service"
 import { planView } from "../../../modules/instalments/views"
 import { endOfLocalDay, startOfLocalDay } from "../../utils/local-day"
-import { parseOr400, wholeNumberQuery } from "../../utils/validation"
+import { parseOr400, wholeNumberQuery } from "../../../http/validation"
 
 const statusList = z
   .string()

@@ -1,7 +1,7 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 
 /**
- * The plan's link version (src/self-service/revocation.ts): self-service links are signed over it,
+ * The plan's link version (src/modules/instalments/shopper-links/revocation.ts): self-service links are signed over it,
  * and bumping it revokes every link sent before. Existing plans start at 0; their links (format
  * v1, without a version) stop working with this release, and the next e-mail carries a new one.
  * Hand-written: the lead regenerates the module's snapshot.

@@ -73,7 +73,7 @@ const InstalmentPlan = model
     card_exp_year: model.number().nullable(),
     card_country: model.text().nullable(),
     credit_reference: model.text().nullable(),
-    // Self-service links are signed over it: bumping it revokes every link sent before (src/self-service/revocation.ts)
+    // Self-service links are signed over it: bumping it revokes every link sent before (src/modules/instalments/shopper-links/revocation.ts)
     link_version: model.number().default(0),
     // Consent (docs/business-rules.md §4): the terms version and when the shopper accepted them
     terms_version: model.text(),

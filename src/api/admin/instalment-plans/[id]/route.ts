@@ -1,13 +1,7 @@
 /** GET /admin/instalment-plans/:id — one plan with its instalments, its history and the shopper's signed link. */
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { INSTALMENTS_MODULE } from "../../../../modules/instalments"
-import type InstalmentsModuleService from "../../../../modules/instalments/service"
-import { planView } from "../../../../modules/instalments/views"
+import { answerAdminPlan } from "../../../utils/admin-plan-answer"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
-  const [plan] = await instalments.listInstalmentPlans({ id: req.params.id }, { relations: ["instalments", "events"] })
-  if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${req.params.id} was not found`)
-  res.json({ instalment_plan: planView(plan, { events: plan.events, selfServiceUrl: instalments.selfServiceUrl(plan) }) })
+  return answerAdminPlan(req, res)
 }

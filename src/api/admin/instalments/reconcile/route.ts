@@ -9,7 +9,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { z } from "@medusajs/framework/zod"
 import { INSTALMENTS_MODULE } from "../../../../modules/instalments"
 import type InstalmentsModuleService from "../../../../modules/instalments/service"
-import { parseOr400 } from "../../../utils/validation"
+import { parseOr400 } from "../../../../http/validation"
 
 const ReconcileBody = z
   .object({

@@ -21,7 +21,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { z } from "@medusajs/framework/zod"
 import { describeReasons } from "../../../../domain/texts"
 import { AlmaApiError, gatewayStatus } from "../../../../lenders/alma/errors"
-import { parseOr400 } from "../../../utils/validation"
+import { parseOr400 } from "../../../../http/validation"
 import { almaSessionOfCart, confirmAlmaPayment } from "../../../hooks/alma/confirm-payment"
 
 const ReturnQuery = z.object({

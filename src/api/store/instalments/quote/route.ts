@@ -13,7 +13,7 @@ import { describeReasons } from "../../../../domain/texts"
 import { reasonParams } from "../../../../modules/instalments/checkout"
 import { INSTALMENTS_MODULE } from "../../../../modules/instalments"
 import type InstalmentsModuleService from "../../../../modules/instalments/service"
-import { parseOr400 } from "../../../utils/validation"
+import { parseOr400 } from "../../../../http/validation"
 import { ALMA_QUOTE_PROVIDERS, sendAlmaQuote } from "../../alma/quote"
 
 const QuoteQuery = z

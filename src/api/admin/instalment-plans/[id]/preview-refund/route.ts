@@ -14,7 +14,7 @@ import { INSTALMENTS_MODULE } from "../../../../../modules/instalments"
 import { planToSnapshot, revisedRow } from "../../../../../modules/instalments/mapping"
 import type InstalmentsModuleService from "../../../../../modules/instalments/service"
 import { planView } from "../../../../../modules/instalments/views"
-import { parseOr400 } from "../../../../utils/validation"
+import { parseOr400 } from "../../../../../http/validation"
 
 const PreviewBody = z
   .object({

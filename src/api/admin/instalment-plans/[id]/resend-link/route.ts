@@ -8,18 +8,17 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { INSTALMENTS_MODULE } from "../../../../../modules/instalments"
 import type InstalmentsModuleService from "../../../../../modules/instalments/service"
-import { managedHere } from "../../../../../self-service/access"
 import { idempotencyKeyHeader } from "../../../../../self-service/actions"
-import { sendPlanEmail } from "../../../../../self-service/notify"
-import { revokePlanLinks } from "../../../../../self-service/revocation"
-import { GET as getPlan } from "../route"
+import { sendPlanEmail } from "../../../../../notifications/send"
+import { revokePlanLinks } from "../../../../../modules/instalments/shopper-links/revocation"
+import { answerAdminPlan } from "../../../../utils/admin-plan-answer"
 
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const planId = req.params.id
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
   const plan = await instalments.loadPlan(planId, { withInstalments: false })
   if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
-  if (!managedHere(instalments, plan)) {
+  if (!instalments.managesPlan(plan)) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `lender_managed: plan ${planId} is managed by its lender (${plan.processor}), which e-mails the shopper its own page`, "lender_managed")
   }
   if (!plan.email) {
@@ -42,5 +41,5 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     { type: "plan.self_service_link_sent", data: { notificationId: sent.notificationId, channel: "email" } },
     { actor, idempotencyKey: `link-sent:${planId}:${sent.notificationId || `v${plan.link_version + 1}`}` },
   )
-  return getPlan(req, res)
+  return answerAdminPlan(req, res)
 }

@@ -11,9 +11,9 @@ import { z } from "@medusajs/framework/zod"
 import { INSTALMENTS_MODULE } from "../../../../../modules/instalments"
 import type InstalmentsModuleService from "../../../../../modules/instalments/service"
 import { idempotencyKeyHeader } from "../../../../../self-service/actions"
-import { revokePlanLinks } from "../../../../../self-service/revocation"
-import { parseOr400 } from "../../../../utils/validation"
-import { GET as getPlan } from "../route"
+import { revokePlanLinks } from "../../../../../modules/instalments/shopper-links/revocation"
+import { parseOr400 } from "../../../../../http/validation"
+import { answerAdminPlan } from "../../../../utils/admin-plan-answer"
 
 const RevokeLinksBody = z.object({}).strict()
 
@@ -29,5 +29,5 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     reason: "admin_revoked",
     idempotencyKey: key === undefined ? undefined : `admin:${planId}:revoke-links:${key}`,
   })
-  return getPlan(req, res)
+  return answerAdminPlan(req, res)
 }

@@ -22,7 +22,7 @@ import type InstalmentsModuleService from "../../../../../modules/instalments/se
 import { MAX_ADVANCE_DAYS } from "../../../../../modules/instalments/test-clock"
 import { SANDBOX_PROCESSOR_NAME } from "../../../../../processors"
 import { runCollection, type CollectionRunSummary } from "../../../../../workflows/collect-due-instalments"
-import { parseOr400 } from "../../../../utils/validation"
+import { parseOr400 } from "../../../../../http/validation"
 
 const DAYS_MESSAGE = `must be a whole number of days from 1 to ${MAX_ADVANCE_DAYS} (move further in several calls)`
 

@@ -11,8 +11,7 @@ import { RUNNING } from "../domain/revisions/guards"
 import type { PlanStatus } from "../domain/codes"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type InstalmentsModuleService from "../modules/instalments/service"
-import { managedHere } from "./access"
-import { sendPlanEmail } from "./notify"
+import { sendPlanEmail } from "./send"
 
 export const REMINDER_DAYS_BEFORE = 3
 const BATCH = 200
@@ -37,7 +36,7 @@ export async function sendDueReminders(container: MedusaContainer): Promise<Remi
     for (const instalment of batch) {
       const plan = instalment.plan as { id: string; status: string; processor: string } | undefined
       // A lender collects (and reminds of) the plans it funds.
-      if (!plan || !RUNNING.includes(plan.status as PlanStatus) || !managedHere(service, plan)) continue
+      if (!plan || !RUNNING.includes(plan.status as PlanStatus) || !service.managesPlan(plan)) continue
       summary.examined++
       const key = `reminder:${plan.id}:${instalment.number}:${instalment.due_date}`
       const event = { type: "plan.reminder_sent", data: { instalment: instalment.number, dueDate: instalment.due_date, on: today } }

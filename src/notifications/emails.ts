@@ -10,6 +10,7 @@ import { amountDue, nextDue, type InstalmentSnapshot, type PlanSnapshot } from "
 import {
   creditWarning,
   emailTexts,
+  esc,
   formatDate,
   formatMoney,
   planLabel,
@@ -20,7 +21,6 @@ import {
 } from "../domain/texts"
 import { toLocalDate } from "../domain/calendar"
 import { planToSnapshot, type PlanRow } from "../modules/instalments/mapping"
-import { esc } from "./page"
 
 export interface RenderedEmail {
   readonly subject: string

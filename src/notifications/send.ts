@@ -13,7 +13,6 @@ import { resolveLocale, type EmailKind } from "../domain/texts"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
-import { managedHere } from "./access"
 import { renderPlanEmail } from "./emails"
 
 export const EMAIL_CHANNEL = "email"
@@ -46,7 +45,7 @@ export async function sendPlanEmail(
   if (!row) return skipped(logger, `plan ${planId} was not found`)
   if (!row.email) return skipped(logger, `plan ${planId} has no e-mail address`)
   // A lender (Alma) writes to the shoppers of the plans it funds, with its own page.
-  if (!managedHere(service, row)) return { sent: false, reason: `plan ${planId} is managed by its lender (${row.processor})` }
+  if (!service.managesPlan(row)) return { sent: false, reason: `plan ${planId} is managed by its lender (${row.processor})` }
   const locale = resolveLocale(row.locale)
   const link = service.selfServiceUrl(row)
   const check = service.checkSelfServiceToken(row.id, new URL(link).searchParams.get("token"))

@@ -1,13 +1,13 @@
 /**
  * Revoking a plan's self-service links (M2): every token is signed over the plan's `link_version`
- * (link.ts), so bumping that column makes every link sent before it stop working at once. It is
+ * (signing.ts), so bumping that column makes every link sent before it stop working at once. It is
  * bumped, under the plan's row lock and in the transaction that records why:
  *  - by the admin's "revoke links" (POST /admin/instalment-plans/:id/revoke-links): `plan.links_revoked`;
  *  - before a link is resent (the new e-mail carries the only valid link): `plan.links_revoked`;
- *  - by a card change (`plan.card_changed`, in the module's `saveCard_`).
+ *  - by a card change (`plan.card_changed`, card-change.ts).
  */
-import type { PlanRow } from "../modules/instalments/mapping"
-import type InstalmentsModuleService from "../modules/instalments/service"
+import type { PlanRow } from "../mapping"
+import type InstalmentsModuleService from "../service"
 
 export const LINKS_REVOKED = "plan.links_revoked"
 
@@ -31,7 +31,7 @@ export async function bumpLinkVersion(run: (query: string, params: unknown[]) =>
  * revocation after the next one is a new one. Answers whether this call revoked.
  */
 export function revokePlanLinks(
-  service: InstalmentsModuleService,
+  service: Pick<InstalmentsModuleService, "recordPlanEventOnce">,
   plan: Pick<PlanRow, "id" | "link_version">,
   options: { actor: string; reason: RevocationReason; idempotencyKey?: string },
 ): Promise<boolean> {

@@ -5,13 +5,11 @@
  * bounds, country, plan offered) were decided at checkout and are not asked again: a store that
  * later narrows its bounds must not lock its shoppers out of changing card.
  */
-import type { LocalDate } from "../domain/calendar"
-import type { EligibilityReasonCode, PlanCode } from "../domain/codes"
-import type { EngineConfig } from "../domain/config"
-import { checkEligibility } from "../domain/eligibility"
-import type { Money } from "../domain/money"
-import { engineCard } from "../modules/instalments/checkout"
-import type { CardSummary } from "../processors"
+import type { LocalDate } from "./calendar"
+import type { EligibilityReasonCode, PlanCode } from "./codes"
+import type { EngineConfig } from "./config"
+import { checkEligibility, type CardFacts } from "./eligibility"
+import type { Money } from "./money"
 
 /** A card can be changed while instalments remain to be charged (and before a deferred start). */
 export const CARD_CHANGE_STATUSES = ["pending_start", "active", "late", "serious_delay"] as const
@@ -24,14 +22,14 @@ export interface PlanForCard {
 }
 
 /** Why the card cannot carry this plan; empty when it can. Codes are the checkout's (`card_prepaid`...). */
-export function cardRefusalReasons(config: EngineConfig, plan: PlanForCard, card: CardSummary): EligibilityReasonCode[] {
+export function cardChangeRefusals(config: EngineConfig, plan: PlanForCard, card: CardFacts): EligibilityReasonCode[] {
   const result = checkEligibility({
     config,
     plan: plan.code,
     amount: plan.total,
     // The country is an order rule, filtered out below; the plan's own country is not stored.
     country: config.countries[0] ?? "",
-    card: engineCard(card),
+    card,
     lastDueDate: plan.lastDueDate,
   })
   return result.eligible ? [] : result.reasons.filter((reason) => reason.startsWith("card_"))

@@ -15,7 +15,7 @@
  */
 import { createHmac, randomBytes } from "node:crypto"
 import { z } from "@medusajs/framework/zod"
-import type { LinkSettings } from "./link"
+import type { LinkSettings } from "./signing"
 
 const PREFIX = "medusa-instalments:"
 export const DEFAULT_BASE_URL = "http://localhost:9000"

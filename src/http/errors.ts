@@ -6,7 +6,7 @@
  */
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { STATUS_BY_CODE } from "../../modules/instalments/errors"
+import { STATUS_BY_CODE } from "../modules/instalments/errors"
 
 /** The status for `error` when the plugin sets it itself; undefined leaves it to Medusa. */
 export function pluginStatusOf(error: unknown): number | undefined {

@@ -1,0 +1,29 @@
+/** The e-mails, rendered without a database: wording, language, the schedule and the link. */
+import { esc } from "../domain/texts"
+import type { PlanRow } from "../modules/instalments/mapping"
+import { chairPlan, ORDER_DAY, rowOf } from "../../test-support/plan-rows"
+import { renderPlanEmail } from "./emails"
+
+describe("the e-mails", () => {
+  const link = "https://shop.example/instalments/plans/iplan_1?token=v1.2.x"
+  const ctx = { locale: "fr" as const, link, linkExpiresAt: new Date("2027-03-17T10:00:00Z"), today: ORDER_DAY, timeZone: "Europe/Paris" }
+
+  it("confirms the plan with its schedule, the terms accepted and the legal warning, in text and HTML", () => {
+    const email = renderPlanEmail("planConfirmed", rowOf(chairPlan()), ctx)
+    expect(email.subject).toBe("Votre paiement en plusieurs fois pour la commande 42 est confirmé")
+    expect(email.text).toMatch(/Votre prochaine échéance de 84,96\s€ sera débitée sur votre carte le 28 février 2027/u)
+    expect(email.text).toMatch(/^1\. 31 janvier 2027\u00a0?: 84,98\s€ \(Payée\)$/mu)
+    expect(email.text).toMatch(/Total\s?: 254,90\s€/u)
+    expect(email.text).toContain("Conditions acceptées\u00a0: version 2026-11, le 31 janvier 2027.")
+    expect(email.text).toContain("Un crédit vous engage et doit être remboursé.")
+    expect(email.html).toContain(`<a href="${esc(link)}">${esc(link)}</a>`)
+  })
+
+  it("speaks of the instalments a reminder or a failure is about, and of the link's expiry", () => {
+    const row = rowOf(chairPlan())
+    expect(renderPlanEmail("reminder", row, { ...ctx, instalmentNumbers: [3] }).subject).toMatch(/^Rappel\u00a0: votre échéance de 84,96\s€ le 31 mars 2027 pour la commande 42$/u)
+    expect(renderPlanEmail("selfServiceLink", row, ctx).text).toContain("ce lien est valable jusqu'au 17 mars 2027")
+    const german = renderPlanEmail("paymentFailed", { ...row, locale: "de" } as PlanRow, { ...ctx, locale: "de", instalmentNumbers: [2] })
+    expect(german.subject).toBe("Bestellung 42: Ihre Rate konnte nicht eingezogen werden")
+  })
+})
