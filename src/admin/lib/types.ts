@@ -1,5 +1,5 @@
 /**
- * The shapes the plugin's admin API answers (src/modules/instalments/views.ts, the receivables
+ * The shapes the plugin's admin API answers (src/modules/instalments/reads/admin-views.ts, the receivables
  * route). Amounts are Medusa major units (254.9 = 254.90 €); days are "YYYY-MM-DD".
  */
 export type PlanStatus =

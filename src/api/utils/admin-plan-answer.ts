@@ -6,7 +6,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { INSTALMENTS_MODULE } from "../../modules/instalments"
 import type InstalmentsModuleService from "../../modules/instalments/service"
-import { planView } from "../../modules/instalments/views"
+import { planView } from "../../modules/instalments/reads/admin-views"
 
 export async function answerAdminPlan(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)

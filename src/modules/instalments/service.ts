@@ -64,7 +64,8 @@ import Instalment from "./models/instalment"
 import InstalmentExchange from "./models/instalment-exchange"
 import InstalmentMovement from "./models/instalment-movement"
 import InstalmentOperation from "./models/instalment-operation"
-import { boundSql, entityIds, insertRows, type Run } from "./sql"
+import { boundSql, entityIds, insertRows, knexOf, type Run } from "./sql"
+import { expectedByWeek, listPlans, receivableTotals, type Knex, type PlanListFilters } from "./reads/admin-queries"
 import { INSTALMENT_PLAN_EVENTS, type PluginEvent } from "./plugin-events"
 import InstalmentPlan from "./models/instalment-plan"
 import InstalmentPlanEvent from "./models/instalment-plan-event"
@@ -512,6 +513,24 @@ export default class InstalmentsModuleService extends MedusaService({
     const relations = options.withInstalments ? ["instalments"] : []
     const [plan] = await this.listInstalmentPlans(filters, { relations }, sharedContext)
     return plan ?? null
+  }
+
+  /** One page of the admin's plan list, newest first, each with its instalments, and how many match (reads/admin-queries.ts). */
+  @InjectManager()
+  async listPlansForAdmin(filters: PlanListFilters, page: { limit: number; offset: number }, @MedusaContext() sharedContext: Context = {}) {
+    return listPlans(knexOf(sharedContext) as Knex, filters, page)
+  }
+
+  /** Per currency: what open plans still owe, and the part on late plans (the admin's receivables). */
+  @InjectManager()
+  async receivableTotals(@MedusaContext() sharedContext: Context = {}) {
+    return receivableTotals(knexOf(sharedContext) as Knex)
+  }
+
+  /** Collections expected per week of `window` (the admin's receivables); `currency` when the open plans have one. */
+  @InjectManager()
+  async expectedCollectionsByWeek(window: { firstWeek: LocalDate; today: LocalDate; until: LocalDate }, currency?: string, @MedusaContext() sharedContext: Context = {}) {
+    return expectedByWeek(knexOf(sharedContext) as Knex, window, currency)
   }
 
   // ---- revisions and money operations ----------------------------------------------------------

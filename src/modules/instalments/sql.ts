@@ -26,6 +26,12 @@ export function boundSql(sharedContext: { transactionManager?: unknown; manager?
   return async (query, params) => (await knex.raw(query, params)).rows
 }
 
+/** The module's knex itself, for the read queries written with its query builder (reads/admin-queries.ts). */
+export function knexOf(sharedContext: { transactionManager?: unknown; manager?: unknown }): unknown {
+  const manager = (sharedContext.transactionManager ?? sharedContext.manager) as { getTransactionContext: () => unknown; getKnex: () => unknown }
+  return manager.getTransactionContext() ?? manager.getKnex()
+}
+
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 /**

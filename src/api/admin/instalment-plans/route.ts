@@ -5,17 +5,16 @@
  * q (order number or shopper e-mail); limit (1–100, default 20) and offset.
  * Answers { instalment_plans, count, limit, offset }; amounts in major units.
  *
- * The query itself is in src/modules/instalments/admin-queries.ts.
+ * The query itself is the module's (src/modules/instalments/reads/admin-queries.ts).
  */
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { isLocalDate } from "../../../domain/calendar"
 import { PLAN_CODES, PLAN_STATUSES } from "../../../domain/codes"
 import { INSTALMENTS_MODULE } from "../../../modules/instalments"
-import { listPlans, type Knex, type PlanListFilters } from "../../../modules/instalments/admin-queries"
+import type { PlanListFilters } from "../../../modules/instalments/reads/admin-queries"
 import type InstalmentsModuleService from "../../../modules/instalments/service"
-import { planView } from "../../../modules/instalments/views"
+import { planView } from "../../../modules/instalments/reads/admin-views"
 import { endOfLocalDay, startOfLocalDay } from "../../utils/local-day"
 import { parseOr400, wholeNumberQuery } from "../../../http/validation"
 
@@ -61,7 +60,6 @@ function filtersOf(query: ListQuery, timeZone: string): PlanListFilters {
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const query = parseOr400(ListQuery, req.query, "query")
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
-  const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
-  const { plans, count } = await listPlans(knex, filtersOf(query, instalments.engineConfig.timeZone), query)
+  const { plans, count } = await instalments.listPlansForAdmin(filtersOf(query, instalments.engineConfig.timeZone), query)
   res.json({ instalment_plans: plans.map((p) => planView(p)), count, limit: query.limit, offset: query.offset })
 }

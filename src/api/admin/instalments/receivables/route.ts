@@ -8,14 +8,12 @@
  *    by their next retry, on plans that are being collected (active, late, serious delay,
  *    terminated); expected_total is their sum. Frozen and not-yet-started plans are owed but not
  *    expected.
- * Amounts in major units. Two aggregate queries (src/modules/instalments/admin-queries.ts).
+ * Amounts in major units. Two aggregate queries of the module (src/modules/instalments/reads/admin-queries.ts).
  */
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { addDays } from "../../../../domain/calendar"
 import { money, toMajor } from "../../../../domain/money"
 import { INSTALMENTS_MODULE } from "../../../../modules/instalments"
-import { expectedByWeek, receivableTotals, type Knex } from "../../../../modules/instalments/admin-queries"
 import type InstalmentsModuleService from "../../../../modules/instalments/service"
 import { mondayOf } from "../../../utils/local-day"
 
@@ -23,7 +21,6 @@ const WEEKS = 12
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
-  const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
   const today = instalments.today()
   const firstWeek = mondayOf(today)
   const until = addDays(firstWeek, 7 * WEEKS)
@@ -31,9 +28,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   // Both queries at once, betting on one currency (the usual store); several currencies need the
   // per-currency query, run once the totals have shown them.
   const single = instalments.engineConfig.currency
-  const [totals, bet] = await Promise.all([receivableTotals(knex), expectedByWeek(knex, window, single)])
+  const [totals, bet] = await Promise.all([instalments.receivableTotals(), instalments.expectedCollectionsByWeek(window, single)])
   const oneCurrency = totals.every((t) => t.currency_code === single)
-  const weekly = oneCurrency ? bet : await expectedByWeek(knex, window)
+  const weekly = oneCurrency ? bet : await instalments.expectedCollectionsByWeek(window)
 
   // The engine's currency always appears, so an empty store still shows its 12 weeks at 0.
   const currencies = [...new Set([instalments.engineConfig.currency, ...totals.map((t) => t.currency_code), ...weekly.map((w) => w.currency_code)])].sort()

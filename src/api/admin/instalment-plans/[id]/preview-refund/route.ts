@@ -13,7 +13,7 @@ import { applyRefund } from "../../../../../domain/revisions"
 import { INSTALMENTS_MODULE } from "../../../../../modules/instalments"
 import { planToSnapshot, revisedRow } from "../../../../../modules/instalments/mapping"
 import type InstalmentsModuleService from "../../../../../modules/instalments/service"
-import { planView } from "../../../../../modules/instalments/views"
+import { planView } from "../../../../../modules/instalments/reads/admin-views"
 import { parseOr400 } from "../../../../../http/validation"
 
 const PreviewBody = z

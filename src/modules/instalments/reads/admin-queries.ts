@@ -1,15 +1,16 @@
 /**
  * The admin's read queries over the module's tables: the plan list (filters, pagination) and the
- * receivables. Plain SQL through Medusa's knex connection instead of the ORM: the list is the
+ * receivables, behind the service's `listPlansForAdmin`, `receivableTotals` and
+ * `expectedCollectionsByWeek`. Plain SQL on the module's knex instead of the ORM: the list is the
  * page merchants open most, and hydrating ORM entities for 20 plans and their instalments cost
  * more than the queries themselves (bench/admin.bench.mjs). Every filter maps to an indexed
  * column of instalment_plan: order_id, customer_id, status (+ next_due_date), created_at.
  */
-import type { LocalDate } from "../../domain/calendar"
-import type { PlanStatus } from "../../domain/codes"
-import type { InstalmentRow, PlanRow } from "./mapping"
+import type { LocalDate } from "../../../domain/calendar"
+import type { PlanStatus } from "../../../domain/codes"
+import type { InstalmentRow, PlanRow } from "../mapping"
 
-/** The part of knex these queries use (Medusa's PG_CONNECTION). */
+/** The part of knex these queries use (the module's, see `knexOf` in ../sql.ts). */
 export interface Knex {
   (table: string): KnexQuery
   raw: (sql: string, bindings: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>

@@ -2,9 +2,9 @@
  * Plans as the HTTP API shows them: Medusa's conventions (snake_case, amounts in major units),
  * computed from the rows in cents. One place, so the admin, the store and the e-mails agree.
  */
-import { money, toMajor } from "../../domain/money"
-import { orderTotal } from "../../domain/plan"
-import { planToSnapshot, type InstalmentRow, type PlanRow } from "./mapping"
+import { money, toMajor } from "../../../domain/money"
+import { orderTotal } from "../../../domain/plan"
+import { planToSnapshot, type InstalmentRow, type PlanRow } from "../mapping"
 
 export interface EventRow {
   id: string
