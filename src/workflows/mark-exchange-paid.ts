@@ -16,7 +16,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
 import { fromMajor, money, toMajorString } from "../domain/money"
-import type { ExchangeRow } from "../modules/instalments/exchanges"
+import type { ExchangeRow } from "../modules/instalments/medusa-payments/exchange-rows"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
 

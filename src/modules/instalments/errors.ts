@@ -8,8 +8,11 @@
  * called from Medusa's flows (the payment provider), the same errors keep their Medusa type.
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import type { Result } from "../../domain/result"
+import type { EligibilityReasonCode, PlanCode } from "../../domain/codes"
+import type { EngineConfig } from "../../domain/config"
 import type { RevisionOutcome } from "../../domain/outcome"
+import type { Result } from "../../domain/result"
+import { describeReasons } from "../../domain/texts"
 
 /** Codes whose HTTP status is not the one their Medusa type gives. */
 export const STATUS_BY_CODE: Readonly<Record<string, number>> = {
@@ -97,4 +100,55 @@ export function processorRefusedCall(code: string, detail: string): MedusaError 
 export function unwrapRevision(result: Result<RevisionOutcome>): RevisionOutcome {
   if (result.ok) return result.value
   throw refused(result.error.code, result.error.message)
+}
+
+// ---- checkout and card refusals, in the shopper's language ----
+
+/** A request the module cannot read (a missing or malformed field). */
+export function invalid(message: string): MedusaError {
+  return new MedusaError(MedusaError.Types.INVALID_DATA, message)
+}
+
+/** A refusal the storefront can act on: `<reason_code>: <message in the shopper's language>`. */
+export function refusal(codes: readonly { code: string; message: string }[]): MedusaError {
+  const text = codes.map((r) => `${r.code}: ${r.message}`).join(" | ")
+  return new MedusaError(MedusaError.Types.NOT_ALLOWED, text, codes[0]?.code)
+}
+
+/** Eligibility reasons as one refusal, each in the shopper's language. */
+export function eligibilityRefusal(
+  reasons: readonly EligibilityReasonCode[],
+  config: EngineConfig,
+  plan: PlanCode,
+  locale: string,
+): MedusaError {
+  return refusal(describeReasons(reasons, locale, reasonParams(config, plan)))
+}
+
+/** What the reasons' texts quote: the plan's bounds, the currency, the countries and the networks. */
+export function reasonParams(config: EngineConfig, plan: PlanCode) {
+  const settings = config.plans[plan]
+  return {
+    min: settings.min,
+    max: settings.max,
+    currency: config.currency,
+    countries: config.countries,
+    networks: config.cards.networks,
+  }
+}
+
+/**
+ * A processor call that did not go through (card checks, verifications). A key reused for another
+ * request is the caller's mistake; anything else is the processor's: nothing was charged, the same
+ * call can be retried.
+ */
+export function processorFailure(error: { code: string; message: string }): MedusaError {
+  if (error.code === "idempotency_key_reused") {
+    return new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `idempotency_key_reused: this idempotency key was already used for a different request (${error.message}); send a new key for a new operation`,
+      "idempotency_key_reused",
+    )
+  }
+  return processorUnavailable(error.message)
 }

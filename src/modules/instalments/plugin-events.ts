@@ -3,6 +3,7 @@
  * subscribers (the e-mails, a store's own integrations) can react without reading the ledger.
  * Names and payloads are part of the plugin's public API: see README "Events".
  */
+import type { IEventBusModuleService } from "@medusajs/framework/types"
 import type { RevisionOutcome } from "../../domain/outcome"
 
 export const INSTALMENT_PLAN_EVENTS = {
@@ -44,4 +45,17 @@ export function pluginEventsForRevision(planId: string, outcome: RevisionOutcome
 function isStatusChangeTo(status: string) {
   return (event: { type: string; data: unknown }) =>
     event.type === "plan.status_changed" && (event.data as { to?: string } | undefined)?.to === status
+}
+
+/**
+ * Emits after the transaction committed, so a subscriber always reads what the event announces.
+ * An unavailable event bus must not undo a committed change: it is logged, not thrown.
+ */
+export async function emitPluginEvents(eventBus: IEventBusModuleService | undefined, events: PluginEvent[]): Promise<void> {
+  if (!eventBus || events.length === 0) return
+  try {
+    await eventBus.emit(events.map((e) => ({ name: e.name, data: e.data })))
+  } catch (error) {
+    console.warn(`medusa-instalments: could not emit ${events.map((e) => e.name).join(", ")}: ${(error as Error).message}`)
+  }
 }

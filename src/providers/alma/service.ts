@@ -54,7 +54,7 @@ import { registerAlma } from "../../lenders/alma/registry"
 import type { AlmaPayment } from "../../lenders/alma/schemas"
 import { createWrite, readPayment, refreshWrite, type AlmaRead } from "../../lenders/alma/sync"
 import type InstalmentsModuleService from "../../modules/instalments/service"
-import type { SessionShopper } from "../../modules/instalments/checkout"
+import type { SessionShopper } from "../../modules/instalments/checkout/session-data"
 import {
   instalmentsModuleOf,
   loggedInCustomer,

@@ -5,7 +5,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { PLAN_CODES, type PlanCode } from "../../domain/codes"
-import { describeInput } from "../../modules/instalments/checkout"
+import { describeInput } from "../../modules/instalments/checkout/session-data"
 import { resolveLocale } from "../../domain/texts"
 import type { AlmaAddress, CreatePaymentBody } from "../../lenders/alma/client"
 import { originOf, type AlmaConfig } from "../../lenders/alma/options"

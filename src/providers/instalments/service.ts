@@ -42,7 +42,7 @@ import {
   type AuthorizedPaymentData,
   type CheckoutSessionData,
   type PublicCheckoutData,
-} from "../../modules/instalments/checkout"
+} from "../../modules/instalments/checkout/session-data"
 import type InstalmentsModuleService from "../../modules/instalments/service"
 import {
   instalmentsModuleOf,

@@ -19,7 +19,7 @@ import { quoteFromEligibility } from "../../../lenders/alma/mirror"
 import { almaPlanKey } from "../../../lenders/alma/plans"
 import { requireAlma } from "../../../lenders/alma/registry"
 import type InstalmentsModuleService from "../../../modules/instalments/service"
-import { scheduleView } from "../../../modules/instalments/checkout"
+import { scheduleView } from "../../../modules/instalments/quotes"
 
 /** The `provider` query values that ask for Alma's quote. */
 export const ALMA_QUOTE_PROVIDERS = ["alma", "pp_alma_alma"] as const

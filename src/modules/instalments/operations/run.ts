@@ -17,6 +17,7 @@
  * processor's own record of the key. This is Medusa's payment module's shape (record under the
  * lock, call the provider outside it), applied to every path that moves money.
  */
+import type { Context } from "@medusajs/framework/types"
 import type { CardProcessor } from "../../../processors"
 import type { EngineConfig } from "../../../domain/config"
 import type { ChargeMovement, LedgerEvent, Movement, RefundMovement, RevisionContext, RevisionOutcome } from "../../../domain/outcome"
@@ -52,8 +53,11 @@ export interface OperationsDeps {
   /** The revision context now (the module's clock and calendar). */
   context(): RevisionContext
   now(): Date
-  /** Runs `work` in a transaction whose lock waits are bounded (lock_timeout). */
-  transaction<T>(work: (run: Run) => Promise<T>): Promise<T>
+  /**
+   * Runs `work` in a transaction whose lock waits are bounded (lock_timeout); `context` is that
+   * transaction for the services Medusa generates (`updateInstalmentPlans(data, context)`).
+   */
+  transaction<T>(work: (run: Run, context: Context) => Promise<T>): Promise<T>
   /** Statements outside any transaction. */
   readonly read: Run
   emit(events: PluginEvent[]): Promise<void>

@@ -10,7 +10,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { z } from "@medusajs/framework/zod"
 import { fromMajor, toMajor, type Money } from "../../../../domain/money"
 import { describeReasons } from "../../../../domain/texts"
-import { reasonParams } from "../../../../modules/instalments/checkout"
+import { reasonParams } from "../../../../modules/instalments/errors"
 import { INSTALMENTS_MODULE } from "../../../../modules/instalments"
 import type InstalmentsModuleService from "../../../../modules/instalments/service"
 import { parseOr400 } from "../../../../http/validation"

@@ -1,26 +1,14 @@
 /**
- * Checkout in instalments, without the database: what the storefront must send, what the payment
- * session holds, and the refusals (with their reason code and the shopper's language).
+ * The data of an instalments checkout, without the database: what the storefront must send, what
+ * the payment session holds (public), and what the module keeps of the shopper (private).
  *
  * The storefront starts a payment session with `data: { plan, card_token, phone, locale }`; the
  * plugin's middleware adds the cart's country, e-mail and id (never trusted from the storefront).
  */
-import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
-import { PLAN_CODES, type EligibilityReasonCode, type PlanCode } from "../../domain/codes"
-import type { EngineConfig } from "../../domain/config"
-import { checkEligibility, type CardFacts as EngineCardFacts } from "../../domain/eligibility"
-import { toMajor } from "../../domain/money"
-import type { Quote } from "../../domain/quote"
-import {
-  acceptance,
-  creditWarning,
-  describeReasons,
-  planLabel,
-  resolveLocale,
-  scheduleLines,
-} from "../../domain/texts"
-import type { CardSummary } from "../../processors"
+import { PLAN_CODES, type PlanCode } from "../../../domain/codes"
+import type { CardSummary } from "../../../processors"
+import type { scheduleView } from "../quotes"
 
 /** The keys a storefront sends (the others of `CheckoutRequestSchema` are the server's). */
 export const CHECKOUT_REQUEST_KEYS = ["plan", "card_token", "phone", "locale"] as const
@@ -188,73 +176,7 @@ export type AuthorizedPaymentData = Pick<CheckoutSessionData, "session_id" | "pl
   plan_id: string
 }
 
-
-export function invalid(message: string): MedusaError {
-  return new MedusaError(MedusaError.Types.INVALID_DATA, message)
-}
-
-/** A refusal the storefront can act on: `<reason_code>: <message in the shopper's language>`. */
-export function refusal(codes: readonly { code: string; message: string }[]): MedusaError {
-  const text = codes.map((r) => `${r.code}: ${r.message}`).join(" | ")
-  return new MedusaError(MedusaError.Types.NOT_ALLOWED, text, codes[0]?.code)
-}
-
-export function eligibilityRefusal(
-  reasons: readonly EligibilityReasonCode[],
-  config: EngineConfig,
-  plan: PlanCode,
-  locale: string,
-): MedusaError {
-  return refusal(describeReasons(reasons, locale, reasonParams(config, plan)))
-}
-
-export function reasonParams(config: EngineConfig, plan: PlanCode) {
-  const settings = config.plans[plan]
-  return {
-    min: settings.min,
-    max: settings.max,
-    currency: config.currency,
-    countries: config.countries,
-    networks: config.cards.networks,
-  }
-}
-
-/** The card as the engine sees it. */
-export function engineCard(card: CardSummary): EngineCardFacts {
-  return {
-    network: card.network,
-    coBadgedWith: card.networks.find((n) => n !== card.network),
-    funding: card.funding,
-    virtual: card.virtual,
-    systematicAuthorisation: card.systematicAuthorisation,
-    issuerCountry: card.issuerCountry,
-    expMonth: card.expMonth,
-    expYear: card.expYear,
-    last4: card.last4,
-    brand: card.brand,
-  }
-}
-
-/** Eligibility with the card (and, at authorisation, the credit decision). */
-export function cardEligibility(
-  config: EngineConfig,
-  quote: Quote,
-  country: string,
-  card: CardSummary,
-  creditDecision?: "approved" | "refused",
-) {
-  const last = quote.instalments[quote.instalments.length - 1]
-  return checkEligibility({
-    config,
-    plan: quote.plan,
-    amount: quote.total,
-    country,
-    card: engineCard(card),
-    creditDecision,
-    lastDueDate: last.dueDate,
-  })
-}
-
+/** The card as the payment session shows it, with the reference the plan charges. */
 export function cardSummaryData(card: CardSummary): CheckoutSessionData["card"] {
   return {
     reference: card.cardRef,
@@ -265,36 +187,5 @@ export function cardSummaryData(card: CardSummary): CheckoutSessionData["card"] 
     exp_month: card.expMonth,
     exp_year: card.expYear,
     country: card.issuerCountry,
-  }
-}
-
-/** The schedule as the storefront shows it, in the shopper's language; amounts in major units. */
-export function scheduleView(quote: Quote, locale: string) {
-  const lang = resolveLocale(locale)
-  return {
-    label: planLabel(quote.plan, lang),
-    accept_label: acceptance(quote.plan, lang).button,
-    total: toMajor(quote.total),
-    customer_fee_total: toMajor(quote.customerFeeTotal),
-    total_with_fees: toMajor(quote.totalWithFees),
-    credit: toMajor(quote.credit),
-    instalments: quote.instalments.map((i) => ({
-      number: i.number,
-      due_date: i.dueDate,
-      amount: toMajor(i.amount),
-      customer_fee: toMajor(i.customerFee),
-    })),
-    lines: scheduleLines(
-      quote.instalments.map((i) => ({
-        number: i.number,
-        dueDate: i.dueDate,
-        amount: i.amount.cents,
-        customerFee: i.customerFee.cents,
-      })),
-      quote.currency,
-      lang,
-      quote.quotedOn,
-    ),
-    credit_warning: creditWarning(lang),
   }
 }

@@ -4,7 +4,7 @@
  * the provider recognising that refund, the shopper's payment), so the plan and its exchanges
  * always agree. One statement per call.
  */
-import { entityIds, type Run } from "./sql"
+import { entityIds, type Run } from "../sql"
 
 export type ExchangeStatus = "refund_awaited" | "refund_armed" | "settled" | "payment_awaited" | "paid"
 

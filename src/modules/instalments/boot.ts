@@ -1,0 +1,114 @@
+/**
+ * The module's options, read once when Medusa builds the service: the plugin options (the
+ * engine's configuration, src/options), the shopper links, the test clock, the terms version, and
+ * the card processor with its sandbox store. A bad or unsafe option stops the boot with a message
+ * naming it and the fix.
+ */
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { EngineConfig } from "../../domain/config"
+import { parsePluginOptions } from "../../options/plugin-options"
+import {
+  createMemorySandboxStore,
+  createPostgresSandboxStore,
+  createSandboxProcessor,
+  type CardProcessor,
+  type SandboxClock,
+  type SandboxStore,
+  type SqlClient,
+} from "../../processors"
+import { parseSelfServiceOptions, projectJwtSecret, warnOnce, type SelfServiceSettings } from "./shopper-links/options"
+import { moduleClock, parseTestClockOption } from "./test-clock"
+
+/** Options of the module: the plugin options (see src/options) plus the wiring choices below. */
+export interface InstalmentsModuleOptions {
+  /**
+   * Card processor: `sandbox` (default, offline test cards), or a function that builds one from
+   * the module's clock and sandbox store (tests wrap the sandbox with faults; see
+   * test-support/faulty-processor.ts).
+   */
+  processor?: "sandbox" | ProcessorFactory
+  /**
+   * Where the sandbox keeps its cards, charges and refunds: `database` (default: a table of this
+   * module, so they survive a restart and the server and worker processes share them) or `memory`
+   * (one process, gone at restart).
+   */
+  sandbox_store?: "database" | "memory"
+  /**
+   * How long a request waits, in milliseconds, for a payment already running on the same plan
+   * before answering `plan_busy` (409, retryable). Default 5000.
+   */
+  busy_wait_ms?: number
+  /** Version of the credit terms the shopper accepts at checkout, recorded on every plan. */
+  terms_version?: string
+  /** Signed links to the shopper's page: `{ secret, base_url, link_ttl_days }` (./shopper-links/options.ts). */
+  self_service?: unknown
+  /** The sandbox test clock (admin route, tests, demo): default false, refused in production (./test-clock.ts). */
+  test_clock?: boolean
+  [option: string]: unknown
+}
+
+/** Builds the card processor from what the module provides. */
+export type ProcessorFactory = (provided: { clock: SandboxClock; store: () => SandboxStore }) => CardProcessor
+
+/** What the service is built with. */
+export interface ModuleSettings {
+  readonly engineConfig: EngineConfig
+  readonly processor: CardProcessor
+  /** The sandbox clock (moved by the admin test clock); the real time, immovable, without `test_clock`. */
+  readonly clock: SandboxClock
+  /** Whether the `test_clock` option turned the test clock on. */
+  readonly testClock: boolean
+  readonly termsVersion: string
+  /** How shopper links are signed and where they point. */
+  readonly selfService: SelfServiceSettings
+  readonly busyWaitMs: number
+}
+
+const DEFAULT_TERMS_VERSION = "2026-11"
+/** How long a request waits for another operation on the same plan (usually one processor call). */
+const BUSY_WAIT_MS = 5_000
+
+/** Reads the module's options; `cradle` is the module's container (Medusa's config and database connection). */
+export function readModuleOptions(options: InstalmentsModuleOptions | undefined, cradle: Record<string, unknown>): ModuleSettings {
+  // `database` is Medusa's own (it injects it into every module's options); the rest is ours.
+  const { processor = "sandbox", sandbox_store = "database", terms_version, self_service, test_clock, busy_wait_ms, database: _database, ...engineOptions } = options ?? {}
+  const engineConfig = parsePluginOptions(engineOptions)
+  const selfService = parseSelfServiceOptions(self_service, { env: process.env, jwtSecret: projectJwtSecret(cradle) })
+  const testClock = parseTestClockOption(test_clock, process.env)
+  for (const warning of selfService.warnings) warnOnce(warning)
+  if (processor !== "sandbox" && typeof processor !== "function") {
+    throw new Error(`medusa-instalments: option "processor" must be "sandbox" (got "${String(processor)}")`)
+  }
+  const clock = moduleClock(testClock)
+  const store = () => sandboxStore(sandbox_store, cradle)
+  return {
+    engineConfig,
+    selfService,
+    testClock,
+    termsVersion: terms_version ?? DEFAULT_TERMS_VERSION,
+    clock,
+    processor: typeof processor === "function" ? processor({ clock, store }) : createSandboxProcessor({ clock, store: store() }),
+    busyWaitMs: parseBusyWait(busy_wait_ms),
+  }
+}
+
+/** The sandbox's store the `sandbox_store` option names; the database one on Medusa's shared connection. */
+function sandboxStore(option: unknown, cradle: Record<string, unknown>): SandboxStore {
+  if (option === "memory") return createMemorySandboxStore()
+  if (option !== "database") {
+    throw new Error(`medusa-instalments: option "sandbox_store" must be "database" or "memory" (got "${String(option)}")`)
+  }
+  return createPostgresSandboxStore(() => {
+    const connection = cradle[ContainerRegistrationKeys.PG_CONNECTION] as SqlClient | undefined
+    if (!connection) throw new Error("medusa-instalments: the sandbox store needs Medusa's database connection")
+    return connection
+  })
+}
+
+function parseBusyWait(value: unknown): number {
+  if (value === undefined) return BUSY_WAIT_MS
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 60_000) {
+    throw new Error(`medusa-instalments: option "busy_wait_ms" must be a whole number of milliseconds from 0 to 60000 (got ${JSON.stringify(value)})`)
+  }
+  return value
+}
