@@ -92,7 +92,7 @@ import { requireStatus } from "../../domain/revisions/guards"
 import { CARD_CHANGE_STATUSES, cardRefusalReasons, lastDueDate } from "../../self-service/card-rules"
 import { planLink, verifyPlanToken, type LinkCheck, type LinkedPlan } from "../../self-service/link"
 import { bumpLinkVersion, nextLinkVersion } from "../../self-service/revocation"
-import { parseSelfServiceOptions, projectJwtSecret, warnOnce, type SelfServiceSettings } from "../../self-service/options"
+import { parseSelfServiceOptions, projectJwtSecret, warnOnce, type SelfServiceOptionsInput, type SelfServiceSettings } from "../../self-service/options"
 import { moduleClock, moveTestClock, parseTestClockOption } from "./test-clock"
 import {
   beginLenderOperation,
@@ -130,7 +130,7 @@ export interface InstalmentsModuleOptions {
   /** Version of the credit terms the shopper accepts at checkout, recorded on every plan. */
   terms_version?: string
   /** Signed links to the shopper's page: `{ secret, base_url, link_ttl_days }` (src/self-service/options.ts). */
-  self_service?: unknown
+  self_service?: SelfServiceOptionsInput
   /** The sandbox test clock (admin route, tests, demo): default false, refused in production (./test-clock.ts). */
   test_clock?: boolean
   [option: string]: unknown
