@@ -16,7 +16,7 @@ import {
   type SandboxStore,
   type SqlClient,
 } from "../../processors"
-import { parseSelfServiceOptions, projectJwtSecret, warnOnce, type SelfServiceSettings } from "./shopper-links/options"
+import { parseSelfServiceOptions, projectJwtSecret, warnOnce, type SelfServiceOptionsInput, type SelfServiceSettings } from "./shopper-links/options"
 import { moduleClock, parseTestClockOption } from "./test-clock"
 
 /** Options of the module: the plugin options (see src/options) plus the wiring choices below. */
@@ -41,7 +41,7 @@ export interface InstalmentsModuleOptions {
   /** Version of the credit terms the shopper accepts at checkout, recorded on every plan. */
   terms_version?: string
   /** Signed links to the shopper's page: `{ secret, base_url, link_ttl_days }` (./shopper-links/options.ts). */
-  self_service?: unknown
+  self_service?: SelfServiceOptionsInput
   /** The sandbox test clock (admin route, tests, demo): default false, refused in production (./test-clock.ts). */
   test_clock?: boolean
   [option: string]: unknown

@@ -51,6 +51,9 @@ const SelfServiceOptions = z
 
 type ParsedOptions = NonNullable<z.infer<typeof SelfServiceOptions>>
 
+/** The option as a store writes it (the plugin's public types, src/index.ts). */
+export type SelfServiceOptionsInput = NonNullable<z.input<typeof SelfServiceOptions>>
+
 export interface SelfServiceSettings extends LinkSettings {
   /** Why the settings are weak (a derived or per-process key): shown once at boot. */
   readonly warnings: readonly string[]
