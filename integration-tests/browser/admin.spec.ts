@@ -1,5 +1,6 @@
 /**
- * The admin dashboard in real headless Chromium (Debian's `chromium`, driven by playwright-core):
+ * The admin dashboard in real headless Chromium (the system's, else the one the `@sparticuz/chromium`
+ * devDependency ships: support/chromium.ts), driven by playwright-core:
  * the demo store runs with its admin, orders are paid in instalments through the Store API on
  * 31 January 2027 (sandbox test clock), and the admin sees and acts on them in the browser.
  * Each test saves a screenshot under .screenshots/browser/ (git-ignored).
@@ -11,12 +12,12 @@
 import fs from "node:fs"
 import path from "node:path"
 import { chromium, type Browser, type Locator, type Page } from "playwright-core"
+import { findChromium } from "./support/chromium"
 import { startDemoServer, type DemoServer } from "./support/demo-server"
 import { adminApi, placeOrder, planOfOrder } from "./support/storefront"
 
 jest.setTimeout(600_000)
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 const SHOTS = path.join(__dirname, "../../.screenshots/browser")
 const CHECKOUT_DAY = "2027-01-31T10:00:00Z"
 
@@ -58,9 +59,7 @@ async function openOrder(orderId: string) {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH`)
-  }
+  const chromiumToLaunch = await findChromium()
   server = await startDemoServer()
   admin = await adminApi(server)
   await admin.post("/admin/instalments/sandbox/clock", { set: CHECKOUT_DAY })
@@ -72,7 +71,7 @@ beforeAll(async () => {
   orders.desk = await place("standing-desk", "p2x", "tok_amex", "marc.dubois@example.com")
   orders.later = await place("office-chair", "d30", "tok_mastercard", "lea.martin@example.com")
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] })
+  browser = await chromium.launch({ executablePath: chromiumToLaunch.executablePath, args: ["--no-sandbox"] })
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "en-US", timezoneId: "Europe/Paris" })
   page = await context.newPage()
   // The first visit compiles the dashboard (Vite): give it time once.

@@ -53,15 +53,24 @@ export function useTestClock() {
 }
 
 /**
- * The demo shop for a suite, on the sandbox test clock (`useTestClock`): before each test the store
- * is seeded again (idempotent), the admin logged in and the clock set to `day` (directly: the admin
- * route only moves it forward). The same object is refilled each time, so a suite can keep it in a `const`.
+ * The demo shop for a suite, on the sandbox test clock (`useTestClock`): the store is seeded and the
+ * admin logged in once, before the runner snapshots the database, and the clock is set to `day`
+ * before each test (directly: the admin route only moves it forward).
+ *
+ * medusaIntegrationTestRunner snapshots the database at the first test, after the suite's
+ * `beforeAll` hooks, and restores it from that snapshot before every later test: so each test
+ * starts from the seeded store, as it was before the first test ran, without seeding it again. The
+ * admin's token stays valid (a signed JWT; its user and auth identity are in the snapshot). The
+ * sandbox processor's records are in the same database (restored with it); only the clock lives in
+ * memory, hence its reset before each test.
  */
 export function useShop(api: Api, getContainer: () => MedusaContainer, day: Date): Shop {
   useTestClock()
   const shop = {} as Shop
-  beforeEach(async () => {
+  beforeAll(async () => {
     Object.assign(shop, await openShop(api, getContainer()))
+  })
+  beforeEach(() => {
     instalmentsOf(getContainer()).clock.set(day)
   })
   return shop

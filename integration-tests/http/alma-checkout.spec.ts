@@ -23,6 +23,7 @@ import {
   storedPaymentData,
   storedSessionData,
   useShop,
+  waitFor,
 } from "../helpers/shop"
 
 const ALMA_ROOT = "https://api.alma.test"
@@ -594,7 +595,11 @@ medusaIntegrationTestRunner({
 
       await api.post(`/admin/instalment-plans/${plan.id}/flag-fraud`, { reason: "stolen identity reported by the bank" }, { headers: shop.adminHeaders })
       expect(await fraudFlagsOf(pid)).toEqual([{ payment: pid, reason: "stolen identity reported by the bank" }])
-      const flagged = await planById(api, shop, plan.id)
+      // The subscriber records the report once Alma has answered: read the history once it is there.
+      const flagged = await waitFor(
+        () => planById(api, shop, plan.id),
+        (view) => view.events.some((e: any) => e.type === "alma.fraud_reported"),
+      )
       expect(flagged.events.filter((e: any) => e.type === "alma.fraud_reported")).toHaveLength(1)
 
       // Alma takes the second instalment; no IPN reaches the store. The job asks Alma.

@@ -4,6 +4,7 @@
  * captured and the plan starts that day, its first instalment charged. Exactly once, even if the
  * event comes twice. Checkout on 31 January 2027, shipment on 5 February.
  */
+import { TestEventUtils } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { planSuite, schedule } from "../helpers/plans"
 import { waitFor } from "../helpers/shop"
@@ -58,9 +59,11 @@ planSuite(CHECKOUT_DAY, (h, { api, getContainer }) => {
     )
     expect(paymentStatus).toBe("captured")
 
-    // The same event delivered again changes nothing: still one charge.
-    await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "shipment.created", data: { id: fulfillmentId } })
-    await new Promise((r) => setTimeout(r, 1000))
+    // The same event delivered again changes nothing: still one charge (once its subscribers have run).
+    const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+    const handled = TestEventUtils.waitSubscribersExecution("shipment.created", eventBus)
+    await eventBus.emit({ name: "shipment.created", data: { id: fulfillmentId } })
+    await handled
     expect(await h.sandboxCharges(plan.id)).toEqual([[8498, "ok"]])
 
     // The rest is collected on the new schedule.

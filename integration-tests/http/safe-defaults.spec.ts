@@ -23,7 +23,8 @@ medusaIntegrationTestRunner({
   env: { NODE_ENV: "development", INSTALMENTS_COLLECTION_JOB: "off" },
   testSuite: ({ api, getContainer }) => {
     let shop: Shop
-    beforeEach(async () => {
+    // Seeded once, before the runner's snapshot: each test starts from the seeded store (see useShop).
+    beforeAll(async () => {
       shop = await openShop(api, getContainer())
     })
 

@@ -72,6 +72,21 @@ describe("sandbox processor: idempotent charges", () => {
 })
 
 describe("sandbox processor: several processes on one store", () => {
+  /** `store` seen through a wrapper, and a promise kept when `key` is read while a claim holds it. */
+  function watchPendingReads(store: SandboxStore, key: string) {
+    let seen = () => {}
+    const pendingRead = new Promise<void>((resolve) => (seen = resolve))
+    const watched: SandboxStore = {
+      ...store,
+      async get<T = unknown>(read: string) {
+        const found = await store.get<T>(read)
+        if (read === key && (found as { pending?: boolean } | undefined)?.pending) seen()
+        return found
+      },
+    }
+    return { watched, pendingRead }
+  }
+
   /** Two processors on one store: what the server and the worker are, on the plugin's Postgres store. */
   function twoProcesses(store: SandboxStore, claimTimings?: Partial<ClaimTimings>) {
     const clock = createSandboxClock({ start: START, frozen: true })
@@ -110,10 +125,13 @@ describe("sandbox processor: several processes on one store", () => {
     const gaveUp = await processor.charge(request)
     expect(gaveUp).toEqual({ ok: false, error: { code: "processor_unavailable", message: expect.stringContaining("another process"), retryable: true } })
     expect(keysWithPrefix(store.entries(), "charge:")).toHaveLength(0)
-    // The other process answers while this one waits: that answer is returned, nothing is charged again.
-    const waiting = processor.charge(request)
+    // The other process answers while this one waits (once it has read the claim, whatever the
+    // time it took; it would wait a minute): that answer is returned, nothing is charged again.
+    const { watched, pendingRead } = watchPendingReads(store, "idem:charge:busy")
+    const [patient] = twoProcesses(watched, { pollMs: 5, waitMs: 60_000, staleMs: 60_000 })
+    const waiting = patient.charge(request)
     const answer = { fingerprint: JSON.stringify([cardRef, 100, "eur", true]), value: { status: "succeeded", chargeId: "ch_other", amount: eur(100) }, createdAt: START.toISOString() }
-    await new Promise((resolve) => setTimeout(resolve, 10))
+    await pendingRead
     await store.put({ "idem:charge:busy": answer })
     expect(value(await waiting)).toEqual(answer.value)
     expect(keysWithPrefix(store.entries(), "charge:")).toHaveLength(0)
