@@ -1,5 +1,5 @@
 /**
- * The shopper's four actions (docs/business-rules.md §5), shared by the JSON routes and the page:
+ * The shopper's five actions (docs/business-rules.md §5), shared by the JSON routes and the page:
  *   pay-early  { scope: "next" | "all" }           the next instalment, or everything, charged now
  *   postpone   { instalment_number, days }          one due date moved 1–15 days (per-plan limit)
  *   change-card { card_token }                       same card rules as checkout, verified first
