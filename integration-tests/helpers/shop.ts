@@ -169,6 +169,24 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
 }
 
 /**
+ * The plan's e-mails with `template`, once at least one is there and none of the plan's e-mails is
+ * still pending. Subscribers send e-mails after the response: a test whose last step triggers one
+ * waits for it here, so that the app is not shut down while the e-mail is being sent (a spec's
+ * shutdown in the middle of one hung Medusa's test runner for 240 s, twice, in clean clones).
+ */
+export async function emailsSent(container: MedusaContainer, planId: string, template: string): Promise<Array<{ template: string; status: string }>> {
+  const notifications = container.resolve(Modules.NOTIFICATION)
+  const list = () => notifications.listNotifications({ resource_id: planId }, { order: { created_at: "ASC" } }) as Promise<any[]>
+  let all = await list()
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (all.some((n) => n.template === template) && all.every((n) => n.status !== "pending")) break
+    await new Promise((r) => setTimeout(r, 100))
+    all = await list()
+  }
+  return all.filter((n) => n.template === template)
+}
+
+/**
  * What a payment session shows to anyone holding the cart id must not hold: the shopper's phone
  * and e-mail, their addresses, the processor's card reference, a card token. Answers what it
  * found (an empty list when nothing), so a failing assertion says what leaked.

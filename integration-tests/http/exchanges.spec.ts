@@ -12,6 +12,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import {
   cartWith,
   cents,
+  emailsSent,
   instalmentsOf,
   medusaOrder,
   placeOrder,
@@ -192,6 +193,8 @@ medusaIntegrationTestRunner({
         .catch((e: any) => e.response)
       expect(again.status).toBe(400)
       expect(again.data.message).toContain("exchange_nothing_due")
+      // The shopper is sent the updated plan (after the response: waited for before the test ends).
+      expect(await emailsSent(getContainer(), plan.id, "instalments.planUpdated")).toEqual([expect.objectContaining({ status: "success" })])
     })
 
     it("M6: a chair bought at -50 % (124.50 €) exchanged for the lamp takes off what was paid for it (85.50 €), not its list price", async () => {
@@ -309,6 +312,8 @@ medusaIntegrationTestRunner({
       const collection = medusa.payment_collections.find((pc: any) => pc.id === editCollection.id)
       expect(collection.status).toBe("not_paid")
       expect(cents(medusa.summary.pending_difference)).toBeGreaterThanOrEqual(3900)
+      // The shopper is sent the updated plan (after the response: waited for before the test ends).
+      expect(await emailsSent(getContainer(), plan.id, "instalments.planUpdated")).toEqual([expect.objectContaining({ status: "success" })])
     })
   },
 })
