@@ -168,22 +168,26 @@ export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boo
   return value
 }
 
+type Email = { template: string; status: string; data: Record<string, any> }
+
 /**
- * The plan's e-mails with `template`, once at least one is there and none of the plan's e-mails is
- * still pending. Subscribers send e-mails after the response: a test whose last step triggers one
- * waits for it here, so that the app is not shut down while the e-mail is being sent (a spec's
- * shutdown in the middle of one hung Medusa's test runner for 240 s, twice, in clean clones).
+ * The plan's e-mails, oldest first, once `done` holds and none is still pending (subscribers send
+ * them after the response; an e-mail is `pending` until the provider took it).
  */
-export async function emailsSent(container: MedusaContainer, planId: string, template: string): Promise<Array<{ template: string; status: string }>> {
+export async function planEmails(container: MedusaContainer, planId: string, done: (emails: Email[]) => boolean): Promise<Email[]> {
   const notifications = container.resolve(Modules.NOTIFICATION)
-  const list = () => notifications.listNotifications({ resource_id: planId }, { order: { created_at: "ASC" } }) as Promise<any[]>
-  let all = await list()
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (all.some((n) => n.template === template) && all.every((n) => n.status !== "pending")) break
-    await new Promise((r) => setTimeout(r, 100))
-    all = await list()
-  }
-  return all.filter((n) => n.template === template)
+  const list = () => notifications.listNotifications({ resource_id: planId }, { order: { created_at: "ASC" } }) as Promise<Email[]>
+  return waitFor(list, (emails) => done(emails) && emails.every((e) => e.status !== "pending"))
+}
+
+/**
+ * The plan's e-mails with `template`, once one is sent. A test whose last step triggers an e-mail
+ * waits for it here, so that the app is not shut down while it is being sent (a spec's shutdown
+ * in the middle of one is the suspect of Medusa's runner hanging 240 s in clean-clone runs).
+ */
+export async function emailsSent(container: MedusaContainer, planId: string, template: string): Promise<Email[]> {
+  const emails = await planEmails(container, planId, (all) => all.some((e) => e.template === template))
+  return emails.filter((e) => e.template === template)
 }
 
 /**

@@ -10,11 +10,10 @@
  */
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
 import { sendDueReminders } from "../../src/notifications/reminders"
 import { collectDueRevision } from "../../src/domain/revisions/collect"
 import { signPlanToken } from "../../src/modules/instalments/shopper-links/signing"
-import { cents, instalmentsOf, placeOrder, planById, planOfOrder, sandboxRecords, useShop } from "../helpers/shop"
+import { cents, instalmentsOf, placeOrder, planById, planEmails, planOfOrder, sandboxRecords, useShop } from "../helpers/shop"
 
 jest.setTimeout(240_000)
 
@@ -390,20 +389,9 @@ medusaIntegrationTestRunner({
       expect((await get("/store/customers/me/instalment-plans", lea)).data.instalment_plans.map((p: any) => p.id)).toEqual([own.id])
     })
 
-    /**
-     * The plan's notifications, oldest first, once `count` are there and handed to the provider
-     * (subscribers run after the response; a notification is `pending` until the provider took it).
-     */
     /** The plan's e-mails, oldest first, once `count` of them are sent (their data is what the template rendered). */
-    async function emailsOf(planId: string, count: number): Promise<Array<{ template: string; status: string; data: Record<string, any> }>> {
-      const notifications = getContainer().resolve(Modules.NOTIFICATION)
-      const list = () => notifications.listNotifications({ resource_id: planId }, { order: { created_at: "ASC" } }) as Promise<any[]>
-      for (let attempt = 0; attempt < 60; attempt++) {
-        const sent = await list()
-        if (sent.length >= count && sent.every((n) => n.status !== "pending")) return sent
-        await new Promise((r) => setTimeout(r, 100))
-      }
-      return list()
+    function emailsOf(planId: string, count: number) {
+      return planEmails(getContainer(), planId, (emails) => emails.length >= count)
     }
 
     it("e-mails the plan in French: confirmed, updated, a reminder 3 days before (once), completed, and the link again", async () => {

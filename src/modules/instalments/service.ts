@@ -12,13 +12,11 @@
 import type { Context, IEventBusModuleService } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { toLocalDate, type LocalDate } from "../../domain/calendar"
-import type { EngineConfig } from "../../domain/config"
 import type { Money } from "../../domain/money"
 import type { LedgerEvent, RevisionContext, RevisionOutcome } from "../../domain/outcome"
 import type { PlanSnapshot } from "../../domain/plan"
 import type { Result } from "../../domain/result"
-import type { CardProcessor, SandboxClock } from "../../processors"
-import { readModuleOptions, type InstalmentsModuleOptions } from "./boot"
+import { readModuleOptions, type InstalmentsModuleOptions, type ModuleSettings } from "./boot"
 import { changeCard } from "./card-change"
 import { authorizeCheckout } from "./checkout/authorize"
 import { openCheckout, requoteCheckout } from "./checkout/open"
@@ -46,7 +44,6 @@ import { reconcile, reconcileOperation, type ReconcileSummary } from "./operatio
 import { runRevision, type PlanRevision, type ReviseOptions, type RevisionResult } from "./operations/run"
 import { quoteWithViews } from "./quotes"
 import { expectedByWeek, listPlans, receivableTotals, type Knex, type PlanListFilters } from "./reads/admin-queries"
-import type { SelfServiceSettings } from "./shopper-links/options"
 import { planLink, signPlanToken, verifyPlanToken, type LinkCheck, type LinkedPlan } from "./shopper-links/signing"
 import { boundSql, knexOf, type Run } from "./sql"
 import { moveTestClock } from "./test-clock"
@@ -70,15 +67,13 @@ export default class InstalmentsModuleService extends MedusaService({
   InstalmentSessionShopper,
   InstalmentExchange,
 }) {
-  readonly engineConfig: EngineConfig
-  readonly processor: CardProcessor
-  /** The sandbox clock (moved by the admin test clock); the real time, immovable, without `test_clock`. */
-  readonly clock: SandboxClock
-  /** Whether the `test_clock` option turned the test clock on. */
-  readonly testClock: boolean
-  readonly termsVersion: string
-  /** How self-service links are signed and where they point. */
-  readonly selfService: SelfServiceSettings
+  // The module's settings, read from its options (boot.ts, ModuleSettings, says what each is).
+  readonly engineConfig: ModuleSettings["engineConfig"]
+  readonly processor: ModuleSettings["processor"]
+  readonly clock: ModuleSettings["clock"]
+  readonly testClock: ModuleSettings["testClock"]
+  readonly termsVersion: ModuleSettings["termsVersion"]
+  readonly selfService: ModuleSettings["selfService"]
   /** What the job files need from the module (deps.ts); the money operations take it too (operations/run.ts). */
   readonly operations: ModuleDeps
 
