@@ -1,3 +1,4 @@
 // Medusa's DML registers entities in a process-wide MikroORM store: clear it between test files.
 const { MetadataStorage } = require("@medusajs/framework/mikro-orm/core")
 MetadataStorage.clear()
+require("./shutdown-watch")
