@@ -76,7 +76,22 @@ export function planSchedule(plan: PlanCode, start: LocalDate, customerFeeCents:
 const CYCLE_FIRST_DAY = "2028-01-01"
 const CYCLE_DAYS = 4 * 365 + 1
 
-const worstCases = new Map<string, Exemption>()
+/** Per plan, a start day whose schedule is the longest: it depends on neither the fee nor the seller's size. */
+const longestStart = new Map<PlanCode, LocalDate>()
+
+function startOfLongestSchedule(plan: PlanCode): LocalDate {
+  const known = longestStart.get(plan)
+  if (known) return known
+  let best = CYCLE_FIRST_DAY
+  let bestDays = -1
+  for (let d = 0; d < CYCLE_DAYS; d++) {
+    const start = addDays(CYCLE_FIRST_DAY, d)
+    const days = deferralDays(planSchedule(plan, start, 0), start)
+    if (days > bestDays) [best, bestDays] = [start, days]
+  }
+  longestStart.set(plan, best)
+  return best
+}
 
 /**
  * The verdict on `plan` whatever day it starts: the verdict of its longest schedule over a
@@ -85,15 +100,6 @@ const worstCases = new Map<string, Exemption>()
  * not known at checkout).
  */
 export function worstCaseExemption(plan: PlanCode, customerFeeCents: number, merchantSize: MerchantSize): Exemption {
-  const key = `${plan}:${customerFeeCents}:${merchantSize}`
-  const known = worstCases.get(key)
-  if (known) return known
-  let worst: Exemption | undefined
-  for (let d = 0; d < CYCLE_DAYS; d++) {
-    const start = addDays(CYCLE_FIRST_DAY, d)
-    const verdict = creditExemption({ schedule: planSchedule(plan, start, customerFeeCents), referenceDay: start, merchantSize })
-    if (worst === undefined || verdict.days > worst.days) worst = verdict
-  }
-  worstCases.set(key, worst!)
-  return worst!
+  const start = startOfLongestSchedule(plan)
+  return creditExemption({ schedule: planSchedule(plan, start, customerFeeCents), referenceDay: start, merchantSize })
 }
