@@ -97,8 +97,8 @@ export function formatDate(isoLocalDate: string, locale?: LocaleInput): string {
     .join("")
 }
 
-/** Today in Europe/Paris (the zone of every country served), as "YYYY-MM-DD". */
-export function todayIso(now: Date = new Date()): string {
+/** The day of `now` in Europe/Paris (the zone of every country served), as "YYYY-MM-DD". */
+export function todayIso(now: Date): string {
   return toLocalDate(now)
 }
 

@@ -109,10 +109,6 @@ describe("creditWarning", () => {
     }
     expect(creditWarning("nl", "2026-12-01")).toContain("Let op, geld lenen kost ook geld.")
   })
-
-  it("defaults to today", () => {
-    expect([L312_5, `${CCD2_FR} ${L312_5}`]).toContain(creditWarning("fr"))
-  })
 })
 
 describe("reason messages", () => {

@@ -118,10 +118,11 @@ export const CCD2_APPLICATION_DATE = "2026-11-20"
  * 20 Nov 2026 by « Attention ! Un crédit coûte de l'argent et doit être remboursé. ». Other
  * languages return their equivalent sentences on the same calendar.
  *
- * `on`: the day the text is shown ("YYYY-MM-DD" or a Date; default: today in Europe/Paris).
+ * `on`: the day the text is shown ("YYYY-MM-DD", or a Date read in Europe/Paris). The caller's
+ * clock, never the machine's: a quote made on the test clock's 19 November has no CCD2 sentence.
  */
-export function creditWarning(locale?: LocaleInput, on?: string | Date): string {
-  const day = on === undefined ? todayIso() : typeof on === "string" ? on.slice(0, 10) : todayIso(on)
+export function creditWarning(locale: LocaleInput | undefined, on: string | Date): string {
+  const day = typeof on === "string" ? on.slice(0, 10) : todayIso(on)
   const current = t(locale, "credit.warning")
   return day >= CCD2_APPLICATION_DATE ? `${t(locale, "credit.warningCcd2")} ${current}` : current
 }
@@ -239,17 +240,17 @@ export function instalmentTotal(instalment: ScheduleInstalment): number {
 /**
  * The human lines of a schedule, in instalment order: "84,98 € aujourd'hui",
  * "84,96 € le 22 décembre 2026", "85,98 € le 22 janvier 2027 (dont 1,00 € de frais)".
- * The instalment due on `today` (default: today in Europe/Paris) reads "today". Every instalment
+ * The instalment due on `today` (the caller's day, "YYYY-MM-DD") reads "today". Every instalment
  * given is listed: leave out cancelled ones, and label paid ones with `statusLabel`, as needed.
  */
 export function scheduleLines(
   instalments: readonly ScheduleInstalment[],
   currency: string,
-  locale?: LocaleInput,
-  today?: string,
+  locale: LocaleInput | undefined,
+  today: string,
 ): string[] {
   const lang = toLocale(locale)
-  const day = today ?? todayIso()
+  const day = today
   return byNumber(instalments).map((instalment) => {
     const amount = formatMoney(instalmentTotal(instalment), currency, lang)
     const line =
@@ -318,8 +319,8 @@ export function presentPlan(
   code: PlanCode,
   instalments: readonly ScheduleInstalment[],
   currency: string,
-  locale?: LocaleInput,
-  options: { today?: string; deferredStart?: DeferredStartTrigger } = {},
+  locale: LocaleInput | undefined,
+  options: { today: string; deferredStart?: DeferredStartTrigger },
 ): PlanPresentation {
   const lang = toLocale(locale)
   const trigger = triggerOf(options.deferredStart)

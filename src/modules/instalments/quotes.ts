@@ -43,6 +43,6 @@ export function scheduleView(quote: Quote, locale: string) {
       lang,
       quote.quotedOn,
     ),
-    credit_warning: creditWarning(lang),
+    credit_warning: creditWarning(lang, quote.quotedOn),
   }
 }
