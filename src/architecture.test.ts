@@ -6,7 +6,8 @@
  *    segment under src (src/api, src/self-service, src/domain...), or the first two under
  *    src/modules, src/providers and src/lenders, which hold independent units
  *    (src/modules/instalments, src/providers/alma...);
- *  - src/domain is pure: it imports nothing outside src/domain and no Medusa package;
+ *  - src/domain is pure: it imports nothing outside src/domain and no Medusa package, and reads
+ *    no clock (no `new Date()`, no `Date.now()`);
  *  - what Medusa loads by its place (route.ts and middlewares.ts under src/api, every file of
  *    src/jobs and src/subscribers) is imported by nothing: a helper two entry points share lives
  *    beside them under another name (src/api/utils) or in a folder Medusa does not load;
@@ -193,6 +194,19 @@ describe("the folders under src", () => {
       .filter((i) => (i.specifier.startsWith(".") ? i.to === null || !i.to.startsWith("domain/") : i.specifier.startsWith("@medusajs/")))
       .map((i) => `src/${i.from} imports "${i.specifier}"`)
     expect(impure).toEqual([])
+  })
+
+  it("keep src/domain off the clock: its functions take the day they work on (a test clock, a quote's day)", () => {
+    const clockReads = files
+      .filter((path) => underSrc(path).startsWith("domain/") && !path.endsWith(".test.ts"))
+      .flatMap((path) =>
+        readFileSync(path, "utf8")
+          .split("\n")
+          .map((line, n) => ({ line, n }))
+          .filter(({ line }) => /new Date\(\)|Date\.now\(\)/.test(line))
+          .map(({ line, n }) => `src/${underSrc(path)}:${n + 1}: ${line.trim()}`),
+      )
+    expect(clockReads).toEqual([])
   })
 
   it("never import what Medusa loads by its place (routes, middlewares, jobs, subscribers)", () => {
