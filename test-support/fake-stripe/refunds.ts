@@ -87,8 +87,8 @@ export function openDispute(state: FakeStripeState, chargeId: string, reason: Fa
 
 /**
  * `GET /v1/payment_intents/search`: the fake reads only `metadata['key']:'value'` clauses joined
- * by AND, which is what the adapter asks. Unlike Stripe's (which may lag about a minute behind
- * writes), the fake's search sees every intent at once.
+ * by AND, which is what the adapter asks. Stripe's search may lag about a minute behind writes;
+ * the fake's sees every intent at once unless `state.searchDelaySeconds` is set.
  */
 export function searchPaymentIntents(state: FakeStripeState, params: Params) {
   const query = optionalString(params, "query")
@@ -98,6 +98,16 @@ export function searchPaymentIntents(state: FakeStripeState, params: Params) {
     if (!match) throw invalidRequest(`The fake Stripe only searches metadata['key']:'value' clauses (got ${clause})`, "query")
     return { key: match[1], value: match[2].replace(/\\(.)/g, "$1") }
   })
-  const data = [...state.paymentIntents.values()].filter((pi) => clauses.every(({ key, value }) => pi.metadata[key] === value)).reverse()
+  const visibleUntil = state.now() - state.searchDelaySeconds
+  const data = [...state.paymentIntents.values()].filter((pi) => (state.searchDelaySeconds === 0 || pi.created <= visibleUntil) && clauses.every(({ key, value }) => pi.metadata[key] === value)).reverse()
   return { object: "search_result", url: "/v1/payment_intents/search", has_more: false, next_page: null, data }
+}
+
+/** `GET /v1/payment_intents?created[gte]=…`, newest first (lists, unlike search, see every write at once). */
+export function listPaymentIntents(state: FakeStripeState, params: Params) {
+  const created = params.created
+  const gte = typeof created === "object" && !Array.isArray(created) ? optionalInteger(created, "gte") : undefined
+  const limit = optionalInteger(params, "limit") ?? 10
+  const all = [...state.paymentIntents.values()].filter((pi) => gte === undefined || pi.created >= gte).reverse()
+  return { object: "list", url: "/v1/payment_intents", has_more: all.length > limit, data: all.slice(0, limit) }
 }

@@ -3,7 +3,7 @@ import { attachPaymentMethod, createCustomer, listCustomers } from "./customers"
 import { notFound } from "./errors"
 import { confirmPaymentIntent, createPaymentIntent, createSetupIntent } from "./intents"
 import { type Params, expandOf } from "./params"
-import { createRefund, listRefunds, searchPaymentIntents } from "./refunds"
+import { createRefund, listPaymentIntents, listRefunds, searchPaymentIntents } from "./refunds"
 import type { FakeStripeState } from "./state"
 
 type Handler = (state: FakeStripeState, params: Params, id: string) => object
@@ -23,6 +23,7 @@ const ROUTES: Route[] = [
   { method: "POST", pattern: /^\/v1\/setup_intents$/, handler: (s, p) => createSetupIntent(s, p) },
   { method: "GET", pattern: /^\/v1\/setup_intents\/([^/]+)$/, handler: (s, _p, id) => s.setupIntent(id) },
   { method: "POST", pattern: /^\/v1\/payment_intents$/, handler: (s, p) => createPaymentIntent(s, p) },
+  { method: "GET", pattern: /^\/v1\/payment_intents$/, handler: (s, p) => listPaymentIntents(s, p) },
   { method: "GET", pattern: /^\/v1\/payment_intents\/search$/, handler: (s, p) => searchPaymentIntents(s, p) },
   { method: "GET", pattern: /^\/v1\/payment_intents\/([^/]+)$/, handler: (s, _p, id) => s.paymentIntent(id) },
   { method: "POST", pattern: /^\/v1\/payment_intents\/([^/]+)\/confirm$/, handler: (s, p, id) => confirmPaymentIntent(s, id, p) },

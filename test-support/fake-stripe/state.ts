@@ -71,6 +71,8 @@ export class FakeStripeState {
   readonly refunds = new Map<string, FakeRefund>()
   readonly disputes = new Map<string, FakeDispute>()
   readonly events: FakeEvent[] = []
+  /** Stripe's Search lags behind writes (up to about a minute): set this to see intents that recent hidden from search. */
+  searchDelaySeconds = 0
 
   constructor(options: FakeStripeOptions) {
     this.apiKey = options.apiKey
