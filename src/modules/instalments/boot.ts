@@ -15,8 +15,9 @@ import {
   type SandboxClock,
   type SandboxStore,
   type SqlClient,
+  type StripeWebhooks,
 } from "../../processors"
-import { parseStripeOptions, stripeProcessor, type StripeOptionsInput, type StripeSettings } from "./stripe-options"
+import { parseStripeOptions, stripeAdapters, type StripeOptionsInput } from "./stripe-options"
 import { parseSelfServiceOptions, projectJwtSecret, warnOnce, type SelfServiceOptionsInput, type SelfServiceSettings } from "./shopper-links/options"
 import { moduleClock, parseTestClockOption } from "./test-clock"
 
@@ -65,8 +66,8 @@ export interface ModuleSettings {
   /** How shopper links are signed and where they point. */
   readonly selfService: SelfServiceSettings
   readonly busyWaitMs: number
-  /** The Stripe options when the processor is Stripe (the webhook route's secret), else null. */
-  readonly stripe: StripeSettings | null
+  /** Stripe's webhook checker when the processor is Stripe (POST /hooks/instalments/stripe), else null. */
+  readonly stripeWebhooks: StripeWebhooks | null
 }
 
 const DEFAULT_TERMS_VERSION = "2026-11"
@@ -87,7 +88,7 @@ export function readModuleOptions(options: InstalmentsModuleOptions | undefined,
   if (processor !== "stripe" && stripe !== undefined) {
     throw new Error('medusa-instalments: option "stripe" is set but "processor" is not "stripe": add processor: "stripe" to charge through Stripe, or remove the stripe option')
   }
-  const stripeSettings = processor === "stripe" ? parseStripeOptions(stripe, process.env) : null
+  const stripeAdapter = processor === "stripe" ? stripeAdapters(parseStripeOptions(stripe, process.env)) : null
   const clock = moduleClock(testClock)
   const store = () => sandboxStore(sandbox_store, cradle)
   return {
@@ -96,15 +97,15 @@ export function readModuleOptions(options: InstalmentsModuleOptions | undefined,
     testClock,
     termsVersion: terms_version ?? DEFAULT_TERMS_VERSION,
     clock,
-    processor: chosenProcessor(processor, stripeSettings, { clock, store }),
+    processor: stripeAdapter?.processor ?? chosenProcessor(processor, { clock, store }),
     busyWaitMs: parseBusyWait(busy_wait_ms),
-    stripe: stripeSettings,
+    stripeWebhooks: stripeAdapter?.webhooks ?? null,
   }
 }
 
-function chosenProcessor(option: "sandbox" | "stripe" | ProcessorFactory, stripe: StripeSettings | null, provided: Parameters<ProcessorFactory>[0]): CardProcessor {
+/** The sandbox, or what a factory builds (Stripe's is built from its options). */
+function chosenProcessor(option: "sandbox" | "stripe" | ProcessorFactory, provided: Parameters<ProcessorFactory>[0]): CardProcessor {
   if (typeof option === "function") return option(provided)
-  if (option === "stripe") return stripeProcessor(stripe!)
   return createSandboxProcessor({ clock: provided.clock, store: provided.store() })
 }
 

@@ -1,4 +1,4 @@
-import { parseStripeOptions, stripeProcessor } from "./stripe-options"
+import { parseStripeOptions, stripeAdapters } from "./stripe-options"
 
 const dev = { NODE_ENV: "development" }
 const prod = { NODE_ENV: "production" }
@@ -33,7 +33,8 @@ describe("the stripe options", () => {
   })
 
   it("builds the processor without calling Stripe", () => {
-    const processor = stripeProcessor(parseStripeOptions({ ...ok, api_base: "http://127.0.0.1:1" }, dev))
+    const { processor, webhooks } = stripeAdapters(parseStripeOptions({ ...ok, api_base: "http://127.0.0.1:1" }, dev))
+    expect(webhooks.verify("{}", "t=1,v1=00")).toMatchObject({ ok: false })
     expect(processor.name).toBe("stripe")
     expect(processor.capabilities.testMode).toBe(true)
   })

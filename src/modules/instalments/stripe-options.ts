@@ -9,7 +9,7 @@
  * api.stripe.com: the tests' fake Stripe. It is refused with NODE_ENV=production.
  */
 import Stripe from "stripe"
-import { type CardProcessor, createStripeProcessor } from "../../processors"
+import { type CardProcessor, type StripeWebhooks, createStripeProcessor, createStripeWebhooks } from "../../processors"
 import { isProduction } from "./shopper-links/options"
 
 export type StripeOptionsInput = { api_key?: unknown; webhook_secret?: unknown; api_base?: unknown; [option: string]: unknown }
@@ -57,8 +57,8 @@ function parseApiBase(raw: unknown, env: NodeJS.ProcessEnv): URL | null {
   return url
 }
 
-/** The Stripe processor for these settings. Building the client makes no call. */
-export function stripeProcessor(settings: StripeSettings): CardProcessor {
+/** The Stripe processor and webhook checker for these settings, on one client. Building them makes no call. */
+export function stripeAdapters(settings: StripeSettings): { processor: CardProcessor; webhooks: StripeWebhooks } {
   const base = settings.apiBase
   const client = new Stripe(settings.apiKey, {
     maxNetworkRetries: 2,
@@ -66,5 +66,5 @@ export function stripeProcessor(settings: StripeSettings): CardProcessor {
     appInfo: { name: "medusa-instalments" },
     ...(base ? { host: base.hostname, port: Number(base.port || (base.protocol === "https:" ? 443 : 80)), protocol: base.protocol === "https:" ? "https" : "http" } : {}),
   })
-  return createStripeProcessor({ client, testMode: settings.testMode })
+  return { processor: createStripeProcessor({ client, testMode: settings.testMode }), webhooks: createStripeWebhooks({ client, secret: settings.webhookSecret }) }
 }
