@@ -65,6 +65,6 @@ export function createStripeWebhooks(options: { client: Stripe; secret: string }
 /** Why a signature was refused, without echoing it. */
 function signatureMessage(error: Stripe.errors.StripeSignatureVerificationError): string {
   if (/tolerance/i.test(error.message)) return "the Stripe-Signature timestamp is too old (more than 5 minutes): a replay, or a clock far off"
-  if (/no signatures found/i.test(error.message) || /unable to extract/i.test(error.message)) return "the Stripe-Signature header is malformed"
+  if (/with expected scheme/i.test(error.message) || /unable to extract/i.test(error.message)) return "the Stripe-Signature header is malformed"
   return "the Stripe-Signature does not match this body with the endpoint's signing secret (stripe.webhook_secret)"
 }
