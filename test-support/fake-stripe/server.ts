@@ -20,9 +20,17 @@ import { type FakeEvent, FakeStripeState, type FakeStripeOptions } from "./state
 import { signedWebhook } from "./webhooks"
 
 type Answer = { status: number; body: object }
+
+/** What each injected fault answers (a disconnect answers nothing). */
+const FAULTS: Record<Exclude<FakeFault, "disconnect">, [number, object]> = {
+  server_error: [500, { error: { type: "api_error", message: "fake Stripe: injected server error" } }],
+  rate_limited: [429, { error: { type: "invalid_request_error", code: "rate_limit", message: "fake Stripe: injected rate limit" } }],
+  // Another request with the same idempotency key is still running.
+  key_in_use: [409, { error: { type: "invalid_request_error", code: "idempotency_key_in_use", message: "There is currently another in-progress request using this idempotency key." } }],
+}
 type Saved = { fingerprint: string; answer: Answer }
 /** A fault the next requests meet (tests of transient errors). */
-export type FakeFault = "server_error" | "rate_limited" | "disconnect"
+export type FakeFault = "server_error" | "rate_limited" | "disconnect" | "key_in_use"
 
 export type FakeStripe = Awaited<ReturnType<typeof startFakeStripe>>
 
@@ -41,7 +49,7 @@ export async function startFakeStripe(options: FakeStripeOptions & { port?: numb
     requests.push({ method, path: url.pathname, idempotencyKey: key })
     const fault = faults.shift()
     if (fault === "disconnect") return void req.socket.destroy()
-    if (fault) return send(res, fault === "rate_limited" ? 429 : 500, { error: { type: fault === "rate_limited" ? "invalid_request_error" : "api_error", code: fault === "rate_limited" ? "rate_limit" : undefined, message: `fake Stripe: injected ${fault}` } })
+    if (fault) return send(res, ...FAULTS[fault])
     if (headerOf(req, "authorization") !== `Bearer ${state.apiKey}`) {
       return send(res, 401, { error: { type: "invalid_request_error", message: "Invalid API Key provided" } })
     }

@@ -72,8 +72,12 @@ describe("Stripe processor: charges", () => {
     expect(errorOf(await processor.charge({ ...base, amount: { cents: 100, currency: "EUR" } })).code).toBe("invalid_currency")
     expect(errorOf(await processor.charge({ ...base, cardRef: "card_x" })).code).toBe("unknown_card")
     expect(fake.requests.length).toBe(seen)
-    fake.failNext("rate_limited")
+    fake.failNext("rate_limited", "key_in_use")
     expect(errorOf(await processor.charge({ ...base, idempotencyKey: newKey("busy") }))).toEqual({ code: "processor_unavailable", retryable: true })
+    // The same key still running elsewhere: retry later, the key is not "reused".
+    const running = { ...base, idempotencyKey: newKey("running") }
+    expect(errorOf(await processor.charge(running))).toEqual({ code: "processor_unavailable", retryable: true })
+    expect(value(await processor.charge(running)).status).toBe("succeeded")
   })
 })
 

@@ -26,6 +26,9 @@ describe("Stripe errors for the port", () => {
     expect(code(new Stripe.errors.StripeInvalidRequestError(raw({ statusCode: 409, code: "lock_timeout" })))).toBe("processor_unavailable (retryable)")
     expect(code(new Error("socket hang up"))).toBe("processor_unavailable (retryable)")
     expect(code(new Stripe.errors.StripeIdempotencyError(raw({ statusCode: 400 })))).toBe("idempotency_key_reused")
+    // The same key still running elsewhere is not a reuse: retry later with it.
+    expect(code(new Stripe.errors.StripeIdempotencyError(raw({ statusCode: 409 })))).toBe("processor_unavailable (retryable)")
+    expect(code(new Stripe.errors.StripeInvalidRequestError(raw({ statusCode: 409, code: "idempotency_key_in_use" })))).toBe("processor_unavailable (retryable)")
     expect(code(new Stripe.errors.StripeInvalidRequestError(raw({ statusCode: 404, code: "resource_missing" })))).toBe("unknown_charge")
     expect(code(new Stripe.errors.StripeInvalidRequestError(raw({ statusCode: 400, param: "amount" })))).toBe("invalid_request")
     expect(code(new Stripe.errors.StripeAuthenticationError(raw({ statusCode: 401 })))).toBe("processor_unavailable (retryable)")

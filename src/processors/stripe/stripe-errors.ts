@@ -40,6 +40,9 @@ export function errorOf<T = never>(error: unknown, missing: ProcessorErrorCode =
   if (!(error instanceof Stripe.errors.StripeError)) {
     return processorError("processor_unavailable", `Stripe call failed: ${error instanceof Error ? error.message : String(error)}`)
   }
+  // 409: another request with the same idempotency key is still running (Stripe saves nothing for
+  // it, whatever the error's type): retrying later with the key gets the first one's answer.
+  if (error.statusCode === 409 || error.code === "idempotency_key_in_use") return unavailable(error)
   if (error instanceof Stripe.errors.StripeIdempotencyError) {
     return processorError("idempotency_key_reused", "this idempotency key was already used with a different request")
   }
@@ -47,7 +50,7 @@ export function errorOf<T = never>(error: unknown, missing: ProcessorErrorCode =
     return processorError("processor_unavailable", "Stripe refused the API key: check the module option stripe.api_key")
   }
   if (error instanceof Stripe.errors.StripeInvalidRequestError) {
-    if (error.statusCode === 409 || error.code === "lock_timeout" || error.code === "rate_limit") return unavailable(error)
+    if (error.code === "lock_timeout" || error.code === "rate_limit") return unavailable(error)
     if (error.statusCode === 404 || error.code === "resource_missing") return processorError(missing, `Stripe: ${error.message}`)
     return processorError("invalid_request", `Stripe refused the request: ${error.message}`)
   }
