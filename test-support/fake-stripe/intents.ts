@@ -167,6 +167,17 @@ function newCharge(state: FakeStripeState, intent: FakePaymentIntent, pm: FakePa
   return charge
 }
 
+/** `POST /v1/payment_intents/:id/cancel`: from any state but succeeded or canceled, as Stripe allows. */
+export function cancelPaymentIntent(state: FakeStripeState, id: string, params: Params): FakePaymentIntent {
+  const intent = state.paymentIntent(id)
+  if (intent.status === "succeeded" || intent.status === "canceled") {
+    throw invalidRequest(`You cannot cancel this PaymentIntent because it has a status of ${intent.status}.`, undefined, "payment_intent_unexpected_state")
+  }
+  Object.assign(intent, { status: "canceled", next_action: null, cancellation_reason: optionalString(params, "cancellation_reason") ?? null })
+  state.emit("payment_intent.canceled", intent)
+  return intent
+}
+
 export function createSetupIntent(state: FakeStripeState, params: Params): FakeSetupIntent {
   const customer = optionalString(params, "customer") ?? null
   if (customer) state.customer(customer)

@@ -1,7 +1,7 @@
 /** The fake Stripe's API routes: method, path pattern, and the operation that answers. */
 import { attachPaymentMethod, createCustomer, listCustomers } from "./customers"
 import { notFound } from "./errors"
-import { confirmPaymentIntent, createPaymentIntent, createSetupIntent } from "./intents"
+import { cancelPaymentIntent, confirmPaymentIntent, createPaymentIntent, createSetupIntent } from "./intents"
 import { type Params, expandOf } from "./params"
 import { createRefund, listPaymentIntents, listRefunds, searchPaymentIntents } from "./refunds"
 import type { FakeStripeState } from "./state"
@@ -27,6 +27,7 @@ const ROUTES: Route[] = [
   { method: "GET", pattern: /^\/v1\/payment_intents\/search$/, handler: (s, p) => searchPaymentIntents(s, p) },
   { method: "GET", pattern: /^\/v1\/payment_intents\/([^/]+)$/, handler: (s, _p, id) => s.paymentIntent(id) },
   { method: "POST", pattern: /^\/v1\/payment_intents\/([^/]+)\/confirm$/, handler: (s, p, id) => confirmPaymentIntent(s, id, p) },
+  { method: "POST", pattern: /^\/v1\/payment_intents\/([^/]+)\/cancel$/, handler: (s, p, id) => cancelPaymentIntent(s, id, p) },
   { method: "POST", pattern: /^\/v1\/refunds$/, handler: (s, p) => createRefund(s, p) },
   { method: "GET", pattern: /^\/v1\/refunds$/, handler: (s, p) => listRefunds(s, p) },
   { method: "GET", pattern: /^\/v1\/refunds\/([^/]+)$/, handler: (s, _p, id) => found(s.refunds.get(id), "refund", id) },

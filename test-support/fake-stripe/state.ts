@@ -23,6 +23,7 @@ export type FakePaymentIntent = Pick<
   Stripe.PaymentIntent,
   "id" | "object" | "created" | "amount" | "amount_received" | "currency" | "status" | "metadata" | "description" | "next_action" | "livemode" | "client_secret" | "setup_future_usage" | "capture_method"
 > & {
+  cancellation_reason?: Stripe.PaymentIntent.CancellationReason | null
   customer: string | null
   payment_method: string | null
   latest_charge: string | null

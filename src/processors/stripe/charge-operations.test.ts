@@ -15,11 +15,19 @@ describe("Stripe processor: charges", () => {
     // Off-session before the card was ever authenticated: the issuer wants 3-D Secure.
     const early = value(await processor.charge({ cardRef, amount: eur(100), idempotencyKey: newKey("early"), description: "", offSession: true }))
     expect(early).toMatchObject({ status: "failed", code: "authentication_required", chargeId: expect.stringMatching(/^pi_/) })
-    // At checkout the shopper is there: Stripe asks for 3-D Secure (answered "requires more" in a later part).
-    const checkout = value(await processor.charge({ cardRef, amount: eur(8498), idempotencyKey: newKey("first"), description: "1/3", offSession: false }))
-    expect(checkout).toMatchObject({ status: "failed", code: "authentication_required" })
-    fake.authenticate(checkout.chargeId)
-    expect(value(await processor.getCharge(checkout.chargeId))).toMatchObject({ status: "succeeded", amount: eur(8498) })
+    // At checkout the shopper is there and Stripe asks for 3-D Secure, which the plugin cannot offer
+    // yet (Medusa's "requires more", a later part): declined, and the payment cancelled at Stripe.
+    const firstKey = newKey("first")
+    const refused = value(await processor.charge({ cardRef, amount: eur(8498), idempotencyKey: firstKey, description: "1/3", offSession: false }))
+    expect(refused).toMatchObject({ status: "failed", code: "authentication_required" })
+    expect(fake.state.paymentIntents.get(refused.chargeId)).toMatchObject({ status: "canceled", cancellation_reason: "abandoned" })
+    expect(value(await processor.charge({ cardRef, amount: eur(8498), idempotencyKey: firstKey, description: "1/3", offSession: false }))).toEqual(refused)
+    expect(value(await processor.getCharge(refused.chargeId))).toMatchObject({ status: "failed", code: "authentication_required" })
+    // The shopper authenticates on a payment the storefront confirms with Stripe.js (here, straight through the API).
+    const checkout = await setup.stripe.paymentIntents.create({ amount: 8498, currency: "eur", customer: cardRef.split("/")[0], payment_method: cardRef.split("/")[1], confirm: true, setup_future_usage: "off_session" })
+    expect(checkout.status).toBe("requires_action")
+    fake.authenticate(checkout.id)
+    expect(value(await processor.getCharge(checkout.id))).toMatchObject({ status: "succeeded", amount: eur(8498) })
     // Saved with setup_future_usage and authenticated once: later instalments go through off-session.
     const key = newKey("plan_1:inst_2")
     const later = value(await processor.charge({ cardRef, amount: eur(8496), idempotencyKey: key, description: "2/3", offSession: true, metadata: { plan: "pl_1" } }))
@@ -48,9 +56,10 @@ describe("Stripe processor: charges", () => {
     expect(await charge("pm_card_authenticationRequired")).toMatchObject({ status: "failed", code: "authentication_required" })
     expect(await charge("pm_card_chargeCustomerFail")).toMatchObject({ status: "failed", code: "card_declined", message: expect.any(String) })
     const cardRef = await cardRefOf("pm_card_authenticationRequiredChargeDeclinedInsufficientFunds")
-    const first = value(await processor.charge({ cardRef, amount: eur(500), idempotencyKey: newKey("3178"), description: "", offSession: false }))
-    setup.fake.authenticate(first.chargeId)
-    expect(value(await processor.getCharge(first.chargeId))).toMatchObject({ status: "failed", code: "insufficient_funds" })
+    const [customer, paymentMethod] = cardRef.split("/")
+    const first = await setup.stripe.paymentIntents.create({ amount: 500, currency: "eur", customer, payment_method: paymentMethod, confirm: true })
+    setup.fake.authenticate(first.id)
+    expect(value(await processor.getCharge(first.id))).toMatchObject({ status: "failed", code: "insufficient_funds" })
   })
 
   it("a declined charge is replayed as declined; a retry needs a new key", async () => {

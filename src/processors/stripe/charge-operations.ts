@@ -31,6 +31,15 @@ export function chargeOperations({ stripe }: StripeContext): ChargeOperations {
     return stripe.paymentIntents.retrieve(id, { expand: ["latest_charge"] })
   }
 
+  /**
+   * A payment waiting for the shopper's 3-D Secure, which the plugin cannot offer yet at checkout:
+   * cancelled (with its own key, so that a replay cancels nothing twice), so that the decline it
+   * reports is final at Stripe too.
+   */
+  async function cancelUnauthenticated(intent: Stripe.PaymentIntent, key: string): Promise<Stripe.PaymentIntent> {
+    return stripe.paymentIntents.cancel(intent.id, { cancellation_reason: "abandoned" }, { idempotencyKey: stripeKey("cancel", key) })
+  }
+
   return {
     async charge(request: ChargeRequest) {
       const bad = badKey<ChargeOutcome>(request?.idempotencyKey)
@@ -52,7 +61,8 @@ export function chargeOperations({ stripe }: StripeContext): ChargeOperations {
         ...(request.offSession ? { off_session: true } : { setup_future_usage: "off_session" }),
       }
       try {
-        return processorOk(outcomeOf(await stripe.paymentIntents.create(params, { idempotencyKey: stripeKey("charge", request.idempotencyKey) })))
+        const intent = await stripe.paymentIntents.create(params, { idempotencyKey: stripeKey("charge", request.idempotencyKey) })
+        return processorOk(outcomeOf(intent.status === "requires_action" ? await cancelUnauthenticated(intent, request.idempotencyKey) : intent))
       } catch (error) {
         const intent = isDecline(error) ? (error.payment_intent as Stripe.PaymentIntent | undefined) : undefined
         if (intent && isDecline(error)) return processorOk<ChargeOutcome>({ status: "failed", chargeId: intent.id, code: failureCodeOf(error), message: declineMessage(error) })
@@ -87,6 +97,9 @@ function outcomeOf(intent: Stripe.PaymentIntent): ChargeOutcome {
   if (intent.status === "succeeded") return { status: "succeeded", chargeId: intent.id, amount: { cents: intent.amount_received, currency: intent.currency } }
   if (intent.status === "requires_action") {
     return { status: "failed", chargeId: intent.id, code: "authentication_required", message: "the card asks for 3-D Secure, which only the shopper can complete" }
+  }
+  if (intent.status === "canceled" && intent.cancellation_reason === "abandoned") {
+    return { status: "failed", chargeId: intent.id, code: "authentication_required", message: "the card asked for 3-D Secure, which only the shopper can complete: the payment was cancelled" }
   }
   const error = intent.last_payment_error
   if (error) return { status: "failed", chargeId: intent.id, code: failureCodeOf(error), message: error.message ?? "declined" }

@@ -10,7 +10,7 @@ import { type ProcessorResult, processorError } from "../port"
 
 export type StripeContext = { stripe: Stripe }
 
-export type KeyedOperation = "customer" | "attach" | "verify" | "charge" | "refund"
+export type KeyedOperation = "customer" | "attach" | "verify" | "charge" | "cancel" | "refund"
 
 const STRIPE_KEY_LIMIT = 255
 
