@@ -65,6 +65,20 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
     expect(schedule(await h.getPlan(plan.id))[1]).toEqual([2, "2027-02-28", 84.96, "paid"])
   })
 
+  it("refunds a cancelled order across both Stripe charges: 84.98 + 84.96 back to the card", async () => {
+    const { plan, customer } = await stripeOrder()
+    await h.advance(28)
+    const intents = intentsOf(customer)
+    expect(intents.map((pi) => [pi.amount, pi.status])).toEqual([[8498, "succeeded"], [8496, "succeeded"]])
+
+    await api.post(`/admin/orders/${plan.order_id}/cancel`, {}, { headers: h.adminHeaders })
+    const after = await h.getPlan(plan.id)
+    expect(after).toMatchObject({ status: "cancelled", refunded_total: 169.94, outstanding_total: 0 })
+    const refunds = [...stripe.fake.state.refunds.values()].filter((r) => intents.some((pi) => pi.id === r.payment_intent))
+    expect(refunds.map((r) => [r.payment_intent, r.amount, r.status]).sort()).toEqual([[intents[0].id, 8498, "succeeded"], [intents[1].id, 8496, "succeeded"]].sort())
+    for (const pi of intents) expect(stripe.fake.state.charges.get(pi.latest_charge!)).toMatchObject({ refunded: true })
+  })
+
   it("flags the plan once when a charge is disputed; a redelivered event changes nothing; payment events are only confirmed", async () => {
     const { plan, customer } = await stripeOrder()
     const [intent] = intentsOf(customer)
