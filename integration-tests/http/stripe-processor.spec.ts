@@ -93,6 +93,7 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
     expect(again.data).toMatchObject({ handled: "already_recorded", plan_id: plan.id })
     const disputes = (await h.getPlan(plan.id)).events.filter((e: any) => e.type === "stripe.dispute_opened")
     expect(disputes).toHaveLength(1)
+    expect(disputes[0]).toMatchObject({ actor: "system", data: { disputeId: first.data.dispute, paymentIntentId: intent.id, amount: 8498, currency: "eur", reason: "fraudulent" } })
 
     const succeeded = stripe.fake.state.eventsOf("payment_intent.succeeded").find((e) => (e.data.object as { id: string }).id === intent.id)!
     const confirmed = stripe.fake.signedWebhook(succeeded, WEBHOOK_SECRET)
