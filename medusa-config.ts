@@ -8,6 +8,11 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 /** Plugin options: the same object a store passes under `plugins: [{ resolve, options }]`. */
 const instalmentsOptions = {
   processor: "sandbox",
+  // The demo store declares a consumer-credit authorisation, so it offers every plan and fee (README,
+  // "Consumer credit in direct mode"). INSTALMENTS_CREDIT_AUTHORISATION=false runs it as a store
+  // without one (only the exempt plans), INSTALMENTS_MERCHANT_SIZE=large as a large seller.
+  credit_authorisation: process.env.INSTALMENTS_CREDIT_AUTHORISATION !== "false",
+  ...(process.env.INSTALMENTS_MERCHANT_SIZE ? { merchant_size: process.env.INSTALMENTS_MERCHANT_SIZE } : {}),
   // INSTALMENTS_DEFERRED_START=on_shipment starts plans when the order ships (the deferred-start tests use it).
   ...(process.env.INSTALMENTS_DEFERRED_START ? { deferred_start: process.env.INSTALMENTS_DEFERRED_START } : {}),
   // INSTALMENTS_REVISION_POLICY=last_first takes refunds off the last instalments instead of spreading them.

@@ -9,10 +9,10 @@ export default async function globalSetup() {
   process.env.MEDUSA_DISABLE_TELEMETRY = "true"
   if (process.env.TEST_TYPE === "unit") return
   const port = Number(process.env.TEST_DB_PORT) || (await freePort())
-  // In the system temp folder: Postgres runs as the `postgres` user, which must be able to walk
-  // every parent folder of its data, and a clone may live under a private home folder.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "instalments-pgtest-"))
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port, persistent: false })
+  // Not under the clone: Postgres runs as the `postgres` user, which must be able to walk every
+  // parent folder of its data, and a clone may live under a private home folder.
+  const dir = fs.mkdtempSync(path.join(scratchRoot(), "instalments-pgtest-"))
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(dir, "data"), port, persistent: false, extraFlags: IN_MEMORY_FLAGS })
   globalThis.__EMBEDDED_PG__ = { pg, dir }
   // test-utils turns SSL on unless the URL says `localhost`: keep it literally `localhost`.
   Object.assign(process.env, {
@@ -22,3 +22,21 @@ export default async function globalSetup() {
     DB_PASSWORD: PG_PASSWORD,
   })
 }
+
+/**
+ * Memory (Linux's /dev/shm) when the system has it, else the temp folder. Before every HTTP test
+ * the runner drops the test's database and copies it again from a template (~20 MB in a few
+ * thousand files): on this project's 2-core CI machine's disk that takes ~0.8 s, waiting for the
+ * disk, against ~0.05 s in memory.
+ */
+function scratchRoot() {
+  try {
+    fs.accessSync("/dev/shm", fs.constants.W_OK)
+    return "/dev/shm"
+  } catch {
+    return os.tmpdir()
+  }
+}
+
+/** Keeps Postgres's write-ahead log, in memory too, small: the copies write ~20 MB of it each. */
+const IN_MEMORY_FLAGS = ["-c", "max_wal_size=256MB", "-c", "min_wal_size=64MB"]

@@ -1,7 +1,8 @@
 // Medusa's DML registers entities in a process-wide MikroORM store: clear it between test files.
 const { MetadataStorage } = require("@medusajs/framework/mikro-orm/core")
 MetadataStorage.clear()
-require("./shutdown-watch")
+// Bounds the test app's shutdown and reports what keeps it open (see the file).
+require("./bounded-shutdown")
 
 // medusa-config.ts makes Stripe the card processor when STRIPE_API_KEY is set (the demo's switch):
 // a key in the developer's shell must not turn every test to Stripe. A spec that wants Stripe sets

@@ -7,7 +7,7 @@
 //  3. installs Medusa and the tarball from npm, type-checks that medusa-config.ts against the
 //     package's declarations, starts a throw-away Postgres (scripts/embedded-pg.mjs), runs
 //     `medusa db:migrate`, seeds the store (scripts/pack-install-check/seed-store.ts), adds an admin;
-//  4. boots `medusa develop`, places a p3x order through the Store API with pp_instalments_instalments,
+//  4. boots `medusa develop`, places a p2x order through the Store API with pp_instalments_instalments,
 //     then checks through the Admin API that the plan exists, that its shopper link points at the
 //     configured base URL, and that its confirmation e-mail went out on the "email" channel.
 // Each step prints its time. Everything runs on this machine; only the npm registry is reached.
@@ -328,12 +328,13 @@ async function placeOrder(call, shop) {
   const { shipping_options } = await call("GET", `/store/shipping-options?cart_id=${cart.id}`, { headers })
   await call("POST", `/store/carts/${cart.id}/shipping-methods`, { headers, body: { option_id: shipping_options[0].id } })
   const quote = await call("GET", `/store/instalments/quote?cart_id=${cart.id}&locale=fr`, { headers })
-  const p3x = quote.plans.find((plan) => plan.code === "p3x")
-  if (!p3x?.eligible) throw new Error(`the quote does not offer p3x: ${JSON.stringify(quote).slice(0, 500)}`)
+  // The README's store holds no consumer-credit authorisation: p2x, not p3x (docs/business-rules.md §11).
+  const p2x = quote.plans.find((plan) => plan.code === "p2x")
+  if (!p2x?.eligible) throw new Error(`the quote does not offer p2x: ${JSON.stringify(quote).slice(0, 500)}`)
   const { payment_collection } = await call("POST", "/store/payment-collections", { headers, body: { cart_id: cart.id } })
   await call("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, {
     headers,
-    body: { provider_id: PROVIDER_ID, data: { plan: "p3x", card_token: "tok_visa", phone: "+33 6 12 34 56 78", locale: "fr" } },
+    body: { provider_id: PROVIDER_ID, data: { plan: "p2x", card_token: "tok_visa", phone: "+33 6 12 34 56 78", locale: "fr" } },
   })
   const completed = await call("POST", `/store/carts/${cart.id}/complete`, { headers })
   if (completed.type !== "order") throw new Error(`the cart did not complete: ${JSON.stringify(completed).slice(0, 500)}`)
@@ -361,12 +362,12 @@ async function checkPlan(call, order) {
   )
   const { instalment_plan: plan } = await call("GET", `/admin/instalment-plans/${list.instalment_plans[0].id}`, { headers })
   const problems = []
-  if (plan.plan_code !== "p3x") problems.push(`plan_code ${plan.plan_code}`)
-  if (plan.instalments.length !== 3) problems.push(`${plan.instalments.length} instalments`)
+  if (plan.plan_code !== "p2x") problems.push(`plan_code ${plan.plan_code}`)
+  if (plan.instalments.length !== 2) problems.push(`${plan.instalments.length} instalments`)
   if (plan.instalments[0]?.status !== "paid") problems.push(`first instalment ${plan.instalments[0]?.status}`)
   if (!plan.self_service_url?.startsWith(`${BASE_URL}/`)) problems.push(`self_service_url ${plan.self_service_url} is not under ${BASE_URL}`)
   if (problems.length > 0) throw new Error(`plan ${plan.id}: ${problems.join("; ")}`)
-  log(`   plan ${plan.id}: p3x, ${plan.instalments.map((i) => `${i.amount} ${i.status}`).join(" / ")}, link ${plan.self_service_url.split("?")[0]}`)
+  log(`   plan ${plan.id}: p2x, ${plan.instalments.map((i) => `${i.amount} ${i.status}`).join(" / ")}, link ${plan.self_service_url.split("?")[0]}`)
 
   const fields = "id,to,channel,template,status"
   const { notifications } = await waitFor(
@@ -427,7 +428,7 @@ async function main() {
   const shop = await step("seed the store and add an admin (medusa exec, medusa user)", () => seed(env))
   const baseUrl = await step("boot the store (medusa develop)", () => startServer(env, port))
   const call = client(baseUrl)
-  const order = await step(`place a p3x order with ${PROVIDER_ID} (Store API)`, () => placeOrder(call, shop))
+  const order = await step(`place a p2x order with ${PROVIDER_ID} (Store API)`, () => placeOrder(call, shop))
   await step("check the plan, its link and its e-mail (Admin API)", () => checkPlan(call, order))
   await cleanUp(true)
   log(`passed: Medusa ${medusaVersion}, ${STEPS} steps in ${seconds(Date.now() - started)}`)

@@ -4,7 +4,7 @@
  *
  *   import type { InstalmentsOptions } from "medusa-instalments"
  *
- *   plugins: [{ resolve: "medusa-instalments", options: { plans: ["p3x", "d30"] } satisfies InstalmentsOptions }]
+ *   plugins: [{ resolve: "medusa-instalments", options: { plans: ["p2x", "d30"] } satisfies InstalmentsOptions }]
  *
  * README.md, "Options", says what each option does.
  */

@@ -228,6 +228,17 @@ describe("admin dashboard", () => {
     expect(await page.getByTestId("empty-state").textContent()).toBe("No plan matches these filters.")
   })
 
+  it("shows under which regime the direct plans run: consumer credit, as the demo store declares an authorisation", async () => {
+    await page.goto(`${server.base}/app/instalments`)
+    const panel = page.getByTestId("consumer-credit")
+    await panel.waitFor({ timeout: 120_000 })
+    await panel.getByTestId("consumer-credit-regime").waitFor()
+    expect(await panel.getAttribute("data-regime")).toBe("consumer_credit")
+    expect(await panel.getByTestId("consumer-credit-regime").textContent()).toBe("Consumer credit: the store declares an authorisation")
+    expect(await panel.textContent()).toContain("Plans offered in direct mode: Pay in 2, Pay in 3, Pay in 4, Pay in 15 days, Pay in 30 days")
+    await shot("instalments-page-regime", panel)
+  })
+
   it("shows a customer's plans on the customer page", async () => {
     await page.goto(`${server.base}/app/customers/${orders.chair.plan.customer_id}`)
     const widget = page.getByTestId("customer-instalment-plans")

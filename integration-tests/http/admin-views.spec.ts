@@ -201,5 +201,11 @@ medusaIntegrationTestRunner({
       expect(nonZero(eur)).toEqual([["2027-02-22", 8_496], ["2027-03-29", 8_496]])
       expect(nonZero(dollars)).toEqual([["2027-02-22", 5_000]])
     })
+
+    it("says the direct plans run as consumer credit: the demo store declares an authorisation", async () => {
+      expect((await admin("/admin/instalments/consumer-credit")).data).toEqual({
+        consumer_credit: { regime: "consumer_credit", credit_authorisation: true, merchant_size: "sme", exempt_deferral_days: 50, direct_plans: ["p2x", "p3x", "p4x", "d15", "d30"] },
+      })
+    })
   },
 })

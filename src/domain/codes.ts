@@ -56,6 +56,7 @@ export const ELIGIBILITY_REASON_CODES = [
   "card_issuer_country",
   "card_expires_too_soon",
   "credit_refused",
+  "consumer_credit_not_authorised", // direct mode without an authorisation: this schedule would be consumer credit (§11)
 ] as const
 export type EligibilityReasonCode = (typeof ELIGIBILITY_REASON_CODES)[number]
 

@@ -6,6 +6,7 @@
 import { CATALOGUE_ORDER } from "./catalogue"
 import { DEFAULT_ACCEPTED_NETWORKS, DEFAULT_COUNTRIES, type CardNetwork, type PlanCode, type RevisionPolicy } from "./codes"
 import { DEFAULT_TIME_ZONE } from "./calendar"
+import type { MerchantSize } from "./credit-exemption"
 
 /** Customer fee of a plan: `basisPoints` of the order total (half-up) plus `fixedCents`. */
 export interface FeeSettings {
@@ -32,6 +33,16 @@ export interface CardSettings {
   readonly allowVirtual: false
   /** Cards must be issued in the EU (docs/business-rules.md §3): not configurable. */
   readonly requireEuIssuer: true
+}
+
+/**
+ * Whether direct mode may grant consumer credit (docs/business-rules.md §11): without an
+ * authorisation, only plans exempt for the store's size (src/domain/credit-exemption.ts).
+ */
+export interface ConsumerCreditSettings {
+  readonly merchantSize: MerchantSize
+  /** The store declares a consumer-credit authorisation: every plan may be offered. */
+  readonly authorised: boolean
 }
 
 /** When a plan starts: at checkout (`off`), or when the merchant ships the order. */
@@ -61,6 +72,7 @@ export interface EngineConfig {
   readonly maxPostponeDays: number
   /** Time zone of the shoppers' calendar: decides which day "today" is. */
   readonly timeZone: string
+  readonly consumerCredit: ConsumerCreditSettings
 }
 
 /** Default settings of one plan: 50.00 € to 4,000.00 €, no fee, one postponement. */
@@ -68,7 +80,11 @@ export function defaultPlanSettings(): PlanSettings {
   return { offered: true, min: 5_000, max: 400_000, fee: { basisPoints: 0, fixedCents: 0 }, maxPostponements: 1 }
 }
 
-/** The configuration of a store that sets no option: the defaults of docs/business-rules.md. A fresh object each call. */
+/**
+ * The engine's defaults of docs/business-rules.md, every plan offered, for a store that declares a
+ * consumer-credit authorisation. A store that sets no option has no authorisation: the plugin
+ * options (src/options/plugin-options.ts) then offer only the exempt plans. A fresh object each call.
+ */
 export function defaultEngineConfig(): EngineConfig {
   const plans = {} as Record<PlanCode, PlanSettings>
   for (const code of CATALOGUE_ORDER) plans[code] = defaultPlanSettings()
@@ -86,5 +102,6 @@ export function defaultEngineConfig(): EngineConfig {
     withdrawalDays: 14,
     maxPostponeDays: 15,
     timeZone: DEFAULT_TIME_ZONE,
+    consumerCredit: { merchantSize: "sme", authorised: true },
   }
 }

@@ -111,3 +111,22 @@ describe("checkEligibility with a card", () => {
     expect(check({ creditDecision: "approved" })).toEqual({ eligible: true })
   })
 })
+
+describe("checkEligibility and consumer credit (docs/business-rules.md §11)", () => {
+  const unauthorised: EngineConfig = { ...config, consumerCredit: { merchantSize: "sme", authorised: false } }
+  const tooLong = { exempt: false, days: 60, limitDays: 50, reasons: [{ code: "deferral_too_long", days: 60, limitDays: 50, daysOver: 10 }] } as const
+
+  it("refuses a schedule that is not exempt when the store holds no authorisation, with the card checks too", () => {
+    expect(checkEligibility({ config: unauthorised, plan: "p3x", amount: eur(25490), country: "fr", creditExemption: tooLong })).toEqual({
+      eligible: false,
+      reasons: ["consumer_credit_not_authorised"],
+    })
+    const withCard = checkEligibility({ config: unauthorised, plan: "p3x", amount: eur(25490), country: "fr", creditExemption: tooLong, card: { ...goodCard, funding: "prepaid" }, lastDueDate: "2027-03-01" })
+    expect(withCard).toEqual({ eligible: false, reasons: ["card_prepaid", "consumer_credit_not_authorised"] })
+  })
+
+  it("accepts an exempt schedule, and any schedule when the store holds an authorisation", () => {
+    expect(checkEligibility({ config: unauthorised, plan: "p2x", amount: eur(25490), country: "fr", creditExemption: { exempt: true, days: 31, limitDays: 50 } })).toEqual({ eligible: true })
+    expect(check({ creditExemption: tooLong })).toEqual({ eligible: true })
+  })
+})

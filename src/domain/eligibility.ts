@@ -18,6 +18,7 @@ import {
   type PlanCode,
 } from "./codes"
 import type { EngineConfig } from "./config"
+import type { Exemption } from "./credit-exemption"
 import type { Money } from "./money"
 
 /** What the payment processor tells us about the card. */
@@ -52,6 +53,8 @@ export interface EligibilityInput {
   readonly lastDueDate?: LocalDate
   /** When `lastDueDate` is not given: the checkout day, from which the schedule is derived. */
   readonly today?: LocalDate
+  /** The consumer-credit verdict on the schedule (the quote's), for a store without an authorisation. */
+  readonly creditExemption?: Exemption
 }
 
 export type Eligibility = { readonly eligible: true } | { readonly eligible: false; readonly reasons: readonly EligibilityReasonCode[] }
@@ -81,6 +84,7 @@ function addOrderReasons(input: EligibilityInput, found: Set<EligibilityReasonCo
     if (amount.cents > settings.max) found.add("amount_above_maximum")
   }
   if (!config.countries.includes(input.country.toLowerCase())) found.add("country_not_supported")
+  if (!config.consumerCredit.authorised && input.creditExemption?.exempt === false) found.add("consumer_credit_not_authorised")
 }
 
 /** A card is acceptable through its own network or, for a co-badged card, through the other one. */

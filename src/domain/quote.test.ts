@@ -100,3 +100,47 @@ describe("properties", () => {
     )
   })
 })
+
+describe("quotes of a direct-mode store without a consumer-credit authorisation (docs/business-rules.md §11)", () => {
+  const unauthorised = (merchantSize: "sme" | "large", extra: Partial<EngineConfig> = {}): EngineConfig => ({
+    ...config,
+    ...extra,
+    consumerCredit: { merchantSize, authorised: false },
+  })
+
+  it("refuses a schedule that would be consumer credit, from its dates: p3x for an SME, p2x for a large seller", () => {
+    const p3x = quotePlan({ config: unauthorised("sme"), plan: "p3x", amount: eur(30000), country: "fr", today: "2027-12-31" })
+    expect(p3x.eligibility).toEqual({ eligible: false, reasons: ["consumer_credit_not_authorised"] })
+    expect(p3x.creditExemption).toMatchObject({ exempt: false, days: 60, reasons: [{ code: "deferral_too_long", daysOver: 10 }] })
+
+    const p2xSme = quotePlan({ config: unauthorised("sme"), plan: "p2x", amount: eur(30000), country: "fr", today: "2028-01-31" })
+    expect(p2xSme.eligibility).toEqual({ eligible: true })
+    expect(p2xSme.creditExemption).toEqual({ exempt: true, days: 29, limitDays: 50 })
+
+    const p2xLarge = quotePlan({ config: unauthorised("large"), plan: "p2x", amount: eur(30000), country: "fr", today: "2028-01-31" })
+    expect(p2xLarge.eligibility).toEqual({ eligible: false, reasons: ["consumer_credit_not_authorised"] })
+  })
+
+  it("refuses a schedule with a customer fee, and keeps the other reasons", () => {
+    const fee = unauthorised("sme", { plans: withFee(100, 0).plans })
+    const q = quotePlan({ config: fee, plan: "d30", amount: eur(1000), country: "nl", today: "2027-06-01" })
+    expect(q.eligibility).toEqual({ eligible: false, reasons: ["amount_below_minimum", "country_not_supported", "consumer_credit_not_authorised"] })
+    expect(q.creditExemption).toMatchObject({ exempt: false, reasons: [{ code: "customer_fee", feeCents: 10 }] })
+  })
+
+  it("with a deferred start, judges the plan on every start day (the shipment day is not known at checkout)", () => {
+    const deferred = unauthorised("sme", { deferredStart: "on_shipment" })
+    const q = quotePlan({ config: deferred, plan: "p2x", amount: eur(30000), country: "fr", today: "2027-02-01" })
+    expect(q.creditExemption).toEqual({ exempt: true, days: 31, limitDays: 50 }) // not the 28 days from 1 February
+    expect(quotePlan({ config: unauthorised("large", { deferredStart: "on_shipment" }), plan: "d15", amount: eur(30000), country: "fr", today: "2027-02-01" }).eligibility).toEqual({
+      eligible: false,
+      reasons: ["consumer_credit_not_authorised"],
+    })
+  })
+
+  it("with an authorisation, carries no verdict and refuses nothing for it", () => {
+    const q = quotePlan({ config, plan: "p4x", amount: eur(30000), country: "fr", today: "2027-06-01" })
+    expect(q.creditExemption).toBeUndefined()
+    expect(q.eligibility).toEqual({ eligible: true })
+  })
+})

@@ -12,6 +12,7 @@ import type { LocalDate } from "./calendar"
 import { CATALOGUE_ORDER, chargesAtCheckout, instalmentCount, scheduleDueDates } from "./catalogue"
 import type { PlanCode } from "./codes"
 import type { EngineConfig, FeeSettings } from "./config"
+import { creditExemption, worstCaseExemption, type Exemption } from "./credit-exemption"
 import { checkEligibility, type Eligibility } from "./eligibility"
 import { add, money, percentOf, splitEvenly, subtract, zero, type Money } from "./money"
 
@@ -41,6 +42,12 @@ export interface Quote {
   readonly eligibility: Eligibility
   /** How many postponements the shopper will be allowed. */
   readonly maxPostponements: number
+  /**
+   * Without a consumer-credit authorisation only: whether this schedule is exempt from
+   * consumer-credit law (src/domain/credit-exemption.ts); when not, `eligibility` says
+   * `consumer_credit_not_authorised`.
+   */
+  readonly creditExemption?: Exemption
 }
 
 export interface QuoteInput {
@@ -73,6 +80,7 @@ function quote(config: EngineConfig, plan: PlanCode, amount: Money, country: str
     amount: part,
     customerFee: i === 0 ? fee : noFee,
   }))
+  const exemption = config.consumerCredit.authorised ? undefined : scheduleExemption(config, plan, instalments, today)
   return {
     plan,
     currency: amount.currency,
@@ -82,9 +90,23 @@ function quote(config: EngineConfig, plan: PlanCode, amount: Money, country: str
     totalWithFees: add(amount, fee),
     credit: chargesAtCheckout(plan) ? subtract(amount, parts[0]) : amount,
     instalments,
-    eligibility: checkEligibility({ config, plan, amount, country }),
+    eligibility: checkEligibility({ config, plan, amount, country, creditExemption: exemption }),
     maxPostponements: settings.maxPostponements,
+    ...(exemption ? { creditExemption: exemption } : {}),
   }
+}
+
+/**
+ * The consumer-credit verdict on the schedule the shopper would get. It runs from today; with a
+ * deferred start it runs from the shipment day, unknown at checkout, so the plan must be exempt
+ * whatever day it starts.
+ */
+function scheduleExemption(config: EngineConfig, plan: PlanCode, instalments: readonly QuoteInstalment[], today: LocalDate): Exemption {
+  const size = config.consumerCredit.merchantSize
+  const feeCents = instalments.reduce((sum, i) => sum + i.customerFee.cents, 0)
+  if (config.deferredStart === "on_shipment") return worstCaseExemption(plan, feeCents, size)
+  const schedule = instalments.map((i) => ({ dueDate: i.dueDate, customerFeeCents: i.customerFee.cents }))
+  return creditExemption({ schedule, referenceDay: today, merchantSize: size })
 }
 
 /** A quote for every offered plan, in catalogue order, eligible or not (ineligible ones carry their reasons). */

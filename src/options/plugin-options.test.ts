@@ -11,22 +11,31 @@ function errorOf(raw: unknown): string {
   throw new Error("expected parsePluginOptions to throw")
 }
 
+/** A store that declares a consumer-credit authorisation: every plan and fee allowed (docs/business-rules.md §11). */
+const AUTHORISED = { credit_authorisation: true }
+
 describe("parsePluginOptions: valid options", () => {
-  it("gives the defaults without options", () => {
-    expect(parsePluginOptions(undefined)).toEqual(defaultEngineConfig())
-    expect(parsePluginOptions({})).toEqual(defaultEngineConfig())
+  it("gives the defaults without options: every plan for a store with an authorisation, the exempt ones otherwise", () => {
+    expect(parsePluginOptions(AUTHORISED)).toEqual(defaultEngineConfig())
+    const offered = (config: ReturnType<typeof parsePluginOptions>) => Object.entries(config.plans).filter(([, s]) => s.offered).map(([c]) => c)
+    for (const raw of [undefined, {}]) {
+      const config = parsePluginOptions(raw)
+      expect(config.consumerCredit).toEqual({ merchantSize: "sme", authorised: false })
+      expect(offered(config)).toEqual(["p2x", "d15", "d30"])
+      expect(config).toEqual({ ...defaultEngineConfig(), plans: config.plans, consumerCredit: config.consumerCredit })
+    }
   })
 
   it("turns euros and percents into cents and basis points, exactly", () => {
-    const config = parsePluginOptions({ plans: { p3x: { min_amount: 49.99, max_amount: "1500", fee_percent: 1.5, fee_fixed: "0.50", max_postponements: 2 } } })
+    const config = parsePluginOptions({ ...AUTHORISED, plans: { p3x: { min_amount: 49.99, max_amount: "1500", fee_percent: 1.5, fee_fixed: "0.50", max_postponements: 2 } } })
     expect(config.plans.p3x).toEqual({ offered: true, min: 4999, max: 150000, fee: { basisPoints: 150, fixedCents: 50 }, maxPostponements: 2 })
-    expect(parsePluginOptions({ plans: { p3x: { fee_percent: 0.07 } } }).plans.p3x.fee.basisPoints).toBe(7) // 0.07 × 100 is 7.000000000000001 in floats
+    expect(parsePluginOptions({ ...AUTHORISED, plans: { p3x: { fee_percent: 0.07 } } }).plans.p3x.fee.basisPoints).toBe(7) // 0.07 × 100 is 7.000000000000001 in floats
   })
 
   it("offers the plans listed, and only them", () => {
-    const list = parsePluginOptions({ plans: ["p3x", "d30"] })
+    const list = parsePluginOptions({ ...AUTHORISED, plans: ["p3x", "d30"] })
     expect(Object.entries(list.plans).filter(([, s]) => s.offered).map(([c]) => c)).toEqual(["p3x", "d30"])
-    const map = parsePluginOptions({ plans: { p2x: true, p4x: {}, d15: false, d30: { enabled: false } } })
+    const map = parsePluginOptions({ ...AUTHORISED, plans: { p2x: true, p4x: {}, d15: false, d30: { enabled: false } } })
     expect(Object.entries(map.plans).filter(([, s]) => s.offered).map(([c]) => c)).toEqual(["p2x", "p4x"])
     expect(map.plans.p4x).toEqual({ ...defaultEngineConfig().plans.p4x })
   })
@@ -52,7 +61,7 @@ describe("parsePluginOptions: valid options", () => {
   })
 
   it("leaves keys it is told to ignore to other parts of the plugin", () => {
-    expect(parsePluginOptions({ processor: { api_key: "x" } }, { ignoreKeys: ["processor"] })).toEqual(defaultEngineConfig())
+    expect(parsePluginOptions({ ...AUTHORISED, processor: { api_key: "x" } }, { ignoreKeys: ["processor"] })).toEqual(defaultEngineConfig())
   })
 })
 
@@ -75,7 +84,7 @@ describe("parsePluginOptions: errors name the option, what is expected and what 
     expect(errorOf({ plans: { p3x: { fee_percent: 10.01 } } })).toMatch(/"plans.p3x.fee_percent" must be a percentage from 0 to 10.00/)
     expect(errorOf({ plans: { p3x: { fee_percent: 1.234 } } })).toMatch(/at most 2 decimals/)
     expect(errorOf({ plans: { p3x: { fee_fixed: 10.01 } } })).toMatch(/"plans.p3x.fee_fixed" must be a number of euros from 0 to 10.00/)
-    expect(parsePluginOptions({ plans: { p3x: { fee_percent: 10, fee_fixed: 10 } } }).plans.p3x.fee).toEqual({ basisPoints: 1000, fixedCents: 1000 })
+    expect(parsePluginOptions({ ...AUTHORISED, plans: { p3x: { fee_percent: 10, fee_fixed: 10 } } }).plans.p3x.fee).toEqual({ basisPoints: 1000, fixedCents: 1000 })
   })
 
   it("refuses unknown plan codes with the list of valid ones", () => {
@@ -117,5 +126,51 @@ describe("parsePluginOptions: errors name the option, what is expected and what 
   it("refuses options that are not an object", () => {
     expect(errorOf(42)).toMatch(/the plugin options must be an object/)
     expect(errorOf(["p3x"])).toMatch(/the plugin options must be an object/)
+  })
+})
+
+describe("parsePluginOptions: consumer credit in direct mode (docs/business-rules.md §11)", () => {
+  const offered = (config: ReturnType<typeof parsePluginOptions>) => Object.entries(config.plans).filter(([, s]) => s.offered).map(([c]) => c)
+
+  it("reads merchant_size and credit_authorisation", () => {
+    expect(parsePluginOptions({ merchant_size: "large", credit_authorisation: true }).consumerCredit).toEqual({ merchantSize: "large", authorised: true })
+    expect(offered(parsePluginOptions({ merchant_size: "large", credit_authorisation: true }))).toEqual(["p2x", "p3x", "p4x", "d15", "d30"])
+    expect(errorOf({ merchant_size: "medium" })).toMatch(/option "merchant_size" must be one of sme, large .* \(got "medium"\)/)
+    expect(errorOf({ credit_authorisation: "yes" })).toMatch(/option "credit_authorisation" must be true or false \(got "yes"\)/)
+  })
+
+  it("offers a large seller without an authorisation no plan by default: even d15 defers payment 15 days", () => {
+    const config = parsePluginOptions({ merchant_size: "large" })
+    expect(offered(config)).toEqual([])
+  })
+
+  it("accepts the exempt plans asked for explicitly", () => {
+    expect(offered(parsePluginOptions({ plans: ["p2x", "d30"] }))).toEqual(["p2x", "d30"])
+  })
+
+  it("refuses p3x without an authorisation, with the rule and the two ways out", () => {
+    const lines = errorOf({ plans: ["p2x", "p3x", "p4x"] }).split("\n")
+    expect(lines).toEqual([
+      'medusa-instalments: option "plans.p3x" would grant consumer credit: its last payment can fall 62 days after the order (or the shipment, with a deferred start), 12 days beyond the 50 days allowed for merchant_size "sme"',
+      'medusa-instalments: option "plans.p4x" would grant consumer credit: its last payment can fall 92 days after the order (or the shipment, with a deferred start), 42 days beyond the 50 days allowed for merchant_size "sme"',
+      expect.stringContaining("medusa-instalments: Without a consumer-credit authorisation, a store that collects instalments itself (direct mode) may only defer payment for at most 50 days (14 days for merchant_size \"large\"), with no fee"),
+    ])
+    expect(lines[2]).toContain("this store: merchant_size \"sme\", so offer only p2x, d15, d30 with no fee")
+    expect(lines[2]).toContain("Either set credit_authorisation: true if your store holds a consumer-credit authorisation, or lend through Alma")
+    expect(lines[2]).toContain("Directive (EU) 2023/2225")
+  })
+
+  it("refuses a customer fee without an authorisation, even on an exempt plan", () => {
+    expect(errorOf({ plans: { d30: { fee_fixed: 1 } } })).toMatch(/^medusa-instalments: option "plans.d30" would grant consumer credit: it charges the shopper a fee \(fee_percent or fee_fixed\)\n/)
+  })
+
+  it("refuses p2x for a large seller, whose limit is 14 days", () => {
+    const message = errorOf({ merchant_size: "large", plans: ["p2x"] })
+    expect(message).toMatch(/"plans.p2x" would grant consumer credit: its last payment can fall 31 days after the order .*17 days beyond the 14 days allowed for merchant_size "large"/)
+    expect(message).toContain('this store: merchant_size "large", so no plan of the catalogue is exempt for it')
+  })
+
+  it("reports bad values before the consumer-credit rule", () => {
+    expect(errorOf({ plans: { p3x: { min_amount: "x" } } })).toMatch(/^medusa-instalments: option "plans.p3x.min_amount" must be a number/)
   })
 })

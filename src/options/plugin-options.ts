@@ -13,19 +13,25 @@
  *       deferred_start: "off",            // or "on_shipment"
  *       retry_days: [1, 3, 7],
  *       time_zone: "Europe/Paris",
+ *       merchant_size: "sme",             // or "large"
+ *       credit_authorisation: false,      // true: the store holds a consumer-credit authorisation
  *     },
  *   }]
  *
  * Every option is optional; leaving one out keeps the default of docs/business-rules.md. Amounts
  * are in euros (numbers or decimal strings, at most 2 decimals), percentages in percent.
  * `plans`: the plans listed are the ones offered (a plan set to `false` or `{ enabled: false }`
- * is not); without `plans`, all five are offered.
+ * is not); without `plans`, all five are offered when the store declares a consumer-credit
+ * authorisation, and otherwise only the plans exempt from consumer-credit law for its
+ * `merchant_size` (./consumer-credit.ts, docs/business-rules.md §11).
  */
 import { z } from "@medusajs/framework/zod"
 import { isTimeZone } from "../domain/calendar"
 import { DEFAULT_ACCEPTED_NETWORKS, PLAN_CODES, REVISION_POLICIES, isPlanCode, type CardNetwork, type PlanCode } from "../domain/codes"
 import { defaultEngineConfig, defaultPlanSettings, type EngineConfig, type PlanSettings } from "../domain/config"
+import { MERCHANT_SIZES } from "../domain/credit-exemption"
 import { decimalToScaledInteger, formatScaledInteger } from "../domain/decimal"
+import { creditRefusals, exemptDefaults } from "./consumer-credit"
 
 const PREFIX = "medusa-instalments:"
 
@@ -117,6 +123,8 @@ const optionsSchema = z.strictObject({
     .max(10, { error: "must list at most 10 retries" })
     .optional(),
   time_zone: z.string({ error: "must be an IANA time zone such as \"Europe/Paris\"" }).optional(),
+  merchant_size: z.enum(MERCHANT_SIZES, { error: `must be one of ${MERCHANT_SIZES.join(", ")} ("sme": a micro, small or medium enterprise)` }).optional(),
+  credit_authorisation: bool.optional(),
 })
 
 /** The options a store owner may write, as TypeScript sees them (for medusa-config.ts authors). */
@@ -128,6 +136,10 @@ export interface PluginOptions {
   deferred_start?: "off" | "on_shipment"
   retry_days?: number[]
   time_zone?: string
+  /** `"sme"` (default): a micro, small or medium enterprise; `"large"`: any other seller. */
+  merchant_size?: "sme" | "large"
+  /** Whether the store holds a consumer-credit authorisation (default false). Not legal advice. */
+  credit_authorisation?: boolean
 }
 
 export interface PlanOptions {
@@ -290,10 +302,18 @@ export function parsePluginOptions(raw: unknown, options: ParseOptions = {}): En
   }
   if (errors.length > 0 || !o || !plans) throw new Error(errors.join("\n"))
 
+  // Without an authorisation, direct mode offers only plans outside consumer-credit law (§11).
+  const consumerCredit = { merchantSize: o.merchant_size ?? "sme", authorised: o.credit_authorisation ?? false } as const
+  const offered = consumerCredit.authorised || checked.plans !== undefined ? plans : exemptDefaults(plans, consumerCredit.merchantSize)
+  if (!consumerCredit.authorised) {
+    const refusals = creditRefusals(offered, consumerCredit.merchantSize)
+    if (refusals.length > 0) throw new Error(refusals.join("\n"))
+  }
+
   const defaults = defaultEngineConfig()
   return {
     ...defaults,
-    plans,
+    plans: offered,
     countries: o.countries ? [...new Set(o.countries.map((c) => c.toLowerCase()))] : defaults.countries,
     cards: {
       ...defaults.cards,
@@ -304,5 +324,6 @@ export function parsePluginOptions(raw: unknown, options: ParseOptions = {}): En
     deferredStart: o.deferred_start ?? defaults.deferredStart,
     retryDays: o.retry_days ?? defaults.retryDays,
     timeZone: o.time_zone ?? defaults.timeZone,
+    consumerCredit,
   }
 }

@@ -128,7 +128,8 @@ export class FakeAlmaState {
   constructor(options: FakeAlmaOptions) {
     this.apiRoot = options.apiRoot.replace(/\/+$/, "")
     this.apiKey = options.apiKey
-    this.account = parsePluginOptions(options.account ?? {})
+    // Alma is the licensed lender: its account offers any plan, consumer credit or not.
+    this.account = parsePluginOptions({ credit_authorisation: true, ...options.account })
     this.refundPolicy = options.refundPolicy ?? "spread"
   }
 

@@ -161,6 +161,16 @@ export const en = {
     weekOf: "Week of {{date}}",
     asOf: "As of {{date}}",
   },
+  consumerCredit: {
+    title: "Direct plans: legal regime",
+    exempt: "Exempt from consumer-credit law: seller's own deferral ≤ {{days}} days, no fee",
+    consumer_credit: "Consumer credit: the store declares an authorisation",
+    size: "Merchant size: {{size}}",
+    sizes: { sme: "micro, small or medium enterprise", large: "large enterprise" },
+    plans: "Plans offered in direct mode: {{plans}}",
+    noPlans: "Plans offered in direct mode: none (use Alma, or declare an authorisation)",
+    note: "Set by the plugin options merchant_size and credit_authorisation (Directive (EU) 2023/2225). Not legal advice.",
+  },
   customer: { title: "Instalment plans", empty: "This customer has no instalment plans." },
   pagination: { of: "of", results: "results", pages: "pages", prev: "Prev", next: "Next" },
 }

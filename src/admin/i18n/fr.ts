@@ -162,6 +162,16 @@ export const fr: Texts = {
     weekOf: "Semaine du {{date}}",
     asOf: "Au {{date}}",
   },
+  consumerCredit: {
+    title: "Paiement direct : régime juridique",
+    exempt: "Hors du droit du crédit à la consommation : paiement différé par le vendeur lui-même, ≤ {{days}} jours, sans frais",
+    consumer_credit: "Crédit à la consommation : la boutique déclare un agrément",
+    size: "Taille de l'entreprise : {{size}}",
+    sizes: { sme: "micro, petite ou moyenne entreprise", large: "grande entreprise" },
+    plans: "Formules proposées en paiement direct : {{plans}}",
+    noPlans: "Formules proposées en paiement direct : aucune (passez par Alma, ou déclarez un agrément)",
+    note: "Réglé par les options du plugin merchant_size et credit_authorisation (directive (UE) 2023/2225). Ceci n'est pas un conseil juridique.",
+  },
   customer: { title: "Paiements en plusieurs fois", empty: "Ce client n'a aucun échéancier." },
   pagination: { of: "sur", results: "résultats", pages: "pages", prev: "Préc.", next: "Suiv." },
 }

@@ -4,7 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "./sdk"
-import type { PlanListQuery, PlanListResponse, PlanResponse, ReceivablesResponse, RefundPreview } from "./types"
+import type { ConsumerCreditResponse, PlanListQuery, PlanListResponse, PlanResponse, ReceivablesResponse, RefundPreview } from "./types"
 
 const KEY = "instalments"
 
@@ -43,6 +43,14 @@ export function useReceivables() {
   return useQuery({
     queryKey: [KEY, "receivables"],
     queryFn: () => sdk.client.fetch<ReceivablesResponse>("/admin/instalments/receivables"),
+  })
+}
+
+/** Under which regime the store's direct plans run (consumer credit or exempt). */
+export function useConsumerCredit() {
+  return useQuery({
+    queryKey: [KEY, "consumer-credit"],
+    queryFn: () => sdk.client.fetch<ConsumerCreditResponse>("/admin/instalments/consumer-credit"),
   })
 }
 

@@ -114,6 +114,17 @@ export interface CurrencyReceivables {
   weekly: { week_start: string; expected_total: number }[]
 }
 
+/** GET /admin/instalments/consumer-credit: the regime of the store's direct plans. */
+export interface ConsumerCreditResponse {
+  consumer_credit: {
+    regime: "exempt" | "consumer_credit"
+    credit_authorisation: boolean
+    merchant_size: "sme" | "large"
+    exempt_deferral_days: number
+    direct_plans: PlanCode[]
+  }
+}
+
 export interface ReceivablesResponse {
   as_of: string
   time_zone: string

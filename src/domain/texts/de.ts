@@ -76,6 +76,8 @@ export const de: Messages = {
     "Ihre Karte läuft vor dem Ende dieses Zahlungsplans ab. Bitte verwenden Sie eine Karte, die noch mindestens einen Monat nach der letzten Rate gültig ist, oder wählen Sie einen kürzeren Zahlungsplan.",
   "reason.credit_refused":
     "Wir können Ihre Anfrage auf Ratenzahlung für diese Bestellung leider nicht annehmen. Sie können Ihre Bestellung mit einer anderen Zahlungsart abschließen.",
+  "reason.consumer_credit_not_authorised":
+    "Dieser Shop kann nur Zahlungen anbieten, die innerhalb kurzer Zeit und ohne Gebühren beglichen werden. Bitte wählen Sie einen kürzeren Plan oder eine andere Zahlungsart.",
 
   // Status
   "status.plan.pending_start": "Noch nicht begonnen",

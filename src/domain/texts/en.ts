@@ -76,6 +76,8 @@ export const en: Messages = {
     "Your card expires before the end of this payment plan. Please use a card that remains valid until at least one month after the last instalment, or choose a shorter plan.",
   "reason.credit_refused":
     "We are unable to accept your request to pay in instalments for this order. You can complete your order with another payment method.",
+  "reason.consumer_credit_not_authorised":
+    "This shop can only offer plans paid off within a short period and without fees. Please choose a shorter plan or another payment method.",
 
   // Statuses
   "status.plan.pending_start": "Not started yet",

@@ -76,6 +76,8 @@ export const es: Messages = {
     "Su tarjeta caduca antes del final de este calendario de pagos. Utilice una tarjeta que siga siendo válida al menos hasta un mes después del último pago, o elija una modalidad más corta.",
   "reason.credit_refused":
     "No podemos aceptar su solicitud de pago a plazos para este pedido. Puede completar su compra con otro método de pago.",
+  "reason.consumer_credit_not_authorised":
+    "Esta tienda solo puede ofrecer pagos liquidados en un plazo corto y sin gastos. Elija una modalidad más corta u otro medio de pago.",
 
   // Estados
   "status.plan.pending_start": "Aún no iniciado",

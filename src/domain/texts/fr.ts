@@ -79,6 +79,8 @@ export const fr: Messages = {
     "Votre carte expire avant la fin de cet échéancier. Veuillez utiliser une carte valable au moins un mois après la dernière échéance, ou choisir une formule plus courte.",
   "reason.credit_refused":
     "Nous ne sommes pas en mesure d'accepter votre demande de paiement en plusieurs fois pour cette commande. Vous pouvez la régler avec un autre moyen de paiement.",
+  "reason.consumer_credit_not_authorised":
+    "Ce marchand ne peut proposer que des paiements réglés dans un délai court et sans frais. Veuillez choisir une formule plus courte ou un autre moyen de paiement.",
 
   // Statuts
   "status.plan.pending_start": "Pas encore commencé",

@@ -80,6 +80,8 @@ export const it: Messages = {
     "La sua carta scade prima della fine di questo piano dei pagamenti. Utilizzi una carta valida almeno fino a un mese dopo l'ultima rata, oppure scelga una modalità più breve.",
   "reason.credit_refused":
     "Non siamo in grado di accettare la sua richiesta di pagamento rateale per questo ordine. Può completare l'acquisto con un altro metodo di pagamento.",
+  "reason.consumer_credit_not_authorised":
+    "Questo negozio può offrire solo pagamenti saldati entro un breve periodo e senza costi. Scegli un piano più breve o un altro metodo di pagamento.",
 
   // Stati
   "status.plan.pending_start": "Non ancora iniziato",

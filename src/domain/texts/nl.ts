@@ -80,6 +80,8 @@ export const nl: Messages = {
     "Uw kaart vervalt vóór het einde van dit betalingsschema. Gebruik een kaart die geldig blijft tot minstens een maand na de laatste termijn, of kies een kortere formule.",
   "reason.credit_refused":
     "Wij kunnen uw aanvraag om in termijnen te betalen voor deze bestelling helaas niet aanvaarden. U kunt uw bestelling met een andere betaalmethode afronden.",
+  "reason.consumer_credit_not_authorised":
+    "Deze winkel kan alleen betalingen aanbieden die binnen een korte termijn en zonder kosten worden voldaan. Kies een korter plan of een andere betaalmethode.",
 
   // Statussen
   "status.plan.pending_start": "Nog niet gestart",

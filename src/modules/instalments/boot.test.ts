@@ -74,6 +74,44 @@ describe("the module outside production", () => {
   })
 })
 
+describe("the module in direct mode without a consumer-credit authorisation (docs/business-rules.md §11)", () => {
+  withNodeEnv("development")
+  const offered = (module: InstalmentsModuleService) => Object.entries(module.engineConfig.plans).filter(([, s]) => s.offered).map(([c]) => c)
+
+  it("starts with the exempt plans only, and every plan once the store declares an authorisation", () => {
+    expect(offered(boot({}))).toEqual(["p2x", "d15", "d30"])
+    expect(offered(boot({ credit_authorisation: true }))).toEqual(["p2x", "p3x", "p4x", "d15", "d30"])
+    expect(offered(boot({ credit_authorisation: true, plans: { p3x: { fee_percent: 2 } } }))).toEqual(["p3x"])
+  })
+
+  it("refuses to start when the options ask for p3x, explaining the rule and the two ways out", () => {
+    let message = ""
+    try {
+      boot({ plans: ["p3x", "d30"] })
+    } catch (e) {
+      message = (e as Error).message
+    }
+    expect(message).toContain('medusa-instalments: option "plans.p3x" would grant consumer credit: its last payment can fall 62 days after the order')
+    expect(message).toContain("may only defer payment for at most 50 days (14 days for merchant_size \"large\"), with no fee")
+    expect(message).toContain("Either set credit_authorisation: true if your store holds a consumer-credit authorisation, or lend through Alma")
+  })
+
+  it("refuses to start when the options set a fee, or p2x for a large seller", () => {
+    expect(() => boot({ plans: { p2x: { fee_percent: 1 } } })).toThrow('option "plans.p2x" would grant consumer credit: it charges the shopper a fee')
+    expect(() => boot({ merchant_size: "large", plans: ["p2x"] })).toThrow('beyond the 14 days allowed for merchant_size "large"')
+  })
+
+  it("starts a large seller with no direct plan, and says so (a store that lends only through Alma)", () => {
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined)
+    try {
+      expect(offered(boot({ merchant_size: "large" }))).toEqual([])
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining("medusa-instalments: direct mode offers no plan. Without a consumer-credit authorisation"))
+    } finally {
+      warn.mockRestore()
+    }
+  })
+})
+
 describe("the module with Stripe as its processor", () => {
   withNodeEnv("production")
   const links = { self_service: { secret: SECRET, base_url: SHOP } }

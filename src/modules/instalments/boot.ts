@@ -6,6 +6,8 @@
  */
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { EngineConfig } from "../../domain/config"
+import { PLAN_CODES } from "../../domain/codes"
+import { ruleAndWaysOut } from "../../options/consumer-credit"
 import { parsePluginOptions } from "../../options/plugin-options"
 import {
   createMemorySandboxStore,
@@ -82,6 +84,10 @@ export function readModuleOptions(options: InstalmentsModuleOptions | undefined,
   const selfService = parseSelfServiceOptions(self_service, { env: process.env, jwtSecret: projectJwtSecret(cradle) })
   const testClock = parseTestClockOption(test_clock, process.env)
   for (const warning of selfService.warnings) warnOnce(warning)
+  if (!PLAN_CODES.some((code) => engineConfig.plans[code].offered)) {
+    // A large seller without an authorisation: nothing is exempt. Fine for a store that lends only through Alma.
+    warnOnce(`medusa-instalments: direct mode offers no plan. ${ruleAndWaysOut(engineConfig.consumerCredit.merchantSize)}`)
+  }
   if (processor !== "sandbox" && processor !== "stripe" && typeof processor !== "function") {
     throw new Error(`medusa-instalments: option "processor" must be "sandbox" or "stripe" (got "${String(processor)}")`)
   }

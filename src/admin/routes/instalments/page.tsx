@@ -1,13 +1,15 @@
 /**
- * The Instalments page (own sidebar entry): the receivables at the top, then every plan of the
- * store, filtered and paginated on the server. Filters live in the URL, so a filtered view can
- * be reloaded, shared or opened from a link.
+ * The Instalments page (own sidebar entry): the regime of the store's direct plans (consumer
+ * credit or exempt), the receivables, then every plan of the store, filtered and paginated on
+ * the server. Filters live in the URL, so a filtered view can be reloaded, shared or opened from
+ * a link.
  */
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CreditCard } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Select, Text } from "@medusajs/ui"
 import { useEffect, useRef, useState } from "react"
 import { useSearchParams } from "react-router-dom"
+import { ConsumerCreditPanel } from "../../components/consumer-credit-panel"
 import { PlansPagination, PlansTable } from "../../components/plans-table"
 import { ReceivablesPanel } from "../../components/receivables-panel"
 import { EmptyState, ErrorState, LoadingRows } from "../../components/states"
@@ -160,6 +162,7 @@ const InstalmentsPage = () => {
           {t("page.subtitle")}
         </Text>
       </Container>
+      <ConsumerCreditPanel />
       <Receivables />
       <PlanList />
     </div>

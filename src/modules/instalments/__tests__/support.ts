@@ -26,6 +26,8 @@ export function moduleSuite(name: string, options: Record<string, unknown>, suit
     pathToMigrations: path.join(__dirname, "../migrations"),
     moduleOptions: {
       test_clock: true,
+      // The test store declares a consumer-credit authorisation: every plan and fee (docs/business-rules.md §11).
+      credit_authorisation: true,
       sandbox_store: "memory",
       // A request meeting a payment in flight gives up at once: the tests wait for states, not time.
       busy_wait_ms: 0,

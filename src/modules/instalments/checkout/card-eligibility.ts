@@ -37,5 +37,6 @@ export function cardEligibility(
     card: engineCard(card),
     creditDecision,
     lastDueDate: last.dueDate,
+    creditExemption: quote.creditExemption,
   })
 }
