@@ -21,6 +21,19 @@ const instalmentsOptions = {
   ...(process.env.INSTALMENTS_PLANS ? { plans: JSON.parse(process.env.INSTALMENTS_PLANS) } : {}),
   // INSTALMENTS_SANDBOX_STORE=memory keeps the sandbox's records in the process (bench:collect compares both).
   ...(process.env.INSTALMENTS_SANDBOX_STORE ? { sandbox_store: process.env.INSTALMENTS_SANDBOX_STORE } : {}),
+  // STRIPE_API_KEY switches the card processor to Stripe (its test mode with an sk_test_ key), with
+  // STRIPE_WEBHOOK_SECRET (the whsec_ of the endpoint pointing at /hooks/instalments/stripe); the
+  // tests point STRIPE_API_BASE at their fake Stripe (never in production: the module refuses it).
+  ...(process.env.STRIPE_API_KEY
+    ? {
+        processor: "stripe",
+        stripe: {
+          api_key: process.env.STRIPE_API_KEY,
+          webhook_secret: process.env.STRIPE_WEBHOOK_SECRET,
+          ...(process.env.STRIPE_API_BASE ? { api_base: process.env.STRIPE_API_BASE } : {}),
+        },
+      }
+    : {}),
   // INSTALMENTS_TEST_CLOCK=true turns on the sandbox test clock (POST /admin/instalments/sandbox/clock):
   // the demo (npm start) and the tests set it; never in production (the module refuses to start).
   ...(process.env.INSTALMENTS_TEST_CLOCK === "true" ? { test_clock: true } : {}),

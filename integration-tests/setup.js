@@ -3,3 +3,8 @@ const { MetadataStorage } = require("@medusajs/framework/mikro-orm/core")
 MetadataStorage.clear()
 // Bounds the test app's shutdown and reports what keeps it open (see the file).
 require("./bounded-shutdown")
+
+// medusa-config.ts makes Stripe the card processor when STRIPE_API_KEY is set (the demo's switch):
+// a key in the developer's shell must not turn every test to Stripe. A spec that wants Stripe sets
+// these itself (integration-tests/helpers/stripe.ts), after this file runs.
+for (const name of ["STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE"]) delete process.env[name]

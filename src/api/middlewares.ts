@@ -6,6 +6,12 @@ import { refuseFormPosts } from "./utils/json-only"
 export default defineMiddlewares({
   routes: [
     {
+      // Stripe signs the exact bytes of its webhook's body: keep them (as Medusa's /hooks/payment does).
+      matcher: "/hooks/instalments/stripe",
+      method: ["POST"],
+      bodyParser: { preserveRawBody: true },
+    },
+    {
       // The cart's country, e-mail, ids (and addresses for Alma) go into the session data server-side.
       matcher: "/store/payment-collections/:id/payment-sessions",
       method: ["POST"],

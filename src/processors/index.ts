@@ -1,2 +1,3 @@
 export * from "./port"
 export * from "./sandbox"
+export * from "./stripe"

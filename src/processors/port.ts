@@ -19,7 +19,7 @@
  *   still make them globally unique, e.g. `plan_<id>:inst_<n>:attempt_<k>`. A declined charge is
  *   replayed as declined: a retry after a decline needs a NEW key.
  *
- * Mapping to Stripe (for the adapter that will come later): `describeCard` = retrieve the
+ * Mapping to Stripe (the adapter in ./stripe follows it): `describeCard` = retrieve the
  * PaymentMethod (`pm_...`) and attach it to a Customer; `cardRef` can encode `cus_...` and `pm_...`;
  * facts come from `payment_method.card` (brand, last4, funding, exp_month, exp_year, country,
  * networks); `verifyCard` = a SetupIntent confirmed off-session (or `payment_method.card.checks`);

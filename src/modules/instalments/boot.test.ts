@@ -111,3 +111,28 @@ describe("the module in direct mode without a consumer-credit authorisation (doc
     }
   })
 })
+
+describe("the module with Stripe as its processor", () => {
+  withNodeEnv("production")
+  const links = { self_service: { secret: SECRET, base_url: SHOP } }
+
+  it("starts with a secret key and a webhook secret, without calling Stripe", () => {
+    const module = boot({ ...links, processor: "stripe", stripe: { api_key: "sk_live_abc", webhook_secret: "whsec_abc" } })
+    expect(module.processor.name).toBe("stripe")
+    expect(module.processor.capabilities).toMatchObject({ testMode: false, creditDecision: "none" })
+    expect(module.stripeWebhooks).not.toBeNull()
+  })
+
+  it("refuses to start with a missing or malformed key, naming it", () => {
+    expect(() => boot({ ...links, processor: "stripe" })).toThrow('medusa-instalments: option "stripe" is required with processor "stripe"')
+    expect(() => boot({ ...links, processor: "stripe", stripe: { api_key: "pk_live_abc", webhook_secret: "whsec_abc" } })).toThrow('option "stripe.api_key"')
+    expect(() => boot({ ...links, processor: "stripe", stripe: { api_key: "sk_live_abc" } })).toThrow('option "stripe.webhook_secret"')
+    expect(() => boot({ ...links, stripe: { api_key: "sk_live_abc", webhook_secret: "whsec_abc" } })).toThrow('option "stripe" is set but "processor" is not "stripe"')
+    expect(() => boot({ ...links, processor: "paypal" })).toThrow('option "processor" must be "sandbox" or "stripe" (got "paypal")')
+  })
+
+  it("keeps the sandbox by default", () => {
+    expect(boot(links).processor.name).toBe("sandbox")
+    expect(boot(links).stripeWebhooks).toBeNull()
+  })
+})

@@ -17,18 +17,22 @@ import {
   type SandboxClock,
   type SandboxStore,
   type SqlClient,
+  type StripeWebhooks,
 } from "../../processors"
+import { parseStripeOptions, stripeAdapters, type StripeOptionsInput } from "./stripe-options"
 import { parseSelfServiceOptions, projectJwtSecret, warnOnce, type SelfServiceOptionsInput, type SelfServiceSettings } from "./shopper-links/options"
 import { moduleClock, parseTestClockOption } from "./test-clock"
 
 /** Options of the module: the plugin options (see src/options) plus the wiring choices below. */
 export interface InstalmentsModuleOptions {
   /**
-   * Card processor: `sandbox` (default, offline test cards), or a function that builds one from
-   * the module's clock and sandbox store (tests wrap the sandbox with faults; see
-   * test-support/faulty-processor.ts).
+   * Card processor: `sandbox` (default, offline test cards), `stripe` (with the `stripe` option),
+   * or a function that builds one from the module's clock and sandbox store (tests wrap the
+   * sandbox with faults; see test-support/faulty-processor.ts).
    */
-  processor?: "sandbox" | ProcessorFactory
+  processor?: "sandbox" | "stripe" | ProcessorFactory
+  /** With `processor: "stripe"`: `{ api_key, webhook_secret }` (./stripe-options.ts). */
+  stripe?: StripeOptionsInput
   /**
    * Where the sandbox keeps its cards, charges and refunds: `database` (default: a table of this
    * module, so they survive a restart and the server and worker processes share them) or `memory`
@@ -64,6 +68,8 @@ export interface ModuleSettings {
   /** How shopper links are signed and where they point. */
   readonly selfService: SelfServiceSettings
   readonly busyWaitMs: number
+  /** Stripe's webhook checker when the processor is Stripe (POST /hooks/instalments/stripe), else null. */
+  readonly stripeWebhooks: StripeWebhooks | null
 }
 
 const DEFAULT_TERMS_VERSION = "2026-11"
@@ -73,7 +79,7 @@ const BUSY_WAIT_MS = 5_000
 /** Reads the module's options; `cradle` is the module's container (Medusa's config and database connection). */
 export function readModuleOptions(options: InstalmentsModuleOptions | undefined, cradle: Record<string, unknown>): ModuleSettings {
   // `database` is Medusa's own (it injects it into every module's options); the rest is ours.
-  const { processor = "sandbox", sandbox_store = "database", terms_version, self_service, test_clock, busy_wait_ms, database: _database, ...engineOptions } = options ?? {}
+  const { processor = "sandbox", stripe, sandbox_store = "database", terms_version, self_service, test_clock, busy_wait_ms, database: _database, ...engineOptions } = options ?? {}
   const engineConfig = parsePluginOptions(engineOptions)
   const selfService = parseSelfServiceOptions(self_service, { env: process.env, jwtSecret: projectJwtSecret(cradle) })
   const testClock = parseTestClockOption(test_clock, process.env)
@@ -82,9 +88,13 @@ export function readModuleOptions(options: InstalmentsModuleOptions | undefined,
     // A large seller without an authorisation: nothing is exempt. Fine for a store that lends only through Alma.
     warnOnce(`medusa-instalments: direct mode offers no plan. ${ruleAndWaysOut(engineConfig.consumerCredit.merchantSize)}`)
   }
-  if (processor !== "sandbox" && typeof processor !== "function") {
-    throw new Error(`medusa-instalments: option "processor" must be "sandbox" (got "${String(processor)}")`)
+  if (processor !== "sandbox" && processor !== "stripe" && typeof processor !== "function") {
+    throw new Error(`medusa-instalments: option "processor" must be "sandbox" or "stripe" (got "${String(processor)}")`)
   }
+  if (processor !== "stripe" && stripe !== undefined) {
+    throw new Error('medusa-instalments: option "stripe" is set but "processor" is not "stripe": add processor: "stripe" to charge through Stripe, or remove the stripe option')
+  }
+  const stripeAdapter = processor === "stripe" ? stripeAdapters(parseStripeOptions(stripe, process.env)) : null
   const clock = moduleClock(testClock)
   const store = () => sandboxStore(sandbox_store, cradle)
   return {
@@ -93,9 +103,16 @@ export function readModuleOptions(options: InstalmentsModuleOptions | undefined,
     testClock,
     termsVersion: terms_version ?? DEFAULT_TERMS_VERSION,
     clock,
-    processor: typeof processor === "function" ? processor({ clock, store }) : createSandboxProcessor({ clock, store: store() }),
+    processor: stripeAdapter?.processor ?? chosenProcessor(processor, { clock, store }),
     busyWaitMs: parseBusyWait(busy_wait_ms),
+    stripeWebhooks: stripeAdapter?.webhooks ?? null,
   }
+}
+
+/** The sandbox, or what a factory builds (Stripe's is built from its options). */
+function chosenProcessor(option: "sandbox" | "stripe" | ProcessorFactory, provided: Parameters<ProcessorFactory>[0]): CardProcessor {
+  if (typeof option === "function") return option(provided)
+  return createSandboxProcessor({ clock: provided.clock, store: provided.store() })
 }
 
 /** The sandbox's store the `sandbox_store` option names; the database one on Medusa's shared connection. */

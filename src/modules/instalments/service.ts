@@ -74,6 +74,7 @@ export default class InstalmentsModuleService extends MedusaService({
   readonly testClock: ModuleSettings["testClock"]
   readonly termsVersion: ModuleSettings["termsVersion"]
   readonly selfService: ModuleSettings["selfService"]
+  readonly stripeWebhooks: ModuleSettings["stripeWebhooks"]
   /** What the job files need from the module (deps.ts); the money operations take it too (operations/run.ts). */
   readonly operations: ModuleDeps
 
@@ -87,6 +88,7 @@ export default class InstalmentsModuleService extends MedusaService({
     this.testClock = settings.testClock
     this.termsVersion = settings.termsVersion
     this.selfService = settings.selfService
+    this.stripeWebhooks = settings.stripeWebhooks
     this.operations = moduleDeps({
       settings,
       service: this,

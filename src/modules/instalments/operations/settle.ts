@@ -40,8 +40,10 @@ export async function callProcessor(processor: CardProcessor, leg: MovementRow, 
       amount,
       idempotencyKey: leg.processor_key,
       description: leg.instalments?.length ? `Instalment ${leg.instalments.join(", ")}` : `Instalment plan: ${leg.purpose.replace(/_/g, " ")}`,
-      // Collection charges with nobody there; an exchange difference is paid by the shopper at the page.
-      offSession: leg.purpose !== "exchange_difference",
+      // Collection charges with nobody there. The shopper is there for the checkout's charge (the
+      // only leg with a payment session; a processor saves the card for later off-session use on
+      // it, as Stripe does with setup_future_usage) and pays an exchange difference at the page.
+      offSession: leg.purpose !== "exchange_difference" && leg.payment_session_id === null,
       at,
       metadata: {
         ...(leg.plan_id ? { plan_id: leg.plan_id } : {}),

@@ -1,6 +1,7 @@
 /**
  * The sandbox test clock: only with the module option `test_clock: true` (never in production)
- * and the offline sandbox processor. Otherwise the route does not exist: 404, as any unknown route.
+ * and a processor in test mode (the offline sandbox, or Stripe with a test key: nothing real
+ * moves). Otherwise the route does not exist: 404, as any unknown route.
  *
  * POST /admin/instalments/sandbox/clock { advance_days } moves the clock forward day by day (1 to
  * 125 days) and runs the collection once per day, as the hourly job would have on each of those
@@ -20,7 +21,6 @@ import { INSTALMENTS_MODULE } from "../../../../../modules/instalments"
 import { addSummaries, emptySummary } from "../../../../../modules/instalments/collection"
 import type InstalmentsModuleService from "../../../../../modules/instalments/service"
 import { MAX_ADVANCE_DAYS } from "../../../../../modules/instalments/test-clock"
-import { SANDBOX_PROCESSOR_NAME } from "../../../../../processors"
 import { runCollection, type CollectionRunSummary } from "../../../../../workflows/collect-due-instalments"
 import { parseOr400 } from "../../../../../http/validation"
 
@@ -42,7 +42,7 @@ const ClockBody = z
 /** The module when its test clock is on; otherwise undefined, and the route does not exist. */
 function testClockInstalments(req: AuthenticatedMedusaRequest): InstalmentsModuleService | undefined {
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
-  return instalments.testClock && instalments.processor.name === SANDBOX_PROCESSOR_NAME ? instalments : undefined
+  return instalments.testClock && instalments.processor.capabilities.testMode ? instalments : undefined
 }
 
 function clockView(instalments: InstalmentsModuleService) {
