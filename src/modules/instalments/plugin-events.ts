@@ -11,7 +11,12 @@ export const INSTALMENT_PLAN_EVENTS = {
   confirmed: "instalment_plan.confirmed",
   /** A revision changed the plan: `{ id, cause, event_types, actor }`. */
   updated: "instalment_plan.updated",
-  /** A charge was declined: `{ id, instalment_numbers, reason }`. */
+  /**
+   * A charge was declined: `{ id, instalment_numbers, reason, attempt, failed_at }`; `attempt` is
+   * the failed instalments' attempt number (1 on the due date, 2 for the first retry...), null for
+   * a declined early payment, which is no attempt of the schedule; `failed_at` is when it failed.
+   * A handler that runs late gets the attempt it is about, not the plan's count by then.
+   */
   paymentFailed: "instalment_plan.payment_failed",
   /** Everything is paid: `{ id }`. */
   completed: "instalment_plan.completed",
@@ -30,10 +35,16 @@ export function pluginEventsForRevision(planId: string, outcome: RevisionOutcome
     { name: INSTALMENT_PLAN_EVENTS.updated, data: { id: planId, cause: eventTypes[0], event_types: eventTypes, actor } },
   ]
   for (const failed of outcome.events.filter((e) => e.type === "plan.charge_failed")) {
-    const data = failed.data as { instalments?: number[]; reason?: string }
+    const data = failed.data as { instalments?: number[]; reason?: string; retries?: { attempts: number }[]; at?: Date | string }
     events.push({
       name: INSTALMENT_PLAN_EVENTS.paymentFailed,
-      data: { id: planId, instalment_numbers: data.instalments ?? [], reason: data.reason ?? null },
+      data: {
+        id: planId,
+        instalment_numbers: data.instalments ?? [],
+        reason: data.reason ?? null,
+        attempt: data.retries?.[0]?.attempts ?? null,
+        failed_at: data.at ? new Date(data.at).toISOString() : null,
+      },
     })
   }
   if (outcome.plan.status === "completed" && outcome.events.some(isStatusChangeTo("completed"))) {

@@ -58,8 +58,8 @@ export interface DecidedBatch {
   charges: Charge[]
   /** Plans written without a charge (nothing due, or this attempt already made). */
   written: PlanCollection[]
-  /** Plans locked but left to the next run (busy with another operation). */
-  skipped: number
+  /** Plans locked but busy with another operation (a charge in flight): whoever runs it settles them. */
+  busy: number
   /** Plans locked, and the last of them in id order (where the next claim starts). */
   claimed: number
   lastId: string | undefined
@@ -70,14 +70,18 @@ export async function collectBatch(deps: OperationsDeps, planIds: readonly strin
   const ctx = deps.context()
   const decided = await deps.transaction(async (run) => decideLocked(deps, run, await lockPlans(run, planIds, { skipLocked: true }), ctx))
   const result = await completeBatch(deps, decided)
-  // Given plans that another transaction held were not even read: left for the next run too.
-  const unread = planIds.length - decided.claimed
-  result.summary.examined += unread
-  result.summary.errors += unread
+  // Left for the next run: given plans another transaction held (not even read), or busy.
+  const left = planIds.length - decided.claimed + decided.busy
+  result.summary.examined += left
+  result.summary.errors += left
   return result
 }
 
-/** Step 1 for a run: claims the next `limit` due plans after `after` and decides them, in one transaction. */
+/**
+ * Step 1 for a run: claims the next `limit` due plans after `after` and decides them, in one
+ * transaction. A claimed plan found busy (an operation committed between the claim's snapshot and
+ * its row lock) is another run's or request's: it is not counted.
+ */
 export async function claimBatch(deps: OperationsDeps, input: { today: LocalDate; after: string; limit: number }): Promise<DecidedBatch> {
   const ctx = deps.context()
   return deps.transaction(async (run) => {
@@ -92,9 +96,9 @@ export async function completeBatch(deps: OperationsDeps, decided: DecidedBatch)
   const recorded = await recordBatch(deps, decided.charges, answers, decided.ctx)
   const summary = emptySummary()
   for (const result of [...decided.written, ...recorded.results]) summarise(summary, result)
-  // Left for the next run: plans busy with another operation, and charges the processor did not answer.
-  summary.examined += decided.skipped + recorded.unanswered
-  summary.errors += decided.skipped + recorded.unanswered
+  // Left for the next run: charges the processor did not answer (the reconciler settles them first).
+  summary.examined += recorded.unanswered
+  summary.errors += recorded.unanswered
   const events = [...decided.written, ...recorded.results].flatMap((r) =>
     pluginEventsForRevision(r.planId, r.outcome.events.length ? r.outcome : null, ACTOR),
   )
@@ -127,7 +131,7 @@ async function decideLocked(deps: OperationsDeps, run: Run, locked: PlanRow[], c
   }
   await writePlans(run, writes, ACTOR, deps.now())
   await insertOperationsWithLegs(run, fresh)
-  return { ctx, charges, written, skipped: locked.length - rows.length, claimed: locked.length, lastId: locked[locked.length - 1]?.id }
+  return { ctx, charges, written, busy: locked.length - rows.length, claimed: locked.length, lastId: locked[locked.length - 1]?.id }
 }
 
 type FreshCharge = { operation: NewOperation & { id: string; plan_id: string }; leg: NewMovement & { id: string } }
