@@ -5,6 +5,7 @@
  */
 import type { IEventBusModuleService } from "@medusajs/framework/types"
 import type { RevisionOutcome } from "../../domain/outcome"
+import type { PluginLogger } from "./plugin-logger"
 
 export const INSTALMENT_PLAN_EVENTS = {
   /** The order is placed and the plan attached to it: `{ id, order_id }`. */
@@ -62,11 +63,11 @@ function isStatusChangeTo(status: string) {
  * Emits after the transaction committed, so a subscriber always reads what the event announces.
  * An unavailable event bus must not undo a committed change: it is logged, not thrown.
  */
-export async function emitPluginEvents(eventBus: IEventBusModuleService | undefined, events: PluginEvent[]): Promise<void> {
+export async function emitPluginEvents(eventBus: IEventBusModuleService | undefined, events: PluginEvent[], logger: PluginLogger): Promise<void> {
   if (!eventBus || events.length === 0) return
   try {
     await eventBus.emit(events.map((e) => ({ name: e.name, data: e.data })))
   } catch (error) {
-    console.warn(`medusa-instalments: could not emit ${events.map((e) => e.name).join(", ")}: ${(error as Error).message}`)
+    logger.warn(`medusa-instalments: could not emit ${events.map((e) => e.name).join(", ")}: ${(error as Error).message}`)
   }
 }

@@ -28,6 +28,7 @@ import { unwrapRevision } from "./errors"
 import { recordPlanEventOnce } from "./ledger"
 import { mirrorLenderPlan, type MirrorLenderPlanInput } from "./lender-mirror"
 import { planToSnapshot, type PlanRow } from "./mapping"
+import { loggerOf } from "./plugin-logger"
 import * as exchanges from "./medusa-payments/exchanges"
 import type { ExchangeRow } from "./medusa-payments/exchange-rows"
 import * as lifecycle from "./medusa-payments/lifecycle"
@@ -95,6 +96,7 @@ export default class InstalmentsModuleService extends MedusaService({
       transaction: (work) => this.inTransaction_(work),
       read: (query, params) => this.read_(query, params),
       eventBus: () => (this as unknown as { eventBusModuleService_?: IEventBusModuleService }).eventBusModuleService_,
+      logger: loggerOf(cradle),
       staleAfterMs: STALE_OPERATION_MS,
       reconcileOperation,
     })

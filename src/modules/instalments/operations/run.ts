@@ -27,6 +27,7 @@ import { abandoned, keyReused, operationPending, planBusy, planChanged, planNotF
 import { planToSnapshot, type PlanRow } from "../mapping"
 import { lockPlan, readPlans, writePlans } from "../plan-writes"
 import { pluginEventsForRevision, type PluginEvent } from "../plugin-events"
+import type { PluginLogger } from "../plugin-logger"
 import type { Run } from "../sql"
 import { fingerprintOf, processorKey } from "./keys"
 import {
@@ -61,6 +62,8 @@ export interface OperationsDeps {
   /** Statements outside any transaction. */
   readonly read: Run
   emit(events: PluginEvent[]): Promise<void>
+  /** Medusa's logger: what is said loudly (a refund left for the reconciler...) reaches Medusa's logs. */
+  readonly logger: PluginLogger
   /** How long a request waits for another operation on the same plan before answering plan_busy. */
   readonly busyWaitMs: number
   /** An operation unchanged for this long is settled by whoever finds it (its driver is gone). */
@@ -174,7 +177,7 @@ export async function driveOperation(deps: OperationsDeps, operationId: string, 
       // Whether money moved is not known. A charge: the plan stays as it was until a retry (same
       // key) or the reconciler finds out. A refund: it is owed and recorded; it goes out later.
       if (leg.kind === "charge") return { ...driven, unanswered: answer.detail }
-      console.warn(`medusa-instalments: refund ${leg.processor_key} left for the reconciler: ${answer.detail}`)
+      deps.logger.warn(`medusa-instalments: refund ${leg.processor_key} left for the reconciler: ${answer.detail}`)
       return driven
     }
     let recorded: Recorded
@@ -183,7 +186,7 @@ export async function driveOperation(deps: OperationsDeps, operationId: string, 
     } catch (error) {
       // The processor acted but the record failed (a lost connection, a lock timeout): the leg
       // stays pending, and the same request or the reconciler records the processor's answer.
-      console.warn(`medusa-instalments: the answer to ${leg.processor_key} was not recorded yet: ${(error as Error).message}`)
+      deps.logger.warn(`medusa-instalments: the answer to ${leg.processor_key} was not recorded yet: ${(error as Error).message}`)
       return { ...driven, unrecorded: (error as Error).message }
     }
     driven.events.push(...recorded.events)
