@@ -43,8 +43,8 @@ planSuite(CHECKOUT_DAY, (h, { getContainer }) => {
     let runs: CollectionRunSummary[]
     try {
       await holder.raw("select id from instalment_plan where id = ? for update", [plans[0]])
-      // One plan per batch, so that the four runs compete for every plan.
-      runs = await Promise.all([1, 2, 3, 4].map(() => runCollection(getContainer(), { batchSize: 1, concurrency: 1 })))
+      // One plan per batch, so that the four runs compete for every plan, two batches in flight each.
+      runs = await Promise.all([1, 2, 3, 4].map(() => runCollection(getContainer(), { batchSize: 1, concurrency: 2 })))
     } finally {
       await holder.commit()
     }

@@ -54,7 +54,9 @@ export async function runCollection(container: MedusaContainer, input: CollectDu
 
   async function complete(batch: DecidedBatch) {
     try {
-      total = addSummaries(total, await instalments.completeCollectionBatch(batch))
+      // Awaited before `total` is read: batches in flight finish in any order.
+      const summary = await instalments.completeCollectionBatch(batch)
+      total = addSummaries(total, summary)
     } catch (error) {
       // The charges stay recorded as running operations: the reconciler settles them from the
       // processor's records of their keys.
