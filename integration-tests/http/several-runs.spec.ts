@@ -9,6 +9,7 @@
  * Checkout on 31 January 2027: the office chair in 3 is 84.98 € today, then 84.96 € on 28 February.
  */
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { payEarly } from "../../src/domain/revisions"
 import { INSTALMENT_PLAN_EVENTS } from "../../src/modules/instalments/plugin-events"
 import instalmentPlanEmails, { config as emailsConfig } from "../../src/subscribers/instalment-plan-emails"
 import { runCollection, type CollectionRunSummary } from "../../src/workflows/collect-due-instalments"
@@ -62,34 +63,63 @@ planSuite(CHECKOUT_DAY, (h, { getContainer }) => {
     }
   })
 
-  it("sends one payment-failed e-mail per failed attempt when the worker handles the events after both attempts", async () => {
-    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_insufficient_later")
+  /**
+   * Runs `act` while the e-mail worker is behind: its subscriber stops listening to `name`, and the
+   * plan's events wait; then answers them, to be handled by the caller once everything happened.
+   */
+  async function whileWorkerLags(name: string, planId: string, act: () => Promise<void>, expected: number): Promise<any[]> {
     const eventBus = getContainer().resolve(Modules.EVENT_BUS)
     const subscriberId = emailsConfig.context?.subscriberId as string
-    const name = INSTALMENT_PLAN_EVENTS.paymentFailed
     const captured: any[] = []
     const capture = async (event: any) => {
-      if (event.data?.id === plan.id) captured.push({ name, ...event })
+      if (event.data?.id === planId) captured.push({ name, ...event })
     }
-    // The e-mail worker is behind: its subscriber stops listening, the events wait in `captured`.
     eventBus.unsubscribe(name, async () => {}, { subscriberId })
     eventBus.subscribe(name, capture, { subscriberId: "test-lagging-worker" })
     try {
-      await h.advance(28) // 28 February: declined, attempt 1
-      await h.advance(1) // 1 March: the first retry, declined, attempt 2
-      expect((await h.getPlan(plan.id)).instalments[1]).toMatchObject({ status: "failed", attempts: 2 })
-      await waitFor(async () => captured.length, (n) => n >= 2)
-      expect(captured).toHaveLength(2)
+      await act()
+      await waitFor(async () => captured.length, (n) => n >= expected)
+      expect(captured).toHaveLength(expected)
+      return captured
     } finally {
       eventBus.unsubscribe(name, capture, { subscriberId: "test-lagging-worker" })
       eventBus.subscribe(name, (event: any) => instalmentPlanEmails({ event: { name, ...event }, container: getContainer(), pluginOptions: {} }), {
         subscriberId,
       })
     }
+  }
 
+  it("sends one payment-failed e-mail per failed attempt when the worker handles the events after both attempts", async () => {
+    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_insufficient_later")
+    const events = await whileWorkerLags(
+      INSTALMENT_PLAN_EVENTS.paymentFailed,
+      plan.id,
+      async () => {
+        await h.advance(28) // 28 February: declined, attempt 1
+        await h.advance(1) // 1 March: the first retry, declined, attempt 2
+        expect((await h.getPlan(plan.id)).instalments[1]).toMatchObject({ status: "failed", attempts: 2 })
+      },
+      2,
+    )
     // The worker catches up: both events are handled now, after both attempts were recorded.
-    for (const event of captured) await instalmentPlanEmails({ event, container: getContainer(), pluginOptions: {} })
-    const emails = await emailsSent(getContainer(), plan.id, "instalments.paymentFailed")
-    expect(emails).toHaveLength(2)
+    for (const event of events) await instalmentPlanEmails({ event, container: getContainer(), pluginOptions: {} })
+    expect(await emailsSent(getContainer(), plan.id, "instalments.paymentFailed")).toHaveLength(2)
+  })
+
+  it("sends one plan-updated e-mail per change when the worker handles the events after both changes", async () => {
+    const { plan } = await h.placeOrder("standing-desk", "p4x", "tok_visa")
+    const payNext = (key: string) =>
+      h.instalments().revise(plan.id, (p, ctx) => payEarly(p, { scope: "next" }, ctx), { actor: "shopper", idempotencyKey: key, request: { name: "pay-next" } })
+    const events = await whileWorkerLags(
+      INSTALMENT_PLAN_EVENTS.updated,
+      plan.id,
+      async () => {
+        await payNext("lagging-worker-1")
+        await payNext("lagging-worker-2")
+      },
+      2,
+    )
+    for (const event of events) await instalmentPlanEmails({ event, container: getContainer(), pluginOptions: {} })
+    expect(await emailsSent(getContainer(), plan.id, "instalments.planUpdated")).toHaveLength(2)
   })
 })

@@ -23,6 +23,7 @@ type PlanEventData = {
   instalment_numbers?: number[]
   attempt?: number | null
   failed_at?: string | null
+  version?: number
 }
 
 /** History entries after which the shopper gets the new schedule. */
@@ -55,8 +56,7 @@ export default async function instalmentPlanEmails({ event, container }: Subscri
       const plan = await instalments.loadPlan(id)
       // Nothing left to pay: the completed e-mail (or the page's answer) says it better.
       if (!plan?.next_due_date) return
-      const [latest] = await instalments.listInstalmentPlanEvents({ plan_id: id }, { order: { occurred_at: "DESC" }, take: 1 })
-      await sendPlanEmail(container, plan, "planUpdated", { idempotencyKey: `instalments:updated:${id}:${latest?.id ?? Date.now()}`, trigger: event.name })
+      await sendPlanEmail(container, plan, "planUpdated", { idempotencyKey: await updatedKey(instalments, event.data), trigger: event.name })
       return
     }
     case INSTALMENT_PLAN_EVENTS.paymentFailed: {
@@ -88,6 +88,14 @@ function paymentFailedKey(data: PlanEventData, plan: PlanRow): string {
   if (data.failed_at) return `${base}:at:${data.failed_at}`
   // An event emitted before events carried their attempt (still queued during an upgrade).
   return `${base}:${plan.instalments?.find((i) => i.number === numbers[0])?.attempts ?? 0}`
+}
+
+/** One e-mail per change, named by the plan's version after it, as the event says (not as read later). */
+async function updatedKey(instalments: InstalmentsModuleService, data: PlanEventData): Promise<string> {
+  if (typeof data.version === "number") return `instalments:updated:${data.id}:v${data.version}`
+  // An event emitted before events carried the version (still queued during an upgrade).
+  const [latest] = await instalments.listInstalmentPlanEvents({ plan_id: data.id }, { order: { occurred_at: "DESC" }, take: 1 })
+  return `instalments:updated:${data.id}:${latest?.id ?? Date.now()}`
 }
 
 export const config: SubscriberConfig = {

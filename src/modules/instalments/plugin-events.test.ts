@@ -63,6 +63,11 @@ describe("pluginEventsForRevision", () => {
     expect(early[1].data).toMatchObject({ attempt: null, failed_at: "2027-03-01T10:00:00.000Z" })
   })
 
+  it("names the change by the plan's version after it, when the caller knows it", () => {
+    const events = pluginEventsForRevision("iplan_1", outcome("active", [{ type: "plan.postponed", data: {} }]), "shopper", 7)
+    expect(events[0].data).toEqual({ id: "iplan_1", cause: "plan.postponed", event_types: ["plan.postponed"], actor: "shopper", version: 7 })
+  })
+
   it("does not announce completed again for a change on an already completed plan", () => {
     const events = pluginEventsForRevision("iplan_1", outcome("completed", [{ type: "plan.refund_applied", data: {} }]), "medusa")
     expect(events.map((e) => e.name)).toEqual([INSTALMENT_PLAN_EVENTS.updated])

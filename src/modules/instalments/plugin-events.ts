@@ -10,7 +10,10 @@ import type { PluginLogger } from "./plugin-logger"
 export const INSTALMENT_PLAN_EVENTS = {
   /** The order is placed and the plan attached to it: `{ id, order_id }`. */
   confirmed: "instalment_plan.confirmed",
-  /** A revision changed the plan: `{ id, cause, event_types, actor }`. */
+  /**
+   * A revision changed the plan: `{ id, cause, event_types, actor, version }`; `version` is the
+   * plan's version once the change is committed (each change bumps it): it names the change.
+   */
   updated: "instalment_plan.updated",
   /**
    * A charge was declined: `{ id, instalment_numbers, reason, attempt, failed_at }`; `attempt` is
@@ -28,12 +31,19 @@ export interface PluginEvent {
   data: Record<string, unknown>
 }
 
-/** The events a committed revision produces (none for a replay, which changed nothing). */
-export function pluginEventsForRevision(planId: string, outcome: RevisionOutcome | null, actor: string): PluginEvent[] {
+/**
+ * The events a committed revision produces (none for a replay, which changed nothing); `version`
+ * is the plan's version after it. Each event carries what its handlers need, so a handler that
+ * runs late (a worker behind) acts on the change it is about, not on the plan as it is by then.
+ */
+export function pluginEventsForRevision(planId: string, outcome: RevisionOutcome | null, actor: string, version?: number): PluginEvent[] {
   if (!outcome || outcome.events.length === 0) return []
   const eventTypes = outcome.events.map((e) => e.type)
   const events: PluginEvent[] = [
-    { name: INSTALMENT_PLAN_EVENTS.updated, data: { id: planId, cause: eventTypes[0], event_types: eventTypes, actor } },
+    {
+      name: INSTALMENT_PLAN_EVENTS.updated,
+      data: { id: planId, cause: eventTypes[0], event_types: eventTypes, actor, ...(version === undefined ? {} : { version }) },
+    },
   ]
   for (const failed of outcome.events.filter((e) => e.type === "plan.charge_failed")) {
     const data = failed.data as { instalments?: number[]; reason?: string; retries?: { attempts: number }[]; at?: Date | string }

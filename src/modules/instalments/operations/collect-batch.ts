@@ -56,8 +56,9 @@ export interface BatchResult {
 export interface DecidedBatch {
   ctx: RevisionContext
   charges: Charge[]
-  /** Plans written without a charge (nothing due, or this attempt already made). */
+  /** Plans written without a charge (nothing due, or this attempt already made), and their rows as read. */
   written: PlanCollection[]
+  rows: PlanRow[]
   /** Plans locked but busy with another operation (a charge in flight): whoever runs it settles them. */
   busy: number
   /** Plans locked, and the last of them in id order (where the next claim starts). */
@@ -99,8 +100,10 @@ export async function completeBatch(deps: OperationsDeps, decided: DecidedBatch)
   // Left for the next run: charges the processor did not answer (the reconciler settles them first).
   summary.examined += recorded.unanswered
   summary.errors += recorded.unanswered
+  // Every plan written by the batch is one version further than the row read under its lock.
+  const versions = new Map([...decided.rows, ...decided.charges.map((c) => c.row)].map((row) => [row.id, row.version + 1]))
   const events = [...decided.written, ...recorded.results].flatMap((r) =>
-    pluginEventsForRevision(r.planId, r.outcome.events.length ? r.outcome : null, ACTOR),
+    pluginEventsForRevision(r.planId, r.outcome.events.length ? r.outcome : null, ACTOR, versions.get(r.planId)),
   )
   return { summary, events }
 }
@@ -131,7 +134,7 @@ async function decideLocked(deps: OperationsDeps, run: Run, locked: PlanRow[], c
   }
   await writePlans(run, writes, ACTOR, deps.now())
   await insertOperationsWithLegs(run, fresh)
-  return { ctx, charges, written, busy: locked.length - rows.length, claimed: locked.length, lastId: locked[locked.length - 1]?.id }
+  return { ctx, charges, written, rows: writes.map((w) => w.row), busy: locked.length - rows.length, claimed: locked.length, lastId: locked[locked.length - 1]?.id }
 }
 
 type FreshCharge = { operation: NewOperation & { id: string; plan_id: string }; leg: NewMovement & { id: string } }

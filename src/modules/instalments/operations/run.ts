@@ -120,7 +120,7 @@ export interface RevisionResult {
 
 type Decision =
   | { kind: "replay" }
-  | { kind: "written"; outcome: RevisionOutcome }
+  | { kind: "written"; outcome: RevisionOutcome; version: number }
   | { kind: "execute"; operationId: string; written: RevisionOutcome | null }
 
 /** Applies a revision to a plan (see the file comment). Refusals throw a 4xx-class MedusaError and change nothing. */
@@ -128,14 +128,14 @@ export async function runRevision(deps: OperationsDeps, planId: string, revision
   const decision = await decideWhenFree(deps, planId, revision, options)
   if (decision.kind === "replay") return { plan: await planRow(deps, planId), outcome: null }
   if (decision.kind === "written") {
-    await deps.emit(pluginEventsForRevision(planId, decision.outcome, options.actor))
+    await deps.emit(pluginEventsForRevision(planId, decision.outcome, options.actor, decision.version))
     return { plan: await planRow(deps, planId), outcome: decision.outcome }
   }
   const driven = await driveOperation(deps, decision.operationId)
   const events = [...(decision.written?.events ?? []), ...driven.events]
   const plan = await planRow(deps, planId)
   const outcome: RevisionOutcome = { plan: planToSnapshot(plan), movements: driven.movements, events }
-  await deps.emit(pluginEventsForRevision(planId, events.length ? outcome : null, options.actor))
+  await deps.emit(pluginEventsForRevision(planId, events.length ? outcome : null, options.actor, plan.version))
   if (driven.declined) throw refused(driven.declined.code, driven.declined.message)
   if (driven.unanswered) throw processorUnavailable(driven.unanswered)
   if (driven.unrecorded) throw operationPending(driven.unrecorded)
@@ -252,7 +252,7 @@ async function decide(deps: OperationsDeps, planId: string, revision: PlanRevisi
       await insertOperation(run, { ...operation, status: "completed", decided: { kind: "recorded" } }, [])
       await writePlans(run, [{ row, plan: revised.plan, events: revised.events, keys: firstKey }], options.actor, deps.now())
       await options.onDecided?.(run, row, revised)
-      return { kind: "written", outcome: revised }
+      return { kind: "written", outcome: revised, version: row.version + 1 }
     }
     const id = newOperationId()
     const legs: NewMovement[] = []
