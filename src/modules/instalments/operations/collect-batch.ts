@@ -56,8 +56,9 @@ export interface BatchResult {
 export interface DecidedBatch {
   ctx: RevisionContext
   charges: Charge[]
-  /** Plans written without a charge (nothing due, or this attempt already made), and their rows as read. */
+  /** Plans written without a charge (nothing due, or this attempt already made). */
   written: PlanCollection[]
+  /** The rows, as read under the lock, of the plans among them whose history grew. */
   rows: PlanRow[]
   /** Plans locked but busy with another operation (a charge in flight): whoever runs it settles them. */
   busy: number
