@@ -26,7 +26,7 @@ export const COLLECT_DUE_INSTALMENTS_WORKFLOW = "collect-due-instalments"
 /** Plans per batch: one transaction, three write statements. */
 export const DEFAULT_COLLECTION_BATCH_SIZE = 500
 
-/** Batches being charged at once: while the processor answers one, the next is claimed. */
+/** Batches being charged and recorded at once; the next one is claimed meanwhile. */
 export const DEFAULT_COLLECTION_CONCURRENCY = 2
 
 export interface CollectDueInstalmentsInput {
@@ -79,9 +79,10 @@ export async function runCollection(container: MedusaContainer, input: CollectDu
     if (batch.claimed === 0 || !batch.lastId) break
     after = batch.lastId
     batches++
+    // The next batch was claimed while the ones before were being charged; it waits for a slot.
+    if (inFlight.size >= concurrency) await Promise.race(inFlight)
     const running: Promise<void> = complete(batch).finally(() => inFlight.delete(running))
     inFlight.add(running)
-    if (inFlight.size >= concurrency) await Promise.race(inFlight)
     // Fewer than asked: no unclaimed candidate is left after this one (the rows skipped are
     // another run's, which collects them).
     if (batch.claimed < batchSize) break
