@@ -11,6 +11,7 @@ import {
   isTimeZone,
   lastDayOfMonth,
   maxDate,
+  localHour,
   toLocalDate,
 } from "./calendar"
 
@@ -82,6 +83,17 @@ describe("validation", () => {
     }
     expect(() => addDays("2025-02-30", 1)).toThrow(/calendar day/)
     expect(() => addDays("2025-02-01", 1.5)).toThrow()
+  })
+})
+
+describe("localHour", () => {
+  it("gives the hour of the day (0-23) an instant falls on in a time zone, across daylight saving", () => {
+    expect(localHour("2025-01-15T08:00:00Z", "Europe/Paris")).toBe(9) // UTC+1 in winter
+    expect(localHour("2025-07-15T07:00:00Z", "Europe/Paris")).toBe(9) // UTC+2 in summer
+    expect(localHour("2025-01-15T23:30:00Z", "Europe/Paris")).toBe(0) // midnight is 0, not 24
+    expect(localHour("2025-01-15T03:30:00Z", "Asia/Kolkata")).toBe(9) // UTC+5:30
+    expect(localHour(new Date("2025-01-15T09:59:59Z"), "UTC")).toBe(9)
+    expect(() => localHour("not a date", "UTC")).toThrow()
   })
 })
 

@@ -169,3 +169,20 @@ export function toLocalDate(instant: Date | string, timeZone: string = DEFAULT_T
   }
   return format({ y, m, d })
 }
+
+const hourFormatters = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * The hour of the day (0 to 23) an instant falls on in `timeZone`: 2025-01-15T08:00:00Z is 9 in
+ * Paris. Scheduled jobs fire on the process's clock; this says what time it is for the shoppers.
+ */
+export function localHour(instant: Date | string, timeZone: string = DEFAULT_TIME_ZONE): number {
+  const date = typeof instant === "string" ? new Date(instant) : instant
+  if (Number.isNaN(date.getTime())) throw new Error(`calendar: ${String(instant)} is not a valid instant`)
+  let f = hourFormatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone, hour: "2-digit", hourCycle: "h23" })
+    hourFormatters.set(timeZone, f)
+  }
+  return Number(f.formatToParts(date).find((part) => part.type === "hour")?.value)
+}

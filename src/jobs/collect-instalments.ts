@@ -3,8 +3,10 @@
  *
  * Medusa runs scheduled jobs only in the processes whose `projectConfig.workerMode` is `worker`
  * or `shared` (the default); a `server`-mode process never runs it. Running it several times a
- * day, or in several workers at once, is safe: a plan is charged at most once per attempt, and a
- * failed charge is only retried on its retry day. INSTALMENTS_COLLECTION_JOB switches it
+ * day, or in several workers at once, is safe: runs claim disjoint batches and never wait for
+ * each other, a plan is charged at most once per attempt, and a failed charge is only retried on
+ * its retry day. It fires at minute 7 of the process's clock; the day it collects is the day in the
+ * plugin's `time_zone` (README, "Scheduled jobs"). INSTALMENTS_COLLECTION_JOB switches it
  * (src/options/scheduled-jobs.ts): the bench turns it off, and it is off under jest.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"

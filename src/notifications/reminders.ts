@@ -6,7 +6,7 @@
  * A postponed instalment has a new due date, hence a new key: it is reminded again.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { addDays } from "../domain/calendar"
+import { addDays, localHour } from "../domain/calendar"
 import { RUNNING } from "../domain/revisions/guards"
 import type { PlanStatus } from "../domain/codes"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
@@ -14,6 +14,8 @@ import type InstalmentsModuleService from "../modules/instalments/service"
 import { sendPlanEmail } from "./send"
 
 export const REMINDER_DAYS_BEFORE = 3
+/** The hour of the day, in the plugin's time zone, at which the daily job reminds. */
+export const REMINDER_HOUR = 9
 const BATCH = 200
 
 export interface ReminderSummary {
@@ -22,6 +24,11 @@ export interface ReminderSummary {
   examined: number
   /** Reminders recorded and handed to the notification module by this run. */
   sent: number
+}
+
+/** Whether it is the reminders' hour for the shoppers (the job runs hourly on the process's clock). */
+export function isReminderHour(now: Date, timeZone: string): boolean {
+  return localHour(now, timeZone) === REMINDER_HOUR
 }
 
 export async function sendDueReminders(container: MedusaContainer): Promise<ReminderSummary> {

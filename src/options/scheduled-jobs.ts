@@ -8,7 +8,7 @@
  *   INSTALMENTS_COLLECTION_JOB   hourly collection of what is due
  *   INSTALMENTS_RECONCILE_JOB    money operations left running, every five minutes
  *   INSTALMENTS_ALMA_SYNC_JOB    Alma's operations and plans, hourly
- *   INSTALMENTS_REMINDERS_JOB    reminders of the instalments due within 3 days, daily
+ *   INSTALMENTS_REMINDERS_JOB    reminders of the instalments due within 3 days, daily at 9:00 in time_zone
  */
 export type ScheduledJobSwitch =
   | "INSTALMENTS_COLLECTION_JOB"

@@ -13,10 +13,18 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import { INSTALMENT_PLAN_EVENTS } from "../modules/instalments/plugin-events"
+import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
 import { sendPlanEmail } from "../notifications/send"
 
-type PlanEventData = { id: string; event_types?: string[]; instalment_numbers?: number[] }
+type PlanEventData = {
+  id: string
+  event_types?: string[]
+  instalment_numbers?: number[]
+  attempt?: number | null
+  failed_at?: string | null
+  version?: number
+}
 
 /** History entries after which the shopper gets the new schedule. */
 const SCHEDULE_CHANGES = new Set([
@@ -48,19 +56,16 @@ export default async function instalmentPlanEmails({ event, container }: Subscri
       const plan = await instalments.loadPlan(id)
       // Nothing left to pay: the completed e-mail (or the page's answer) says it better.
       if (!plan?.next_due_date) return
-      const [latest] = await instalments.listInstalmentPlanEvents({ plan_id: id }, { order: { occurred_at: "DESC" }, take: 1 })
-      await sendPlanEmail(container, plan, "planUpdated", { idempotencyKey: `instalments:updated:${id}:${latest?.id ?? Date.now()}`, trigger: event.name })
+      await sendPlanEmail(container, plan, "planUpdated", { idempotencyKey: await updatedKey(instalments, event.data), trigger: event.name })
       return
     }
     case INSTALMENT_PLAN_EVENTS.paymentFailed: {
       const numbers = event.data.instalment_numbers ?? []
       const plan = await instalments.loadPlan(id)
       if (!plan) return
-      // One e-mail per failed attempt: the attempt count tells a retry's failure from the first one.
-      const attempts = plan.instalments?.find((i) => i.number === numbers[0])?.attempts ?? 0
       await sendPlanEmail(container, plan, "paymentFailed", {
         instalmentNumbers: numbers,
-        idempotencyKey: `instalments:payment_failed:${id}:${numbers.join("-")}:${attempts}`,
+        idempotencyKey: paymentFailedKey(event.data, plan),
         trigger: event.name,
       })
       return
@@ -69,6 +74,28 @@ export default async function instalmentPlanEmails({ event, container }: Subscri
       await sendPlanEmail(container, id, "planCompleted", { idempotencyKey: `instalments:completed:${id}`, trigger: event.name })
       return
   }
+}
+
+/**
+ * One e-mail per failed attempt, keyed by what the event says (the attempt, or when a declined
+ * early payment failed): a worker that handles the events late, after more attempts were made,
+ * would otherwise read the latest count for each and send one e-mail for them all.
+ */
+function paymentFailedKey(data: PlanEventData, plan: PlanRow): string {
+  const numbers = data.instalment_numbers ?? []
+  const base = `instalments:payment_failed:${data.id}:${numbers.join("-")}`
+  if (typeof data.attempt === "number") return `${base}:${data.attempt}`
+  if (data.failed_at) return `${base}:at:${data.failed_at}`
+  // An event emitted before events carried their attempt (still queued during an upgrade).
+  return `${base}:${plan.instalments?.find((i) => i.number === numbers[0])?.attempts ?? 0}`
+}
+
+/** One e-mail per change, named by the plan's version after it, as the event says (not as read later). */
+async function updatedKey(instalments: InstalmentsModuleService, data: PlanEventData): Promise<string> {
+  if (typeof data.version === "number") return `instalments:updated:${data.id}:v${data.version}`
+  // An event emitted before events carried the version (still queued during an upgrade).
+  const [latest] = await instalments.listInstalmentPlanEvents({ plan_id: data.id }, { order: { occurred_at: "DESC" }, take: 1 })
+  return `instalments:updated:${data.id}:${latest?.id ?? Date.now()}`
 }
 
 export const config: SubscriberConfig = {

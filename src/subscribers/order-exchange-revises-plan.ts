@@ -91,7 +91,7 @@ async function openCollectionOf(container: MedusaContainer, orderId: string, exc
   const collections = (data[0] as { payment_collections?: ({ id: string; status: string } | null)[] | null } | undefined)?.payment_collections ?? []
   const open = collections.filter((pc): pc is { id: string; status: string } => !!pc && (pc.status === "not_paid" || pc.status === "awaiting"))
   if (open.length === 1) return open[0].id
-  console.warn(`medusa-instalments: exchange ${exchangeId} of order ${orderId}: ${open.length} unpaid payment collections, so none is recorded as the exchange's`)
+  container.resolve(ContainerRegistrationKeys.LOGGER).warn(`medusa-instalments: exchange ${exchangeId} of order ${orderId}: ${open.length} unpaid payment collections, so none is recorded as the exchange's`)
   return null
 }
 

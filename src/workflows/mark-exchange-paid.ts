@@ -29,11 +29,12 @@ type Collection = { id: string; status: string; amount: unknown; currency_code: 
  */
 export async function markExchangesPaidInMedusa(container: MedusaContainer, instalments: InstalmentsModuleService, plan: PlanRow): Promise<string[]> {
   if (!plan.order_id) return []
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   let paid: ExchangeRow[]
   try {
     paid = (await instalments.exchangesOf(plan.id)).filter((e) => e.status === "paid" && !e.collection_problem)
   } catch (error) {
-    console.error(`medusa-instalments: plan ${plan.id}: its paid exchanges could not be read to mark them in Medusa: ${(error as Error).message}`)
+    logger.error(`medusa-instalments: plan ${plan.id}: its paid exchanges could not be read to mark them in Medusa: ${(error as Error).message}`)
     return []
   }
   const marked: string[] = []
@@ -41,7 +42,7 @@ export async function markExchangesPaidInMedusa(container: MedusaContainer, inst
     try {
       if (await markOne(container, instalments, plan, exchange)) marked.push(exchange.exchange_id)
     } catch (error) {
-      console.error(`medusa-instalments: exchange ${exchange.exchange_id} (plan ${plan.id}): its payment could not be marked in Medusa: ${(error as Error).message}`)
+      logger.error(`medusa-instalments: exchange ${exchange.exchange_id} (plan ${plan.id}): its payment could not be marked in Medusa: ${(error as Error).message}`)
     }
   }
   return marked
@@ -51,7 +52,7 @@ async function markOne(container: MedusaContainer, instalments: InstalmentsModul
   const collection = exchange.payment_collection_id ? await collectionOf(container, plan.order_id as string, exchange.payment_collection_id) : null
   const problem = problemWith(collection, exchange)
   if (problem) {
-    await refuseLoudly(instalments, plan, exchange, problem)
+    await refuseLoudly(container, instalments, plan, exchange, problem)
     return false
   }
   // A collection already completed for exactly this amount was marked by an earlier attempt that stopped before recording it.
@@ -79,8 +80,8 @@ function problemWith(collection: Collection | null, exchange: ExchangeRow): stri
   return null
 }
 
-async function refuseLoudly(instalments: InstalmentsModuleService, plan: PlanRow, exchange: ExchangeRow, problem: string) {
-  console.error(
+async function refuseLoudly(container: MedusaContainer, instalments: InstalmentsModuleService, plan: PlanRow, exchange: ExchangeRow, problem: string) {
+  container.resolve(ContainerRegistrationKeys.LOGGER).error(
     `medusa-instalments: exchange ${exchange.exchange_id} (plan ${plan.id}) was paid to the plugin, but its Medusa payment collection was not marked paid: ${problem}. Record the payment on order ${plan.order_id} in Medusa by hand.`,
   )
   await instalments.recordPlanEventOnce(

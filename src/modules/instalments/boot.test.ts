@@ -9,8 +9,8 @@ const SHOP = "https://shop.example.com"
 const SECRET = "k".repeat(48)
 
 /** The module as Medusa builds it: its container holds Medusa's resolved config. */
-function boot(options: Record<string, unknown>, jwtSecret = "supersecret"): InstalmentsModuleService {
-  const cradle = { configModule: { projectConfig: { http: { jwtSecret } } } }
+function boot(options: Record<string, unknown>, jwtSecret = "supersecret", logger?: { warn: (message: string) => void; error: (message: string) => void }): InstalmentsModuleService {
+  const cradle = { configModule: { projectConfig: { http: { jwtSecret } } }, ...(logger ? { logger } : {}) }
   return new (InstalmentsModuleService as any)(cradle, { sandbox_store: "memory", ...options })
 }
 
@@ -102,13 +102,10 @@ describe("the module in direct mode without a consumer-credit authorisation (doc
   })
 
   it("starts a large seller with no direct plan, and says so (a store that lends only through Alma)", () => {
-    const warn = jest.spyOn(console, "warn").mockImplementation(() => undefined)
-    try {
-      expect(offered(boot({ merchant_size: "large" }))).toEqual([])
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining("medusa-instalments: direct mode offers no plan. Without a consumer-credit authorisation"))
-    } finally {
-      warn.mockRestore()
-    }
+    // Said through Medusa's logger, the container's `logger`.
+    const warn = jest.fn()
+    expect(offered(boot({ merchant_size: "large" }, "supersecret", { warn, error: jest.fn() }))).toEqual([])
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("medusa-instalments: direct mode offers no plan. Without a consumer-credit authorisation"))
   })
 })
 

@@ -19,6 +19,7 @@ import {
   type SqlClient,
   type StripeWebhooks,
 } from "../../processors"
+import { loggerOf } from "./plugin-logger"
 import { parseStripeOptions, stripeAdapters, type StripeOptionsInput } from "./stripe-options"
 import { parseSelfServiceOptions, projectJwtSecret, warnOnce, type SelfServiceOptionsInput, type SelfServiceSettings } from "./shopper-links/options"
 import { moduleClock, parseTestClockOption } from "./test-clock"
@@ -83,10 +84,10 @@ export function readModuleOptions(options: InstalmentsModuleOptions | undefined,
   const engineConfig = parsePluginOptions(engineOptions)
   const selfService = parseSelfServiceOptions(self_service, { env: process.env, jwtSecret: projectJwtSecret(cradle) })
   const testClock = parseTestClockOption(test_clock, process.env)
-  for (const warning of selfService.warnings) warnOnce(warning)
+  for (const warning of selfService.warnings) warnOnce(loggerOf(cradle), warning)
   if (!PLAN_CODES.some((code) => engineConfig.plans[code].offered)) {
     // A large seller without an authorisation: nothing is exempt. Fine for a store that lends only through Alma.
-    warnOnce(`medusa-instalments: direct mode offers no plan. ${ruleAndWaysOut(engineConfig.consumerCredit.merchantSize)}`)
+    warnOnce(loggerOf(cradle), `medusa-instalments: direct mode offers no plan. ${ruleAndWaysOut(engineConfig.consumerCredit.merchantSize)}`)
   }
   if (processor !== "sandbox" && processor !== "stripe" && typeof processor !== "function") {
     throw new Error(`medusa-instalments: option "processor" must be "sandbox" or "stripe" (got "${String(processor)}")`)

@@ -21,6 +21,7 @@ import { applyChargeOutcome, type ChargeAnswer } from "../../domain/revisions/ch
 import { collectDueRevision, collectionAttemptKey } from "../../domain/revisions/collect"
 import { evaluateDelays } from "../../domain/revisions/delays"
 import { releaseExpiredFreeze } from "../../domain/revisions/freeze"
+import type { PlanRow } from "./mapping"
 import type { Run } from "./sql"
 
 /**
@@ -62,7 +63,10 @@ export interface CollectionSummary {
   unfrozen: number
   /** Plans where an instalment became more than 15 days overdue. */
   seriousDelays: number
-  /** Plans left for the next run: the processor was unavailable, or another worker held them. */
+  /**
+   * Plans left for the next run: the processor was unavailable, or they were busy with another
+   * operation. (Plans another run has claimed are not counted: that run collects them.)
+   */
   errors: number
   /** Cents charged successfully and declined. */
   chargedCents: number
@@ -161,27 +165,53 @@ export function summarise(summary: CollectionSummary, result: PlanCollection): v
 
 // ---- bulk SQL ----------------------------------------------------------------------------------
 
+/** Which plans collection may act on `today`: the condition both queries below share. */
+function candidateCondition(input: { today: LocalDate; processor: string }): { sql: string; params: unknown[] } {
+  // Only the plans this plugin collects: a lender (Alma) collects its own.
+  return {
+    sql: `instalment_plan.deleted_at is null and instalment_plan.processor = ?
+        -- a plan busy with an operation is left to the run after it is settled
+        and not exists (select 1 from instalment_operation o where o.plan_id = instalment_plan.id and o.status = 'executing' and o.deleted_at is null)
+        and ((instalment_plan.status in (${COLLECTED_STATUSES.map(() => "?").join(", ")}) and instalment_plan.next_due_date <= ?)
+          or (instalment_plan.status = 'frozen' and instalment_plan.frozen_until <= ?))`,
+    params: [input.processor, ...COLLECTED_STATUSES, input.today, input.today],
+  }
+}
+
 /**
  * Candidates of a run, after `after` in id order (keyset pagination: each page is an index walk
  * from where the last one stopped, whatever the number of plans). A plan is a candidate when
  * something may be due (an unpaid instalment due today or before: a first charge, a retry, a
- * delay to record) or when its freeze is over. The row is locked and read again before acting.
+ * delay to record) or when its freeze is over. Nothing is locked: the caller locks and reads the
+ * rows again before acting.
  */
 export async function selectCandidateIds(
   run: Run,
   input: { today: LocalDate; after: string; limit: number; processor: string },
 ): Promise<string[]> {
-  // Only the plans this plugin collects: a lender (Alma) collects its own.
-  const rows = (await run(
-    `select id from instalment_plan
-      where deleted_at is null and id > ? and processor = ?
-        -- a plan busy with an operation is left to the run after it is settled
-        and not exists (select 1 from instalment_operation o where o.plan_id = instalment_plan.id and o.status = 'executing' and o.deleted_at is null)
-        and ((status in (${COLLECTED_STATUSES.map(() => "?").join(", ")}) and next_due_date <= ?)
-          or (status = 'frozen' and frozen_until <= ?))
-      order by id
-      limit ?`,
-    [input.after, input.processor, ...COLLECTED_STATUSES, input.today, input.today, input.limit],
-  )) as { id: string }[]
+  const condition = candidateCondition(input)
+  const rows = (await run(`select id from instalment_plan where id > ? and ${condition.sql} order by id limit ?`, [
+    input.after,
+    ...condition.params,
+    input.limit,
+  ])) as { id: string }[]
   return rows.map((r) => r.id)
+}
+
+/**
+ * Claims the next candidates after `after`, in the caller's transaction: their rows are locked
+ * until it commits, and rows another transaction holds (another run's claim, a shopper's payment)
+ * are skipped, not waited for. Several runs at once therefore take disjoint batches, and none of
+ * them waits on another. Answers the locked plan rows, in id order (without their instalments).
+ */
+export async function claimCandidates(
+  run: Run,
+  input: { today: LocalDate; after: string; limit: number; processor: string },
+): Promise<PlanRow[]> {
+  const condition = candidateCondition(input)
+  return (await run(`select * from instalment_plan where id > ? and ${condition.sql} order by id limit ? for update skip locked`, [
+    input.after,
+    ...condition.params,
+    input.limit,
+  ])) as PlanRow[]
 }

@@ -9,6 +9,7 @@ import type { LocalDate } from "../../domain/calendar"
 import type { ModuleSettings } from "./boot"
 import type { OperationsDeps } from "./operations/run"
 import { emitPluginEvents } from "./plugin-events"
+import type { PluginLogger } from "./plugin-logger"
 import type InstalmentsModuleService from "./service"
 
 /** The reads and writes Medusa generates (and the service's own plan reads), in the transaction a context names. */
@@ -40,6 +41,7 @@ export interface ServiceParts {
   readonly transaction: ModuleDeps["transaction"]
   readonly read: ModuleDeps["read"]
   readonly eventBus: () => IEventBusModuleService | undefined
+  readonly logger: PluginLogger
   readonly staleAfterMs: number
   readonly reconcileOperation: (deps: ModuleDeps, operationId: string) => Promise<unknown>
 }
@@ -56,7 +58,8 @@ export function moduleDeps(parts: ServiceParts): ModuleDeps {
     today: () => service.today(),
     transaction: parts.transaction,
     read: parts.read,
-    emit: (events) => emitPluginEvents(parts.eventBus(), events),
+    emit: (events) => emitPluginEvents(parts.eventBus(), events, parts.logger),
+    logger: parts.logger,
     busyWaitMs: settings.busyWaitMs,
     staleAfterMs: parts.staleAfterMs,
     reconcileOperation: async (id) => {

@@ -31,7 +31,8 @@ export async function readPlans(run: Run, ids: readonly string[]): Promise<PlanR
   return withInstalments(run, plans)
 }
 
-async function withInstalments(run: Run, plans: PlanRow[]): Promise<PlanRow[]> {
+/** The plans with their instalments (one query for them all). */
+export async function withInstalments(run: Run, plans: PlanRow[]): Promise<PlanRow[]> {
   if (plans.length === 0) return plans
   const instalments = (await run(`select * from instalment where plan_id = ${ANY_OF_JSON} and deleted_at is null order by number`, [
     JSON.stringify(plans.map((p) => p.id)),

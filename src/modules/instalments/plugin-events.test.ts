@@ -33,7 +33,7 @@ describe("pluginEventsForRevision", () => {
       "system",
     )
     expect(failed.map((e) => e.name)).toEqual([INSTALMENT_PLAN_EVENTS.updated, INSTALMENT_PLAN_EVENTS.paymentFailed])
-    expect(failed[1].data).toEqual({ id: "iplan_1", instalment_numbers: [2], reason: "insufficient_funds" })
+    expect(failed[1].data).toEqual({ id: "iplan_1", instalment_numbers: [2], reason: "insufficient_funds", attempt: null, failed_at: null })
 
     const completed = pluginEventsForRevision(
       "iplan_1",
@@ -44,6 +44,28 @@ describe("pluginEventsForRevision", () => {
       "system",
     )
     expect(completed.map((e) => e.name)).toEqual([INSTALMENT_PLAN_EVENTS.updated, INSTALMENT_PLAN_EVENTS.completed])
+  })
+
+  it("says which attempt failed and when, so a handler running late does not read a later count", () => {
+    const at = new Date("2027-03-01T10:00:00Z")
+    const retried = pluginEventsForRevision(
+      "iplan_1",
+      outcome("late", [{ type: "plan.charge_failed", data: { instalments: [2], reason: "insufficient_funds", retries: [{ number: 2, attempts: 2, nextRetryOn: "2027-03-03" }], at } }]),
+      "system",
+    )
+    expect(retried[1].data).toMatchObject({ instalment_numbers: [2], attempt: 2, failed_at: "2027-03-01T10:00:00.000Z" })
+    // A declined early payment is no attempt of the schedule: its moment tells it apart.
+    const early = pluginEventsForRevision(
+      "iplan_1",
+      outcome("active", [{ type: "plan.charge_failed", data: { instalments: [3], reason: "insufficient_funds", retries: [], earlyPayment: true, at: at.toISOString() } }]),
+      "shopper",
+    )
+    expect(early[1].data).toMatchObject({ attempt: null, failed_at: "2027-03-01T10:00:00.000Z" })
+  })
+
+  it("names the change by the plan's version after it, when the caller knows it", () => {
+    const events = pluginEventsForRevision("iplan_1", outcome("active", [{ type: "plan.postponed", data: {} }]), "shopper", 7)
+    expect(events[0].data).toEqual({ id: "iplan_1", cause: "plan.postponed", event_types: ["plan.postponed"], actor: "shopper", version: 7 })
   })
 
   it("does not announce completed again for a change on an already completed plan", () => {

@@ -28,6 +28,7 @@ import { unwrapRevision } from "./errors"
 import { recordPlanEventOnce } from "./ledger"
 import { mirrorLenderPlan, type MirrorLenderPlanInput } from "./lender-mirror"
 import { planToSnapshot, type PlanRow } from "./mapping"
+import { loggerOf } from "./plugin-logger"
 import * as exchanges from "./medusa-payments/exchanges"
 import type { ExchangeRow } from "./medusa-payments/exchange-rows"
 import * as lifecycle from "./medusa-payments/lifecycle"
@@ -38,7 +39,7 @@ import InstalmentOperation from "./models/instalment-operation"
 import InstalmentPlan from "./models/instalment-plan"
 import InstalmentPlanEvent from "./models/instalment-plan-event"
 import InstalmentSessionShopper from "./models/session-shopper"
-import { collectBatch } from "./operations/collect-batch"
+import { claimBatch, collectBatch, completeBatch, type DecidedBatch } from "./operations/collect-batch"
 import { beginLenderOperation, claimStaleLenderOperation, executingLenderOperations, type LenderOperation, type LenderOperationInput } from "./operations/lender"
 import { reconcile, reconcileOperation, type ReconcileSummary } from "./operations/reconcile"
 import { runRevision, type PlanRevision, type ReviseOptions, type RevisionResult } from "./operations/run"
@@ -95,6 +96,7 @@ export default class InstalmentsModuleService extends MedusaService({
       transaction: (work) => this.inTransaction_(work),
       read: (query, params) => this.read_(query, params),
       eventBus: () => (this as unknown as { eventBusModuleService_?: IEventBusModuleService }).eventBusModuleService_,
+      logger: loggerOf(cradle),
       staleAfterMs: STALE_OPERATION_MS,
       reconcileOperation,
     })
@@ -242,6 +244,22 @@ export default class InstalmentsModuleService extends MedusaService({
   async collectPlans(planIds: string[]): Promise<CollectionSummary> {
     if (planIds.length === 0) return emptySummary()
     const { summary, events } = await collectBatch(this.operations, planIds)
+    await this.operations.emit(events)
+    return summary
+  }
+
+  /**
+   * A collection run's next batch, step 1: claims up to `limit` plans due `today` after `after`
+   * (rows another transaction holds are skipped, never waited for), records what needs no money
+   * and the charges due, and commits. `completeCollectionBatch` charges and records the rest.
+   */
+  async claimCollectionBatch(input: { today: LocalDate; after?: string; limit: number }): Promise<DecidedBatch> {
+    return claimBatch(this.operations, { today: input.today, after: input.after ?? "", limit: input.limit })
+  }
+
+  /** Charges a claimed batch outside any transaction, records the answers by key, then emits the plugin events. */
+  async completeCollectionBatch(batch: DecidedBatch): Promise<CollectionSummary> {
+    const { summary, events } = await completeBatch(this.operations, batch)
     await this.operations.emit(events)
     return summary
   }

@@ -16,6 +16,7 @@
  * always called with no transaction open and no row locked: read first, then the mirror written;
  * a money-moving call is recorded before it is made (src/lenders/alma/operations.ts).
  */
+import { logger as medusaLogger } from "@medusajs/framework/logger"
 import {
   AbstractPaymentProvider,
   MedusaError,
@@ -229,9 +230,9 @@ export default class AlmaProviderService extends AbstractPaymentProvider<Record<
 
   private get logger(): AlmaOperationsContext["logger"] {
     try {
-      return (this.cradle.logger as AlmaOperationsContext["logger"] | undefined) ?? console
+      return (this.cradle.logger as AlmaOperationsContext["logger"] | undefined) ?? medusaLogger
     } catch {
-      return console
+      return medusaLogger
     }
   }
 

@@ -81,7 +81,7 @@ export async function payExchangeDifference(
     // Whatever this request's answer (a replay, "nothing due" after a payment that stopped right
     // after its charge), the exchanges a succeeded payment covered are marked paid.
     await underPlanLock(deps, planId, (run) => markPaid(run, planId)).catch((error: Error) => {
-      console.error(`medusa-instalments: plan ${planId}: its paid exchanges could not be marked paid yet: ${error.message}`)
+      deps.logger.error(`medusa-instalments: plan ${planId}: its paid exchanges could not be marked paid yet: ${error.message}`)
     })
   }
 }
@@ -111,7 +111,7 @@ export async function armExchangeRefund(deps: ModuleDeps, planId: string, exchan
 export async function disarmExchangeRefund(deps: ModuleDeps, planId: string, exchangeId: string, nonce: string, issued: boolean): Promise<boolean> {
   const wasArmed = await underPlanLock(deps, planId, (run) => disarmRefund(run, planId, exchangeId, nonce, issued ? "settled" : "refund_awaited"))
   if (wasArmed && issued) {
-    console.error(`medusa-instalments: the Medusa refund of exchange ${exchangeId} (plan ${planId}) went through without being recognised as the exchange's: check the plan's history`)
+    deps.logger.error(`medusa-instalments: the Medusa refund of exchange ${exchangeId} (plan ${planId}) went through without being recognised as the exchange's: check the plan's history`)
   }
   return wasArmed
 }

@@ -1,9 +1,11 @@
 /**
  * One collection batch, in the runner's three steps (run.ts), for many plans at once:
- *  1. under the plans' locks (plans another request holds, or busy with an operation, are
- *     skipped and left to the next run): what needs no money is written (a freeze that ended,
- *     delays), and each charge due is recorded as an operation with its attempt key, which keeps
- *     its plan busy until it is settled. Commit.
+ *  1. the batch is claimed (`claimBatch`: the next due plans, locked with `for update skip locked`,
+ *     so runs in several processes take disjoint batches and never wait for each other) or given
+ *     (`collectBatch`: these plans, locked the same way); plans another request holds, or busy
+ *     with an operation, are skipped and left to the next run. Under the locks, what needs no
+ *     money is written (a freeze that ended, delays), and each charge due is recorded as an
+ *     operation with its attempt key, which keeps its plan busy until it is settled. Commit.
  *  2. the charges go to the processor, `CHARGES_IN_FLIGHT` at a time, with no transaction open and
  *     no row locked, however slow the processor;
  *  3. under the locks again, each answer is recorded: the plan, its instalments, its events, the
@@ -13,9 +15,10 @@
  */
 import type { RevisionContext } from "../../../domain/outcome"
 import type { PlanSnapshot } from "../../../domain/plan"
-import { CHARGES_IN_FLIGHT, collectionOutcome, dueCharge, emptySummary, mapConcurrently, summarise, type CollectionSummary, type PlanCollection } from "../collection"
+import type { LocalDate } from "../../../domain/calendar"
+import { CHARGES_IN_FLIGHT, claimCandidates, collectionOutcome, dueCharge, emptySummary, mapConcurrently, summarise, type CollectionSummary, type PlanCollection } from "../collection"
 import { planToSnapshot, type PlanRow } from "../mapping"
-import { lockPlans, writePlans, type PlanWrite } from "../plan-writes"
+import { lockPlans, withInstalments, writePlans, type PlanWrite } from "../plan-writes"
 import { pluginEventsForRevision, type PluginEvent } from "../plugin-events"
 import { ANY_OF_JSON, entityIds, type Run } from "../sql"
 import { fingerprintOf, processorKey } from "./keys"
@@ -36,7 +39,7 @@ import { callProcessor, type LegAnswer } from "./settle"
 
 const ACTOR = "system"
 
-interface Charge {
+export interface Charge {
   /** The plan as read under the lock when the charge was decided (it cannot change while busy). */
   row: PlanRow
   snapshot: PlanSnapshot
@@ -49,52 +52,90 @@ export interface BatchResult {
   events: PluginEvent[]
 }
 
+/** A batch decided and committed (step 1): what is left is to charge and record (`completeBatch`). */
+export interface DecidedBatch {
+  ctx: RevisionContext
+  charges: Charge[]
+  /** Plans written without a charge (nothing due, or this attempt already made). */
+  written: PlanCollection[]
+  /** The rows, as read under the lock, of the plans among them whose history grew. */
+  rows: PlanRow[]
+  /** Plans locked but busy with another operation (a charge in flight): whoever runs it settles them. */
+  busy: number
+  /** Plans locked, and the last of them in id order (where the next claim starts). */
+  claimed: number
+  lastId: string | undefined
+}
+
+/** Collects these plans (the module's `collectPlans`): plans another transaction holds are skipped. */
 export async function collectBatch(deps: OperationsDeps, planIds: readonly string[]): Promise<BatchResult> {
   const ctx = deps.context()
-  const decided = await decideBatch(deps, planIds, ctx)
+  const decided = await deps.transaction(async (run) => decideLocked(deps, run, await lockPlans(run, planIds, { skipLocked: true }), ctx))
+  const result = await completeBatch(deps, decided)
+  // Left for the next run: given plans another transaction held (not even read), or busy.
+  const left = planIds.length - decided.claimed + decided.busy
+  result.summary.examined += left
+  result.summary.errors += left
+  return result
+}
+
+/**
+ * Step 1 for a run: claims the next `limit` due plans after `after` and decides them, in one
+ * transaction. A claimed plan found busy (an operation committed between the claim's snapshot and
+ * its row lock) is another run's or request's: it is not counted.
+ */
+export async function claimBatch(deps: OperationsDeps, input: { today: LocalDate; after: string; limit: number }): Promise<DecidedBatch> {
+  const ctx = deps.context()
+  return deps.transaction(async (run) => {
+    const claimed = await claimCandidates(run, { ...input, processor: deps.processor.name })
+    return decideLocked(deps, run, await withInstalments(run, claimed), ctx)
+  })
+}
+
+/** Steps 2 and 3: the charges decided go to the processor, then their answers are recorded. */
+export async function completeBatch(deps: OperationsDeps, decided: DecidedBatch): Promise<BatchResult> {
   const answers = await mapConcurrently(decided.charges, CHARGES_IN_FLIGHT, (charge) => callProcessor(deps.processor, charge.leg, deps.now()))
-  const recorded = await recordBatch(deps, decided.charges, answers, ctx)
+  const recorded = await recordBatch(deps, decided.charges, answers, decided.ctx)
   const summary = emptySummary()
   for (const result of [...decided.written, ...recorded.results]) summarise(summary, result)
-  // Left for the next run: plans another request held, and charges the processor did not answer.
-  summary.examined += decided.skipped + recorded.unanswered
-  summary.errors += decided.skipped + recorded.unanswered
+  // Left for the next run: charges the processor did not answer (the reconciler settles them first).
+  summary.examined += recorded.unanswered
+  summary.errors += recorded.unanswered
+  // Every plan written by the batch is one version further than the row read under its lock.
+  const versions = new Map([...decided.rows, ...decided.charges.map((c) => c.row)].map((row) => [row.id, row.version + 1]))
   const events = [...decided.written, ...recorded.results].flatMap((r) =>
-    pluginEventsForRevision(r.planId, r.outcome.events.length ? r.outcome : null, ACTOR),
+    pluginEventsForRevision(r.planId, r.outcome.events.length ? r.outcome : null, ACTOR, versions.get(r.planId)),
   )
   return { summary, events }
 }
 
-/** Step 1: money-free changes written, charges recorded, in one transaction. */
-async function decideBatch(deps: OperationsDeps, planIds: readonly string[], ctx: RevisionContext) {
-  return deps.transaction(async (run) => {
-    const locked = await lockPlans(run, planIds, { skipLocked: true })
-    const busy = await busyPlans(run, locked.map((row) => row.id))
-    const rows = locked.filter((row) => !busy.has(row.id))
-    const due = rows.map((row) => {
-      const snapshot = planToSnapshot(row)
-      return { row, snapshot, charge: dueCharge(row.id, snapshot, ctx) }
-    })
-    const known = await operationsByKeys(run, due.flatMap((d) => (d.charge ? [d.charge.key] : [])))
-    const writes: PlanWrite[] = []
-    const written: PlanCollection[] = []
-    const fresh: FreshCharge[] = []
-    const charges: Charge[] = []
-    for (const { row, snapshot, charge } of due) {
-      const made = charge ? known.get(charge.key) : undefined
-      if (charge && (!made || made.status === "abandoned")) {
-        charges.push(made ? await reopened(run, made.id, row, snapshot) : recordCharge(fresh, row, snapshot, charge, ctx, deps.processor.name))
-        continue
-      }
-      // Nothing to charge today (or this attempt was already made): freezes and delays only.
-      const result = collectionOutcome(row.id, snapshot, ctx)
-      written.push(result)
-      if (result.outcome.events.length) writes.push({ row, plan: result.outcome.plan, events: result.outcome.events, keys: result.keys })
-    }
-    await writePlans(run, writes, ACTOR, deps.now())
-    await insertOperationsWithLegs(run, fresh)
-    return { charges, written, skipped: planIds.length - rows.length }
+/** Step 1 under the locks of `locked` (in id order): money-free changes written, charges recorded. */
+async function decideLocked(deps: OperationsDeps, run: Run, locked: PlanRow[], ctx: RevisionContext): Promise<DecidedBatch> {
+  const busy = await busyPlans(run, locked.map((row) => row.id))
+  const rows = locked.filter((row) => !busy.has(row.id))
+  const due = rows.map((row) => {
+    const snapshot = planToSnapshot(row)
+    return { row, snapshot, charge: dueCharge(row.id, snapshot, ctx) }
   })
+  const known = await operationsByKeys(run, due.flatMap((d) => (d.charge ? [d.charge.key] : [])))
+  const writes: PlanWrite[] = []
+  const written: PlanCollection[] = []
+  const fresh: FreshCharge[] = []
+  const charges: Charge[] = []
+  for (const { row, snapshot, charge } of due) {
+    const made = charge ? known.get(charge.key) : undefined
+    if (charge && (!made || made.status === "abandoned")) {
+      charges.push(made ? await reopened(run, made.id, row, snapshot) : recordCharge(fresh, row, snapshot, charge, ctx, deps.processor.name))
+      continue
+    }
+    // Nothing to charge today (or this attempt was already made): freezes and delays only.
+    const result = collectionOutcome(row.id, snapshot, ctx)
+    written.push(result)
+    if (result.outcome.events.length) writes.push({ row, plan: result.outcome.plan, events: result.outcome.events, keys: result.keys })
+  }
+  await writePlans(run, writes, ACTOR, deps.now())
+  await insertOperationsWithLegs(run, fresh)
+  return { ctx, charges, written, rows: writes.map((w) => w.row), busy: locked.length - rows.length, claimed: locked.length, lastId: locked[locked.length - 1]?.id }
 }
 
 type FreshCharge = { operation: NewOperation & { id: string; plan_id: string }; leg: NewMovement & { id: string } }

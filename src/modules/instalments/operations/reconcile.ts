@@ -53,7 +53,7 @@ export async function reconcileOperation(deps: OperationsDeps, operationId: stri
   const planId = before.operation.plan_id
   if (planId && driven.events.length) {
     const [row] = await readPlans(deps.read, [planId])
-    if (row) await deps.emit(pluginEventsForRevision(planId, { plan: planToSnapshot(row), movements: [], events: driven.events }, before.operation.actor))
+    if (row) await deps.emit(pluginEventsForRevision(planId, { plan: planToSnapshot(row), movements: [], events: driven.events }, before.operation.actor, row.version))
   }
   const after = await loadOperation(deps.read, operationId)
   return after?.operation.status !== "executing"

@@ -27,6 +27,7 @@ import { abandoned, keyReused, operationPending, planBusy, planChanged, planNotF
 import { planToSnapshot, type PlanRow } from "../mapping"
 import { lockPlan, readPlans, writePlans } from "../plan-writes"
 import { pluginEventsForRevision, type PluginEvent } from "../plugin-events"
+import type { PluginLogger } from "../plugin-logger"
 import type { Run } from "../sql"
 import { fingerprintOf, processorKey } from "./keys"
 import {
@@ -61,6 +62,8 @@ export interface OperationsDeps {
   /** Statements outside any transaction. */
   readonly read: Run
   emit(events: PluginEvent[]): Promise<void>
+  /** Medusa's logger: what is said loudly (a refund left for the reconciler...) reaches Medusa's logs. */
+  readonly logger: PluginLogger
   /** How long a request waits for another operation on the same plan before answering plan_busy. */
   readonly busyWaitMs: number
   /** An operation unchanged for this long is settled by whoever finds it (its driver is gone). */
@@ -117,7 +120,7 @@ export interface RevisionResult {
 
 type Decision =
   | { kind: "replay" }
-  | { kind: "written"; outcome: RevisionOutcome }
+  | { kind: "written"; outcome: RevisionOutcome; version: number }
   | { kind: "execute"; operationId: string; written: RevisionOutcome | null }
 
 /** Applies a revision to a plan (see the file comment). Refusals throw a 4xx-class MedusaError and change nothing. */
@@ -125,14 +128,14 @@ export async function runRevision(deps: OperationsDeps, planId: string, revision
   const decision = await decideWhenFree(deps, planId, revision, options)
   if (decision.kind === "replay") return { plan: await planRow(deps, planId), outcome: null }
   if (decision.kind === "written") {
-    await deps.emit(pluginEventsForRevision(planId, decision.outcome, options.actor))
+    await deps.emit(pluginEventsForRevision(planId, decision.outcome, options.actor, decision.version))
     return { plan: await planRow(deps, planId), outcome: decision.outcome }
   }
   const driven = await driveOperation(deps, decision.operationId)
   const events = [...(decision.written?.events ?? []), ...driven.events]
   const plan = await planRow(deps, planId)
   const outcome: RevisionOutcome = { plan: planToSnapshot(plan), movements: driven.movements, events }
-  await deps.emit(pluginEventsForRevision(planId, events.length ? outcome : null, options.actor))
+  await deps.emit(pluginEventsForRevision(planId, events.length ? outcome : null, options.actor, plan.version))
   if (driven.declined) throw refused(driven.declined.code, driven.declined.message)
   if (driven.unanswered) throw processorUnavailable(driven.unanswered)
   if (driven.unrecorded) throw operationPending(driven.unrecorded)
@@ -174,7 +177,7 @@ export async function driveOperation(deps: OperationsDeps, operationId: string, 
       // Whether money moved is not known. A charge: the plan stays as it was until a retry (same
       // key) or the reconciler finds out. A refund: it is owed and recorded; it goes out later.
       if (leg.kind === "charge") return { ...driven, unanswered: answer.detail }
-      console.warn(`medusa-instalments: refund ${leg.processor_key} left for the reconciler: ${answer.detail}`)
+      deps.logger.warn(`medusa-instalments: refund ${leg.processor_key} left for the reconciler: ${answer.detail}`)
       return driven
     }
     let recorded: Recorded
@@ -183,7 +186,7 @@ export async function driveOperation(deps: OperationsDeps, operationId: string, 
     } catch (error) {
       // The processor acted but the record failed (a lost connection, a lock timeout): the leg
       // stays pending, and the same request or the reconciler records the processor's answer.
-      console.warn(`medusa-instalments: the answer to ${leg.processor_key} was not recorded yet: ${(error as Error).message}`)
+      deps.logger.warn(`medusa-instalments: the answer to ${leg.processor_key} was not recorded yet: ${(error as Error).message}`)
       return { ...driven, unrecorded: (error as Error).message }
     }
     driven.events.push(...recorded.events)
@@ -249,7 +252,7 @@ async function decide(deps: OperationsDeps, planId: string, revision: PlanRevisi
       await insertOperation(run, { ...operation, status: "completed", decided: { kind: "recorded" } }, [])
       await writePlans(run, [{ row, plan: revised.plan, events: revised.events, keys: firstKey }], options.actor, deps.now())
       await options.onDecided?.(run, row, revised)
-      return { kind: "written", outcome: revised }
+      return { kind: "written", outcome: revised, version: row.version + 1 }
     }
     const id = newOperationId()
     const legs: NewMovement[] = []

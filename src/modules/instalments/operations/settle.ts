@@ -9,6 +9,7 @@ import { applyChargeOutcome, type ChargeAnswer } from "../../../domain/revisions
 import { collectionOutcome } from "../collection"
 import { planToSnapshot, type PlanRow } from "../mapping"
 import { appendEvents, lockPlan, writePlans } from "../plan-writes"
+import type { PluginLogger } from "../plugin-logger"
 import type { Run } from "../sql"
 import { processorKey } from "./keys"
 import { addLegs, loadOperation, moveLegs, setOperationStatus, settleMovement, type MovementRow, type OperationRow } from "./records"
@@ -83,7 +84,7 @@ export async function recordAnswer(deps: OperationsDeps, operationId: string, le
     const at = deps.now()
     if (leg.status === "void") return recordLateAnswer(run, operation, leg, row, answer, at)
     if (leg.kind === "charge") return recordCharge(run, deps, operation, legs, leg, row, answer, at)
-    return recordRefund(run, operation, legs, leg, row, answer, at)
+    return recordRefund(run, operation, legs, leg, row, answer, at, deps.logger)
   })
 }
 
@@ -157,7 +158,16 @@ async function recordCharge(
   return { events }
 }
 
-async function recordRefund(run: Run, operation: OperationRow, legs: MovementRow[], leg: MovementRow, row: PlanRow, answer: LegAnswer, at: Date): Promise<Recorded> {
+async function recordRefund(
+  run: Run,
+  operation: OperationRow,
+  legs: MovementRow[],
+  leg: MovementRow,
+  row: PlanRow,
+  answer: LegAnswer,
+  at: Date,
+  logger: PluginLogger,
+): Promise<Recorded> {
   if (answer.kind !== "refunded" && answer.kind !== "refund_failed") throw new Error(`a refund cannot be answered with ${answer.kind}`)
   const data = { amount: leg.amount_cents, chargeId: leg.refunded_charge, purpose: leg.purpose, leg: leg.leg, at: at.toISOString() }
   let event: LedgerEvent
@@ -169,7 +179,7 @@ async function recordRefund(run: Run, operation: OperationRow, legs: MovementRow
     // kept as proof, and loud, for the merchant to look at.
     await settleMovement(run, leg.id, { status: "failed", failureCode: answer.code, failureMessage: answer.message })
     event = { type: "plan.card_refund_failed", data: { ...data, reason: answer.code, message: answer.message } }
-    console.error(`medusa-instalments: refund ${leg.processor_key} of plan ${row.id} refused by the processor: ${answer.code} ${answer.message}`)
+    logger.error(`medusa-instalments: refund ${leg.processor_key} of plan ${row.id} refused by the processor: ${answer.code} ${answer.message}`)
   }
   await appendEvents(run, [{ planId: row.id, events: [event], keys: new Map([[0, leg.processor_key]]) }], operation.actor, at)
   const left = legs.some((l) => l.id !== leg.id && (l.status === "pending" || l.status === "blocked"))

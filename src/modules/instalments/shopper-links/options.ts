@@ -155,8 +155,8 @@ function processKey(): string {
 const warned = new Set<string>()
 
 /** A boot warning, once per process (the module is built more than once in some runners). */
-export function warnOnce(message: string): void {
+export function warnOnce(logger: { warn: (message: string) => void }, message: string): void {
   if (warned.has(message)) return
   warned.add(message)
-  console.warn(message)
+  logger.warn(message)
 }

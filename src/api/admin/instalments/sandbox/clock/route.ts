@@ -11,6 +11,11 @@
  * With it a test or the demo store lives months of a plan in seconds: paid, declined, retried,
  * late, serious delay.
  *
+ * The request waits for no other collection run: plans another run has claimed are left to it,
+ * and a row lock met while recording an answer is waited for at most the module's lock timeout
+ * (3 s). The clock is this process's own: with several processes, the others stay on their
+ * clocks (README, "Running more than one process").
+ *
  * GET answers { clock } without moving it.
  */
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
