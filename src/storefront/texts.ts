@@ -1,0 +1,125 @@
+/**
+ * The kit's own texts, in the six shopper languages. Plan labels, schedule lines, refusal reasons
+ * and the credit warning come worded from the server (the quote, the session, the plan): only
+ * what the components add is here.
+ */
+import type { ShopperLocale } from "./types.js"
+
+const CATALOGUE = {
+  en: {
+    badge: "or {count} × {amount}",
+    badgeDeferred: "or {label}",
+    pickerLegend: "How would you like to pay?",
+    fees: "Fees",
+    noFees: "No fees",
+    total: "Total",
+    unavailable: "Not available",
+    stillPossible: "Still possible: {plans}",
+    nothingPossible: "No instalment plan is possible for this amount.",
+    cardLegend: "Card",
+    testCard: "Test card (sandbox)",
+    phone: "Mobile phone",
+    pay: "Continue",
+    confirmationTitle: "Your payment schedule",
+    manage: "Manage your instalments",
+  },
+  fr: {
+    badge: "ou {count} × {amount}",
+    badgeDeferred: "ou {label}",
+    pickerLegend: "Comment souhaitez-vous payer ?",
+    fees: "Frais",
+    noFees: "Sans frais",
+    total: "Total",
+    unavailable: "Indisponible",
+    stillPossible: "Encore possible : {plans}",
+    nothingPossible: "Aucun paiement en plusieurs fois n'est possible pour ce montant.",
+    cardLegend: "Carte",
+    testCard: "Carte de test (bac à sable)",
+    phone: "Téléphone mobile",
+    pay: "Continuer",
+    confirmationTitle: "Votre échéancier",
+    manage: "Gérer vos échéances",
+  },
+  es: {
+    badge: "o {count} × {amount}",
+    badgeDeferred: "o {label}",
+    pickerLegend: "¿Cómo quiere pagar?",
+    fees: "Gastos",
+    noFees: "Sin gastos",
+    total: "Total",
+    unavailable: "No disponible",
+    stillPossible: "Aún posible: {plans}",
+    nothingPossible: "Ningún pago a plazos es posible para este importe.",
+    cardLegend: "Tarjeta",
+    testCard: "Tarjeta de prueba (sandbox)",
+    phone: "Teléfono móvil",
+    pay: "Continuar",
+    confirmationTitle: "Su calendario de pagos",
+    manage: "Gestionar sus plazos",
+  },
+  de: {
+    badge: "oder {count} × {amount}",
+    badgeDeferred: "oder {label}",
+    pickerLegend: "Wie möchten Sie bezahlen?",
+    fees: "Gebühren",
+    noFees: "Keine Gebühren",
+    total: "Gesamt",
+    unavailable: "Nicht verfügbar",
+    stillPossible: "Weiterhin möglich: {plans}",
+    nothingPossible: "Für diesen Betrag ist keine Ratenzahlung möglich.",
+    cardLegend: "Karte",
+    testCard: "Testkarte (Sandbox)",
+    phone: "Mobiltelefon",
+    pay: "Weiter",
+    confirmationTitle: "Ihr Zahlungsplan",
+    manage: "Raten verwalten",
+  },
+  it: {
+    badge: "o {count} × {amount}",
+    badgeDeferred: "o {label}",
+    pickerLegend: "Come desidera pagare?",
+    fees: "Commissioni",
+    noFees: "Senza commissioni",
+    total: "Totale",
+    unavailable: "Non disponibile",
+    stillPossible: "Ancora possibile: {plans}",
+    nothingPossible: "Nessun pagamento rateale è possibile per questo importo.",
+    cardLegend: "Carta",
+    testCard: "Carta di prova (sandbox)",
+    phone: "Cellulare",
+    pay: "Continua",
+    confirmationTitle: "Il suo piano di pagamento",
+    manage: "Gestisci le rate",
+  },
+  nl: {
+    badge: "of {count} × {amount}",
+    badgeDeferred: "of {label}",
+    pickerLegend: "Hoe wilt u betalen?",
+    fees: "Kosten",
+    noFees: "Geen kosten",
+    total: "Totaal",
+    unavailable: "Niet beschikbaar",
+    stillPossible: "Nog mogelijk: {plans}",
+    nothingPossible: "Voor dit bedrag is gespreid betalen niet mogelijk.",
+    cardLegend: "Kaart",
+    testCard: "Testkaart (sandbox)",
+    phone: "Mobiel nummer",
+    pay: "Doorgaan",
+    confirmationTitle: "Uw betaalschema",
+    manage: "Uw termijnen beheren",
+  },
+} as const satisfies Record<ShopperLocale, Record<string, string>>
+
+export type TextKey = keyof (typeof CATALOGUE)["en"]
+
+/** The shopper's language from a tag ("fr-BE" → fr); English for any other. */
+export function shopperLocale(tag: string | undefined): ShopperLocale {
+  const lang = (tag ?? "").slice(0, 2).toLowerCase()
+  return lang in CATALOGUE ? (lang as ShopperLocale) : "en"
+}
+
+/** A text of the catalogue with its {placeholders} filled. */
+export function text(locale: string | undefined, key: TextKey, params: Record<string, string | number> = {}): string {
+  const template: string = CATALOGUE[shopperLocale(locale)][key]
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
