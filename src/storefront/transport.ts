@@ -23,7 +23,7 @@ export type Transport = (path: string, request: HttpRequest) => Promise<HttpAnsw
 /** The part of `@medusajs/js-sdk`'s `Medusa` instance the kit uses (`sdk.client.fetch`). */
 export interface MedusaSdkLike {
   client: {
-    fetch<T>(path: string, init?: { method?: string; query?: Record<string, unknown>; body?: unknown; headers?: Record<string, string> }): Promise<T>
+    fetch<T>(path: string, init?: { method?: string; query?: Record<string, unknown>; body?: Record<string, unknown>; headers?: Record<string, string> }): Promise<T>
   }
 }
 
