@@ -1,6 +1,6 @@
 /**
  * The storefront kit ships to browsers: no file of it may import server code, i.e. nothing outside
- * src/storefront and no package but React. A test file may (types.test.ts reads the server's types).
+ * src/storefront and no package but React. A test file may (types.test.ts reads the server's types); so may the tests' fixtures.
  */
 import { readdirSync, readFileSync } from "node:fs"
 import path from "node:path"
@@ -11,7 +11,7 @@ const ALLOWED_PACKAGES = ["react", "react/jsx-runtime"]
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name)
-    if (entry.isDirectory()) return sourceFiles(full)
+    if (entry.isDirectory()) return entry.name === "__fixtures__" ? [] : sourceFiles(full)
     return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : []
   })
 }
