@@ -3,7 +3,7 @@
  * ("or 3 × 83.30 €"), else a pay-later plan ("or Pay in 30 days"), else nothing (outside the
  * bounds, or a country the store does not serve). Pure, so the badge's logic is tested without React.
  */
-import { text } from "./texts.js"
+import { badgeWords } from "./texts.js"
 import type { PlanCode, Quote, QuotedPlan } from "./types.js"
 
 function instalmentCount(code: PlanCode): number {
@@ -30,8 +30,8 @@ export function badgeText(quote: Quote, locale: string, preferred?: PlanCode): s
   const plan = badgePlan(quote, preferred)
   if (!plan) return null
   const count = instalmentCount(plan.code)
-  if (count === 0) return text(locale, "badgeDeferred", { label: plan.label })
+  if (count === 0) return badgeWords(locale, "badgeDeferred", { label: plan.label })
   // The first instalment carries the rounding: the largest one is what the shopper pays at most.
   const largest = Math.max(...plan.instalments.map((i) => Math.round((i.amount + i.customer_fee) * 100))) / 100
-  return text(locale, "badge", { count, amount: formatMoney(largest, quote.currency_code, locale) })
+  return badgeWords(locale, "badge", { count, amount: formatMoney(largest, quote.currency_code, locale) })
 }

@@ -5,15 +5,11 @@
 import { readCompletion, type OpenCart, type PlaceOrderResult } from "./completion.js"
 import { InstalmentsApiError, messageOf, splitReason } from "./errors.js"
 import type { Transport } from "./transport.js"
-import type { AlmaReturn, AlmaSessionData, InstalmentsSessionData, PaymentCollection, PaymentSession, PlanCode, Quote } from "./types.js"
+import { quoteCall } from "./quote.js"
+import type { AlmaReturn, AlmaSessionData, InstalmentsSessionData, PaymentCollection, PaymentSession, PlanCode } from "./types.js"
 
 export const INSTALMENTS_PROVIDER_ID = "pp_instalments_instalments"
 export const ALMA_PROVIDER_ID = "pp_alma_alma"
-
-/** A product page has no cart: it asks for an amount (major units), a currency and a country. */
-export type QuoteInput =
-  | { cartId: string; locale?: string; provider?: "alma" }
-  | { amount: number | string; currencyCode: string; countryCode: string; locale?: string }
 
 export type SessionResult<Data> =
   | { type: "session"; paymentCollectionId: string; session: PaymentSession<Data> }
@@ -38,11 +34,6 @@ export interface AlmaSessionInput {
   /** Where Alma sends the shopper back (its origin must be in the provider's return_origins). */
   returnUrl?: string
   providerId?: string
-}
-
-/** An amount as the quote route wants it: a decimal in major units with the currency's digits. */
-export function amountParam(amount: number | string): string {
-  return typeof amount === "number" ? amount.toFixed(2) : amount
 }
 
 function ok<T>(status: number, body: unknown): T {
@@ -77,15 +68,7 @@ export function checkoutCalls(send: Transport) {
   }
 
   return {
-    /** Which plans the amount or the cart can use, with their dated schedules, fees and refusals. */
-    async quote(input: QuoteInput): Promise<Quote> {
-      const query =
-        "cartId" in input
-          ? { cart_id: input.cartId, locale: input.locale, provider: input.provider }
-          : { amount: amountParam(input.amount), currency_code: input.currencyCode, country_code: input.countryCode, locale: input.locale }
-      const answer = await send("/store/instalments/quote", { method: "GET", query })
-      return ok<Quote>(answer.status, answer.body)
-    },
+    quote: quoteCall(send),
 
     /** Starts the instalments payment session: the plan the shopper picked and their card. */
     startInstalmentsSession(input: InstalmentsSessionInput): Promise<SessionResult<InstalmentsSessionData>> {

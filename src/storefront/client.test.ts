@@ -6,6 +6,7 @@
  */
 import Medusa from "@medusajs/js-sdk"
 import { createInstalmentsClient } from "./client"
+import { createQuoteClient } from "./quote"
 import type { HttpAnswer, HttpRequest, Transport } from "./transport"
 import { fetchTransport } from "./transport"
 import { QUOTE, SCHEDULE } from "./__fixtures__/quote"
@@ -56,6 +57,15 @@ describe("quote", () => {
     const { calls, client } = scriptedStore(answer(400, { type: "invalid_data", message: "The cart cart_1 has no address yet: set its shipping address, or pass country_code" }))
     await expect(client.quote({ cartId: "cart_1", locale: "de" })).rejects.toMatchObject({ status: 400, code: null, message: expect.stringMatching(/no address yet/) })
     expect(calls[0].request.query).toEqual({ cart_id: "cart_1", locale: "de", provider: undefined })
+  })
+})
+
+describe("createQuoteClient (a badge's only call)", () => {
+  it("quotes as the whole client does, and has nothing else", async () => {
+    const calls: string[] = []
+    const client = createQuoteClient({ transport: async (path) => (calls.push(path), answer(200, QUOTE)) })
+    expect(await client.quote({ amount: "249.90", currencyCode: "eur", countryCode: "fr" })).toEqual(QUOTE)
+    expect([calls, Object.keys(client)]).toEqual([["/store/instalments/quote"], ["quote"]])
   })
 })
 

@@ -8,18 +8,9 @@
  */
 import { checkoutCalls } from "./checkout.js"
 import { selfServiceCalls } from "./self-service.js"
-import { fetchTransport, sdkTransport, type MedusaSdkLike, type Transport } from "./transport.js"
+import { transportOf, type ClientOptions } from "./transport.js"
 
-export type ClientOptions =
-  | { sdk: MedusaSdkLike }
-  | { baseUrl: string; publishableKey: string; fetch?: typeof fetch; headers?: Record<string, string> }
-  | { transport: Transport }
-
-function transportOf(options: ClientOptions): Transport {
-  if ("transport" in options) return options.transport
-  if ("sdk" in options) return sdkTransport(options.sdk)
-  return fetchTransport(options)
-}
+export type { ClientOptions }
 
 export function createInstalmentsClient(options: ClientOptions) {
   const send = transportOf(options)

@@ -3,11 +3,12 @@
  * Import the styles once: `import "medusa-instalments/storefront/styles.css"`.
  */
 export { createInstalmentsClient, type ClientOptions, type InstalmentsClient } from "./client.js"
-export { fetchTransport, sdkTransport, type HttpAnswer, type HttpRequest, type MedusaSdkLike, type Transport } from "./transport.js"
-export { ALMA_PROVIDER_ID, INSTALMENTS_PROVIDER_ID, type AlmaSessionInput, type InstalmentsSessionInput, type QuoteInput, type SessionResult } from "./checkout.js"
+export { fetchTransport, sdkTransport, transportOf, type HttpAnswer, type HttpRequest, type MedusaSdkLike, type Transport } from "./transport.js"
+export { ALMA_PROVIDER_ID, INSTALMENTS_PROVIDER_ID, type AlmaSessionInput, type InstalmentsSessionInput, type SessionResult } from "./checkout.js"
+export { createQuoteClient, type QuoteInput } from "./quote.js"
 export { redirectUrlOf, type OpenCart, type PlaceOrderResult } from "./completion.js"
 export { TOKEN_HEADER, type PlanAccess } from "./self-service.js"
 export { InstalmentsApiError, splitReason, type ApiErrorDetails } from "./errors.js"
 export { badgePlan, badgeText, formatMoney } from "./badge-plan.js"
-export { shopperLocale, text, type TextKey } from "./texts.js"
+export { badgeWords, shopperLocale, text, type BadgeTextKey, type TextKey } from "./texts.js"
 export type * from "./types.js"

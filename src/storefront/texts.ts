@@ -5,10 +5,19 @@
  */
 import type { ShopperLocale } from "./types.js"
 
+/** The badge's words: apart, so a product page that loads only the badge loads only them. */
+const BADGE = {
+  en: { badge: "or {count} × {amount}", badgeDeferred: "or {label}" },
+  fr: { badge: "ou {count} × {amount}", badgeDeferred: "ou {label}" },
+  es: { badge: "o {count} × {amount}", badgeDeferred: "o {label}" },
+  de: { badge: "oder {count} × {amount}", badgeDeferred: "oder {label}" },
+  it: { badge: "o {count} × {amount}", badgeDeferred: "o {label}" },
+  nl: { badge: "of {count} × {amount}", badgeDeferred: "of {label}" },
+} as const satisfies Record<ShopperLocale, Record<string, string>>
+
+/** The other components' words. */
 const CATALOGUE = {
   en: {
-    badge: "or {count} × {amount}",
-    badgeDeferred: "or {label}",
     pickerLegend: "How would you like to pay?",
     fees: "Fees",
     noFees: "No fees",
@@ -24,8 +33,6 @@ const CATALOGUE = {
     manage: "Manage your instalments",
   },
   fr: {
-    badge: "ou {count} × {amount}",
-    badgeDeferred: "ou {label}",
     pickerLegend: "Comment souhaitez-vous payer ?",
     fees: "Frais",
     noFees: "Sans frais",
@@ -41,8 +48,6 @@ const CATALOGUE = {
     manage: "Gérer vos échéances",
   },
   es: {
-    badge: "o {count} × {amount}",
-    badgeDeferred: "o {label}",
     pickerLegend: "¿Cómo quiere pagar?",
     fees: "Gastos",
     noFees: "Sin gastos",
@@ -58,8 +63,6 @@ const CATALOGUE = {
     manage: "Gestionar sus plazos",
   },
   de: {
-    badge: "oder {count} × {amount}",
-    badgeDeferred: "oder {label}",
     pickerLegend: "Wie möchten Sie bezahlen?",
     fees: "Gebühren",
     noFees: "Keine Gebühren",
@@ -75,8 +78,6 @@ const CATALOGUE = {
     manage: "Raten verwalten",
   },
   it: {
-    badge: "o {count} × {amount}",
-    badgeDeferred: "o {label}",
     pickerLegend: "Come desidera pagare?",
     fees: "Commissioni",
     noFees: "Senza commissioni",
@@ -92,8 +93,6 @@ const CATALOGUE = {
     manage: "Gestisci le rate",
   },
   nl: {
-    badge: "of {count} × {amount}",
-    badgeDeferred: "of {label}",
     pickerLegend: "Hoe wilt u betalen?",
     fees: "Kosten",
     noFees: "Geen kosten",
@@ -110,16 +109,26 @@ const CATALOGUE = {
   },
 } as const satisfies Record<ShopperLocale, Record<string, string>>
 
-export type TextKey = keyof (typeof CATALOGUE)["en"]
+export type BadgeTextKey = keyof (typeof BADGE)["en"]
+export type TextKey = keyof (typeof CATALOGUE)["en"] | BadgeTextKey
 
 /** The shopper's language from a tag ("fr-BE" → fr); English for any other. */
 export function shopperLocale(tag: string | undefined): ShopperLocale {
   const lang = (tag ?? "").slice(0, 2).toLowerCase()
-  return lang in CATALOGUE ? (lang as ShopperLocale) : "en"
+  return lang in BADGE ? (lang as ShopperLocale) : "en"
+}
+
+function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+/** A badge text with its {placeholders} filled. */
+export function badgeWords(locale: string | undefined, key: BadgeTextKey, params: Record<string, string | number> = {}): string {
+  return fill(BADGE[shopperLocale(locale)][key], params)
 }
 
 /** A text of the catalogue with its {placeholders} filled. */
 export function text(locale: string | undefined, key: TextKey, params: Record<string, string | number> = {}): string {
-  const template: string = CATALOGUE[shopperLocale(locale)][key]
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+  const lang = shopperLocale(locale)
+  return key === "badge" || key === "badgeDeferred" ? badgeWords(lang, key, params) : fill(CATALOGUE[lang][key], params)
 }

@@ -87,3 +87,15 @@ export function sdkTransport(sdk: MedusaSdkLike): Transport {
     }
   }
 }
+
+/** How to reach the store: js-sdk, a base URL and publishable key, or a transport of your own. */
+export type ClientOptions =
+  | { sdk: MedusaSdkLike }
+  | { baseUrl: string; publishableKey: string; fetch?: typeof fetch; headers?: Record<string, string> }
+  | { transport: Transport }
+
+export function transportOf(options: ClientOptions): Transport {
+  if ("transport" in options) return options.transport
+  if ("sdk" in options) return sdkTransport(options.sdk)
+  return fetchTransport(options)
+}

@@ -3,13 +3,13 @@
  * the quantity (a new quote when either changes) and renders nothing when no plan is possible
  * (below the minimum, above the maximum, a country the store does not serve) or while loading.
  */
-import type { InstalmentsClient } from "../client.js"
 import { badgeText } from "../badge-plan.js"
 import type { PlanCode, Quote } from "../types.js"
-import { useQuote } from "./use-quote.js"
+import { useQuote, type QuoteSource } from "./use-quote.js"
 
 export interface InstalmentsBadgeProps {
-  client: Pick<InstalmentsClient, "quote">
+  /** `createQuoteClient(...)` (small) or the whole `createInstalmentsClient(...)`. */
+  client: QuoteSource
   /** The unit price, in major units (249.9). */
   amount: number
   quantity?: number

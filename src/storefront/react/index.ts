@@ -3,4 +3,4 @@ export { InstalmentsBadge, InstalmentsBadgeView, lineTotal, type InstalmentsBadg
 export { PlanPicker, type PlanPickerProps } from "./plan-picker.js"
 export { SandboxCardForm, SANDBOX_CARDS, type SandboxCardFormProps } from "./card-form.js"
 export { InstalmentsConfirmation, type InstalmentsConfirmationProps } from "./confirmation.js"
-export { useQuote, type QuoteState } from "./use-quote.js"
+export { useQuote, type QuoteSource, type QuoteState } from "./use-quote.js"

@@ -4,13 +4,15 @@
  * shows the older amount's quote.
  */
 import { useEffect, useState } from "react"
-import type { InstalmentsClient } from "../client.js"
-import type { QuoteInput } from "../checkout.js"
+import type { QuoteInput } from "../quote.js"
 import type { Quote } from "../types.js"
+
+/** Anything that quotes: createQuoteClient(...) or createInstalmentsClient(...). */
+export type QuoteSource = { quote: (input: QuoteInput) => Promise<Quote> }
 
 export type QuoteState = { status: "loading" } | { status: "ready"; quote: Quote } | { status: "failed"; error: Error }
 
-export function useQuote(client: Pick<InstalmentsClient, "quote">, input: QuoteInput | null): QuoteState {
+export function useQuote(client: QuoteSource, input: QuoteInput | null): QuoteState {
   const [state, setState] = useState<QuoteState>({ status: "loading" })
   const key = JSON.stringify(input)
   useEffect(() => {
