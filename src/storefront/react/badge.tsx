@@ -8,7 +8,7 @@ import type { PlanCode, Quote } from "../types.js"
 import { useQuote, type QuoteSource } from "./use-quote.js"
 
 export interface InstalmentsBadgeProps {
-  /** `createQuoteClient(...)` (small) or the whole `createInstalmentsClient(...)`. */
+  /** `createQuoteClient(...)` (small) or the whole `createInstalmentsClient(...)`, created once (not at each render: a new client asks again). */
   client: QuoteSource
   /** The unit price, in major units (249.9). */
   amount: number

@@ -39,6 +39,7 @@ describe("PlanPicker", () => {
     expect(html).toContain('<label for="pick-p3x" class="mi-plan-label">Payer en 3 fois</label>')
     expect(html).toContain("84,96 € le 28 février 2027")
     expect(html).toContain("Un crédit vous engage et doit être remboursé.")
+    expect(html).toMatch(/Sans frais · Total : 254,90\s€/)
     const present = ids(html)
     for (const input of inputs(html)) {
       const described = /aria-describedby="([^"]+)"/.exec(input)?.[1].split(" ") ?? []

@@ -28,7 +28,7 @@ export function InstalmentsConfirmation(props: InstalmentsConfirmationProps) {
         ))}
       </ol>
       <p className="mi-fees">
-        {text(locale, "total")}: {formatMoney(schedule.total_with_fees, props.currencyCode, locale)}
+        {text(locale, "total", { amount: formatMoney(schedule.total_with_fees, props.currencyCode, locale) })}
       </p>
       {props.card && (
         <p className="mi-card">

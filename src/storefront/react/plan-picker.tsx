@@ -47,9 +47,9 @@ function PlanOption(props: { plan: QuotedPlan; quote: Quote; locale: string; nam
         ))}
       </ul>
       <p className="mi-fees">
-        {plan.customer_fee_total > 0 ? `${text(locale, "fees")}: ${money(plan.customer_fee_total)}` : text(locale, "noFees")}
+        {plan.customer_fee_total > 0 ? text(locale, "fees", { amount: money(plan.customer_fee_total) }) : text(locale, "noFees")}
         {" · "}
-        {text(locale, "total")}: {money(plan.total_with_fees)}
+        {text(locale, "total", { amount: money(plan.total_with_fees) })}
       </p>
       {plan.eligible ? (
         <p className="mi-credit-warning" id={`${id}-warning`}>
