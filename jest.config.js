@@ -28,7 +28,7 @@ module.exports = {
   maxWorkers: Math.max(2, os.availableParallelism()),
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
   // The storefront kit is ESM and names its imports "./client.js" (src/storefront): the file is client.ts.
-  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  resolver: "<rootDir>/test-support/storefront-resolver.js",
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.pgdata", "<rootDir>/.demo"],
   testMatch: process.env.TEST_TYPE ? MATCH[process.env.TEST_TYPE] : Object.values(MATCH).flat(),
   setupFiles: ["./integration-tests/setup.js"],

@@ -3,7 +3,7 @@
  * Import the styles once: `import "medusa-instalments/storefront/styles.css"`.
  */
 export { createInstalmentsClient, type ClientOptions, type InstalmentsClient } from "./client.js"
-export { fetchTransport, sdkTransport, transportOf, type HttpAnswer, type HttpRequest, type MedusaSdkLike, type Transport } from "./transport.js"
+export { fetchTransport, sdkTransport, transportOf, type FetchOptions, type HttpAnswer, type HttpRequest, type MedusaSdkLike, type Transport } from "./transport.js"
 export { ALMA_PROVIDER_ID, INSTALMENTS_PROVIDER_ID, type AlmaSessionInput, type InstalmentsSessionInput, type SessionResult } from "./checkout.js"
 export { createQuoteClient, type QuoteInput } from "./quote.js"
 export { redirectUrlOf, type OpenCart, type PlaceOrderResult } from "./completion.js"

@@ -41,7 +41,16 @@ async function jsonOf(response: { json(): Promise<unknown> }): Promise<unknown> 
 }
 
 /** Over `fetch` (the browser's, Node's, or one you pass), with the store's publishable key. */
-export function fetchTransport(options: { baseUrl: string; publishableKey: string; fetch?: typeof fetch; headers?: Record<string, string> }): Transport {
+export interface FetchOptions {
+  baseUrl: string
+  publishableKey: string
+  fetch?: typeof fetch
+  headers?: Record<string, string>
+  /** "include" sends the store's cookies cross-origin (a customer's session); the browser's default otherwise. */
+  credentials?: RequestCredentials
+}
+
+export function fetchTransport(options: FetchOptions): Transport {
   const base = options.baseUrl.replace(/\/+$/, "")
   const doFetch = options.fetch ?? fetch
   return async (path, request) => {
@@ -55,7 +64,7 @@ export function fetchTransport(options: { baseUrl: string; publishableKey: strin
         ...request.headers,
       },
       body: request.body ? JSON.stringify(request.body) : undefined,
-      credentials: "include",
+      ...(options.credentials ? { credentials: options.credentials } : {}),
     })
     return { status: response.status, body: await jsonOf(response), headers: response.headers }
   }
@@ -91,7 +100,7 @@ export function sdkTransport(sdk: MedusaSdkLike): Transport {
 /** How to reach the store: js-sdk, a base URL and publishable key, or a transport of your own. */
 export type ClientOptions =
   | { sdk: MedusaSdkLike }
-  | { baseUrl: string; publishableKey: string; fetch?: typeof fetch; headers?: Record<string, string> }
+  | FetchOptions
   | { transport: Transport }
 
 export function transportOf(options: ClientOptions): Transport {
