@@ -21,12 +21,14 @@ module.exports = {
   transform: {
     "^.+\\.[jt]sx?$": [
       "@swc/jest",
-      { jsc: { parser: { syntax: "typescript", decorators: true, tsx: true }, target: "es2021" } },
+      { jsc: { parser: { syntax: "typescript", decorators: true, tsx: true }, target: "es2021", transform: { react: { runtime: "automatic" } } } },
     ],
   },
   testEnvironment: "node",
   maxWorkers: Math.max(2, os.availableParallelism()),
   moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  // The storefront kit is ESM and names its imports "./client.js" (src/storefront): the file is client.ts.
+  resolver: "<rootDir>/test-support/storefront-resolver.js",
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.pgdata", "<rootDir>/.demo"],
   testMatch: process.env.TEST_TYPE ? MATCH[process.env.TEST_TYPE] : Object.values(MATCH).flat(),
   setupFiles: ["./integration-tests/setup.js"],

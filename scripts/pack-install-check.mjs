@@ -55,6 +55,12 @@ const EXPECTED_IN_TARBALL = [
   ".medusa/server/src/workflows/index.d.ts",
   ".medusa/server/src/admin/index.mjs",
   ".medusa/server/src/admin/index.js",
+  ".medusa/storefront/package.json",
+  ".medusa/storefront/index.js",
+  ".medusa/storefront/index.d.ts",
+  ".medusa/storefront/react/index.js",
+  ".medusa/storefront/react/index.d.ts",
+  ".medusa/storefront/styles.css",
 ]
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "instalments-install-check-"))
@@ -65,7 +71,7 @@ const started = Date.now()
 let server = null
 let postgres = null
 let stepNumber = 0
-const STEPS = flags.admin ? 11 : 10
+const STEPS = flags.admin ? 12 : 11
 
 function log(message) {
   process.stdout.write(`[check:install] ${message}\n`)
@@ -216,11 +222,38 @@ async function installStore() {
   log(`   @medusajs/* ${medusaVersion} at the store's root, @medusajs/ui ${dashboardUi}, medusa-instalments ${version("medusa-instalments")}`)
 }
 
-/** The README's medusa-config.ts must compile against the installed package's declarations. */
+/** A storefront's use of the kit's client (medusa-instalments/storefront), for the type check: ESM, so an .mts file. */
+const STOREFRONT_CHECK = `import { createInstalmentsClient, type PlaceOrderResult, type Quote } from "medusa-instalments/storefront"
+const client = createInstalmentsClient({ baseUrl: "http://localhost:9000", publishableKey: "pk_test" })
+export const plans = (quote: Quote): string[] => quote.plans.filter((plan) => plan.eligible).map((plan) => plan.label)
+export const place = (cartId: string): Promise<PlaceOrderResult> => client.placeOrder(cartId)
+`
+
+/** The README's medusa-config.ts, and a storefront's import of the kit, must compile against the installed package's declarations. */
 async function typeCheckConfig() {
   const tsc = path.join(store, "node_modules", ".bin", "tsc")
-  const args = ["--noEmit", "--strict", "--skipLibCheck", "--target", "es2021", "--module", "node16", "--moduleResolution", "node16", "--types", "node", "medusa-config.ts"]
+  fs.writeFileSync(path.join(store, "storefront-check.mts"), STOREFRONT_CHECK)
+  const args = ["--noEmit", "--strict", "--skipLibCheck", "--target", "es2021", "--module", "node16", "--moduleResolution", "node16", "--types", "node", "medusa-config.ts", "storefront-check.mts"]
   await run(tsc, args, { cwd: store, logFile: path.join(work, "tsc.log") })
+}
+
+/** The kit's client as a storefront loads it (Node ESM, from the installed package), quoting against the booted store. */
+async function quoteThroughKit(baseUrl, shop) {
+  const script = `const { createInstalmentsClient } = await import("medusa-instalments/storefront")
+const client = createInstalmentsClient({ baseUrl: process.env.KIT_BASE_URL, publishableKey: process.env.KIT_PUBLISHABLE_KEY })
+const quote = await client.quote({ amount: 249, currencyCode: "eur", countryCode: "fr", locale: "fr" })
+const p2x = quote.plans.find((plan) => plan.code === "p2x")
+if (!p2x || !p2x.eligible) throw new Error("the kit's quote does not offer p2x: " + JSON.stringify(quote).slice(0, 500))
+console.log(p2x.label + ": " + p2x.lines.join(", "))
+`
+  const out = path.join(work, "kit-quote.log")
+  await run(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: store,
+    env: cleanEnv({ KIT_BASE_URL: baseUrl, KIT_PUBLISHABLE_KEY: shop.publishable_key }),
+    logFile: path.join(work, "kit-quote.err.log"),
+    stdoutFile: out,
+  })
+  log(`   ${fs.readFileSync(out, "utf8").trim()}`)
 }
 
 /**
@@ -430,6 +463,7 @@ async function main() {
   const call = client(baseUrl)
   const order = await step(`place a p2x order with ${PROVIDER_ID} (Store API)`, () => placeOrder(call, shop))
   await step("check the plan, its link and its e-mail (Admin API)", () => checkPlan(call, order))
+  await step("quote through the storefront kit (medusa-instalments/storefront, Node ESM)", () => quoteThroughKit(baseUrl, shop))
   await cleanUp(true)
   log(`passed: Medusa ${medusaVersion}, ${STEPS} steps in ${seconds(Date.now() - started)}`)
 }
