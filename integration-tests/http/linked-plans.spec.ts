@@ -57,6 +57,25 @@ planSuite(CHECKOUT_DAY, (h, { api, getContainer }) => {
     expect((await linkedTo(sameEmail.id)).map((l: any) => [l.plan_id, l.reasons])).toEqual([[first.id, ["email"]]])
   })
 
+  it("keeps linking a plan by its former card after the shopper changed it, and by the new one", async () => {
+    const changing = await orderBy(LEA, "tok_visa")
+    const formerCard = await orderBy(MAX, "tok_visa")
+    const newCard = await orderBy(ZOE, "tok_mastercard")
+    expect((await linkedTo(changing.id)).map((l: any) => l.plan_id)).toEqual([formerCard.id])
+
+    const token = new URL(changing.self_service_url).searchParams.get("token")
+    const changed = await api.post(`/store/instalment-plans/${changing.id}/change-card`, { card_token: "tok_mastercard", token }, { headers: shop.storeHeaders }).catch((e) => e.response)
+    expect(changed.status).toBe(200)
+    expect(await linkedTo(changing.id)).toEqual([
+      { plan_id: formerCard.id, order_id: formerCard.order_id, reasons: ["card"] },
+      { plan_id: newCard.id, order_id: newCard.order_id, reasons: ["card"] },
+    ])
+    const [event] = await eventsOf(changing.id, "plan.card_changed")
+    expect(event.data.from.fingerprint).toMatch(/^fp_[a-z]{20}$/)
+    expect(event.data.to.fingerprint).toMatch(/^fp_[a-z]{20}$/)
+    expect(event.data.to.fingerprint).not.toBe(event.data.from.fingerprint)
+  })
+
   it("freezes the plans linked to a flagged plan, with the link as evidence in each history; refuses before the flag and bad input", async () => {
     const flagged = await orderBy(LEA, "tok_visa")
     const byCard = await orderBy(MAX, "tok_visa")
