@@ -26,9 +26,6 @@ import { emptySummary, selectCandidateIds, type CollectionSummary } from "./coll
 import { moduleDeps, type ModuleDeps } from "./deps"
 import { unwrapRevision } from "./errors"
 import { recordPlanEventOnce } from "./ledger"
-import { collectFromLinkedPlan, type CollectFromLinkedRequest } from "./linked/collect-from-linked"
-import { findLinkedPlans, type LinkedPlanFound } from "./linked/find-linked"
-import { freezeLinkedPlans, type FreezeLinkedResult } from "./linked/freeze-linked"
 import { mirrorLenderPlan, type MirrorLenderPlanInput } from "./lender-mirror"
 import { planToSnapshot, type PlanRow } from "./mapping"
 import * as exchanges from "./medusa-payments/exchanges"
@@ -341,23 +338,6 @@ export default class InstalmentsModuleService extends MedusaService({
   /** Appends one entry to a plan's history once per key (a reminder sent, a link resent): false when already recorded. */
   async recordPlanEventOnce(planId: string, event: LedgerEvent, options: { actor: string; idempotencyKey: string; revokeLinks?: boolean }): Promise<boolean> {
     return recordPlanEventOnce(this.operations, planId, event, options)
-  }
-
-  // ---- linked plans (./linked/, business rules §8) ------------------------------------------------
-
-  /** The plans sharing a card, the e-mail or the phone with this one, and why each is linked. */
-  async linkedPlans(planId: string): Promise<LinkedPlanFound[]> {
-    return (await findLinkedPlans(this.operations.read, planId)).linked
-  }
-
-  /** Freezes the plans linked to a plan flagged for fraud, the link recorded in each history. */
-  async freezeLinkedPlans(planId: string, input: { days: number; reason: string }, options: { actor: string; idempotencyKey: string }): Promise<FreezeLinkedResult> {
-    return freezeLinkedPlans(this.operations, planId, input, options)
-  }
-
-  /** Charges a plan's overdue instalments to a linked plan's card (same shopper, serious delay), once per key. */
-  async collectFromLinkedPlan(planId: string, input: CollectFromLinkedRequest, options: Pick<ReviseOptions, "actor" | "idempotencyKey" | "expectedVersion">): Promise<RevisionResult> {
-    return collectFromLinkedPlan(this.operations, planId, input, options)
   }
 
   // ---- lender (Alma) mirror (./lender-mirror.ts, ./operations/lender.ts) --------------------------

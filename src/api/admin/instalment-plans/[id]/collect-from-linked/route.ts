@@ -10,6 +10,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { INSTALMENTS_MODULE } from "../../../../../modules/instalments"
+import { collectFromLinkedPlan } from "../../../../../modules/instalments/linked"
 import type InstalmentsModuleService from "../../../../../modules/instalments/service"
 import { withPluginErrors } from "../../../../../http/errors"
 import { parseOr400 } from "../../../../../http/validation"
@@ -29,7 +30,8 @@ export const POST = withPluginErrors(async function POST(req: AuthenticatedMedus
   const row = await instalments.loadPlan(req.params.id, { withInstalments: false })
   if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${req.params.id} was not found`)
   const key = adminIdempotencyKey(req, "collect-from-linked")
-  await instalments.collectFromLinkedPlan(
+  await collectFromLinkedPlan(
+    instalments.operations,
     req.params.id,
     { linkedPlanId: body.linked_plan_id, instalmentNumber: body.instalment_number },
     {

@@ -8,6 +8,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { INSTALMENTS_MODULE } from "../../../../../modules/instalments"
+import { freezeLinkedPlans } from "../../../../../modules/instalments/linked"
 import type InstalmentsModuleService from "../../../../../modules/instalments/service"
 import { withPluginErrors } from "../../../../../http/errors"
 import { parseOr400 } from "../../../../../http/validation"
@@ -26,6 +27,6 @@ export const POST = withPluginErrors(async function POST(req: AuthenticatedMedus
   const row = await instalments.loadPlan(req.params.id, { withInstalments: false })
   // Without the header, the flagged plan's version names the action: a double click acts once.
   const key = adminIdempotencyKey(req, "freeze-linked") ?? `admin:${req.params.id}:freeze-linked:v${row?.version ?? 0}`
-  const result = await instalments.freezeLinkedPlans(req.params.id, body, { actor: `admin:${req.auth_context.actor_id}`, idempotencyKey: key })
+  const result = await freezeLinkedPlans(instalments.operations, req.params.id, body, { actor: `admin:${req.auth_context.actor_id}`, idempotencyKey: key })
   res.json(result)
 })

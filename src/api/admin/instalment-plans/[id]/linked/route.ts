@@ -6,11 +6,12 @@
  */
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { INSTALMENTS_MODULE } from "../../../../../modules/instalments"
+import { findLinkedPlans } from "../../../../../modules/instalments/linked"
 import type InstalmentsModuleService from "../../../../../modules/instalments/service"
 import { withPluginErrors } from "../../../../../http/errors"
 
 export const GET = withPluginErrors(async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
-  const linked = await instalments.linkedPlans(req.params.id)
+  const { linked } = await findLinkedPlans(instalments.operations.read, req.params.id)
   res.json({ linked: linked.map(({ plan_id, order_id, reasons }) => ({ plan_id, order_id, reasons })) })
 })
