@@ -239,6 +239,40 @@ describe("admin dashboard", () => {
     await shot("instalments-page-regime", panel)
   })
 
+  it("lists the linked plans of a plan flagged for fraud, with why each is linked, and freezes them", async () => {
+    // Shoppers of their own (e-mail, phone), so that only these plans link to one another.
+    const place = async (cardToken: string, email: string, phone: string) => {
+      const order = await placeOrder(server, { handle: "office-chair", plan: "p3x", cardToken, email, phone })
+      return { ...order, plan: await planOfOrder(admin, order.id) }
+    }
+    const flagged = await place("tok_cb", "nina.petit@example.com", "+33 7 11 22 33 44")
+    const sameCard = await place("tok_cb", "paul.roux@example.com", "+32 470 11 22 33")
+    const sameEmail = await place("tok_amex", "Nina.Petit@example.com", "+49 151 1122 3344")
+    await admin.post(`/admin/instalment-plans/${flagged.plan.id}/flag-fraud`, { reason: "Card reported stolen by its holder" })
+
+    const widget = await openOrder(flagged.id)
+    const section = widget.getByTestId("linked-plans")
+    await section.getByTestId("linked-plan").first().waitFor({ timeout: 60_000 })
+    const listed = await section.getByTestId("linked-plan").evaluateAll((lis) => lis.map((li) => [li.getAttribute("data-plan-id"), li.textContent]))
+    expect(listed).toEqual([
+      [sameCard.plan.id, `Order ${sameCard.id}same card`],
+      [sameEmail.plan.id, `Order ${sameEmail.id}same e-mail`],
+    ])
+    await section.scrollIntoViewIfNeeded()
+    await shot("linked-plans", section)
+
+    await section.getByTestId("freeze-linked").click()
+    await page.locator("#action-reason").fill("Linked to a card reported stolen")
+    await page.getByRole("button", { name: "Freeze linked plans" }).last().click()
+    await eventually(() => section.getByText("frozen", { exact: true }).count(), 2)
+    for (const order of [sameCard, sameEmail]) {
+      const plan = (await admin.get(`/admin/instalment-plans/${order.plan.id}`)).instalment_plan
+      expect(plan.status).toBe("frozen")
+      expect(plan.events.find((e: any) => e.type === "plan.linked_plan_measure").data).toMatchObject({ linkedPlanId: flagged.plan.id, measure: "freeze" })
+    }
+    await shot("linked-plans-frozen", section)
+  })
+
   it("shows a customer's plans on the customer page", async () => {
     await page.goto(`${server.base}/app/customers/${orders.chair.plan.customer_id}`)
     const widget = page.getByTestId("customer-instalment-plans")

@@ -80,6 +80,8 @@ export function planHelpers(api: AxiosInstance, getContainer: () => MedusaContai
     advance,
     activity,
     sandboxCharges,
+    /** The shop itself, for a test that builds its own carts (helpers in shop.ts). */
+    shop,
     get storeHeaders() {
       return shop.storeHeaders
     },

@@ -18,6 +18,7 @@ export type ChargePurpose =
   | "withdrawal" // the shopper withdrew: everything remaining at once
   | "termination" // contract terminated: everything remaining at once
   | "exchange_difference" // what a dearer exchange added, paid at once (no instalment)
+  | "linked_card" // overdue instalments charged, by an admin, to a linked plan's card (same shopper, §8)
 
 /** Why a refund is owed. */
 export type RefundPurpose =

@@ -49,6 +49,11 @@ export const DOMAIN_ERROR_CODES = [
   "freeze_days_out_of_range",
   "freeze_too_long",
   "reason_required",
+  // linked plans
+  "not_linked",
+  "link_not_same_shopper",
+  "nothing_overdue",
+  "instalment_not_overdue",
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

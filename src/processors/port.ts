@@ -110,6 +110,13 @@ export type CardFacts = {
   expYear: number
   /** The last four digits, for display only. */
   last4: string
+  /**
+   * The same for every registration of the same card number, different for another number (never
+   * the number itself, nor reversible to it): what links plans paid with one card (business rules
+   * §8). Optional: an adapter whose processor gives none leaves it out, and its plans are then
+   * linked only by e-mail and phone. Stripe: `payment_method.card.fingerprint`.
+   */
+  fingerprint?: string
 }
 
 /** A reusable card reference plus its facts. */

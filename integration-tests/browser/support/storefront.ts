@@ -33,7 +33,7 @@ export async function adminApi(server: DemoServer) {
 }
 
 /** Cart with one product shipped to France → instalments session → complete; the order. */
-export async function placeOrder(server: DemoServer, input: { handle: string; plan: string; cardToken: string; email: string }) {
+export async function placeOrder(server: DemoServer, input: { handle: string; plan: string; cardToken: string; email: string; phone?: string }) {
   const store = storeApi(server)
   const { products } = await store.get(`/store/products?handle=${input.handle}&fields=*variants`)
   const { cart } = await store.post("/store/carts", {
@@ -47,7 +47,7 @@ export async function placeOrder(server: DemoServer, input: { handle: string; pl
   const { payment_collection } = await store.post("/store/payment-collections", { cart_id: cart.id })
   await store.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
     provider_id: "pp_instalments_instalments",
-    data: { plan: input.plan, card_token: input.cardToken, phone: "+33 6 12 34 56 78", locale: "fr" },
+    data: { plan: input.plan, card_token: input.cardToken, phone: input.phone ?? "+33 6 12 34 56 78", locale: "fr" },
   })
   const done = await store.post(`/store/carts/${cart.id}/complete`)
   if (done.type !== "order") throw new Error(`the cart did not become an order: ${JSON.stringify(done)}`)

@@ -107,6 +107,18 @@ export const en = {
     description: "Records suspected fraud in the plan's history. A plan still being collected is also frozen for {{days}} days.",
     reason: "What was found (kept as proof)",
   },
+  linked: {
+    title: "Linked plans",
+    subtitle: "Other plans paid with the same card, or by the same e-mail or phone.",
+    none: "No other plan shares this plan's card, e-mail or phone.",
+    order: "Order {{id}}",
+    reasons: { card: "same card", email: "same e-mail", phone: "same phone" },
+    freeze: "Freeze linked plans",
+    description: "Freezes the {{count}} linked plan(s) that can be frozen, as the freeze does. Each plan's history records the link to this flagged plan as evidence.",
+    done: "{{frozen}} plan(s) frozen, {{skipped}} skipped.",
+    frozen: "frozen",
+    skipped: "skipped: {{message}}",
+  },
   resendLink: { description: "E-mail {{email}} a new link to their self-service page (pay early, postpone, change card). The links sent before stop working." },
   revokeLinks: { description: "Every self-service link sent so far stops working at once. The shopper gets a new one with the next e-mail, or when you resend the link." },
   reasons: {

@@ -108,6 +108,18 @@ export const fr: Texts = {
     description: "Enregistre la suspicion de fraude dans l'historique. Un échéancier en cours de recouvrement est aussi gelé {{days}} jours.",
     reason: "Constat (conservé comme preuve)",
   },
+  linked: {
+    title: "Échéanciers liés",
+    subtitle: "Autres échéanciers payés avec la même carte, ou par le même e-mail ou téléphone.",
+    none: "Aucun autre échéancier ne partage la carte, l'e-mail ou le téléphone de celui-ci.",
+    order: "Commande {{id}}",
+    reasons: { card: "même carte", email: "même e-mail", phone: "même téléphone" },
+    freeze: "Geler les échéanciers liés",
+    description: "Gèle les {{count}} échéancier(s) lié(s) qui peuvent l'être, comme le gel. L'historique de chacun conserve comme preuve son lien avec cet échéancier signalé.",
+    done: "{{frozen}} échéancier(s) gelé(s), {{skipped}} ignoré(s).",
+    frozen: "gelé",
+    skipped: "ignoré : {{message}}",
+  },
   resendLink: { description: "Envoyer à {{email}} un nouveau lien vers son espace client (paiement anticipé, report, changement de carte). Les liens envoyés auparavant cessent de fonctionner." },
   revokeLinks: { description: "Tous les liens vers l'espace client envoyés jusqu'ici cessent de fonctionner immédiatement. L'acheteur en reçoit un nouveau avec le prochain e-mail, ou quand vous renvoyez le lien." },
   reasons: {

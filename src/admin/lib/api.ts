@@ -4,7 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "./sdk"
-import type { ConsumerCreditResponse, PlanListQuery, PlanListResponse, PlanResponse, ReceivablesResponse, RefundPreview } from "./types"
+import type { ConsumerCreditResponse, FreezeLinkedResponse, LinkedPlansResponse, PlanListQuery, PlanListResponse, PlanResponse, ReceivablesResponse, RefundPreview } from "./types"
 
 const KEY = "instalments"
 
@@ -95,6 +95,29 @@ export function usePlanAction(planId: string, action: PlanActionPath) {
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: Record<string, unknown>; idempotencyKey: string }) =>
       sdk.client.fetch<PlanResponse>(`/admin/instalment-plans/${planId}/${action}`, {
+        method: "POST",
+        body,
+        headers: { "Idempotency-Key": idempotencyKey },
+      }),
+    onSuccess: refresh,
+  })
+}
+
+/** The plans linked to a plan (same card, e-mail or phone); asked only when `enabled` (a plan flagged for fraud). */
+export function useLinkedPlans(planId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [KEY, "linked", planId],
+    queryFn: () => sdk.client.fetch<LinkedPlansResponse>(`/admin/instalment-plans/${planId}/linked`),
+    enabled,
+  })
+}
+
+/** Freezes the plans linked to a flagged plan; the key is chosen when the dialog opens (a double click freezes once). */
+export function useFreezeLinked(planId: string) {
+  const refresh = useRefreshAfterChange()
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: { days: number; reason: string }; idempotencyKey: string }) =>
+      sdk.client.fetch<FreezeLinkedResponse>(`/admin/instalment-plans/${planId}/freeze-linked`, {
         method: "POST",
         body,
         headers: { "Idempotency-Key": idempotencyKey },

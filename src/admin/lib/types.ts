@@ -97,6 +97,18 @@ export interface PlanResponse {
   instalment_plan: AdminInstalmentPlan
 }
 
+/** Why two plans are linked (business rules §8). */
+export type LinkReason = "card" | "email" | "phone"
+
+export interface LinkedPlansResponse {
+  linked: { plan_id: string; order_id: string | null; reasons: LinkReason[] }[]
+}
+
+export interface FreezeLinkedResponse {
+  frozen: { plan_id: string; order_id: string | null; reasons: LinkReason[]; frozen_until: string | null }[]
+  skipped: { plan_id: string; order_id: string | null; reasons: LinkReason[]; code: string; message: string }[]
+}
+
 export interface RefundPreview {
   amount: number
   refund_to_card: number

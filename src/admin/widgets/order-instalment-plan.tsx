@@ -7,6 +7,7 @@ import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, Text } from "@medusajs/ui"
 import { PlanStatusBadge } from "../components/badges"
 import { InstalmentTimeline } from "../components/instalment-timeline"
+import { LinkedPlansSection } from "../components/linked-plans-section"
 import { PlanActionsMenu } from "../components/plan-actions-menu"
 import { PlanFigures } from "../components/plan-figures"
 import { PlanHistory } from "../components/plan-history"
@@ -99,6 +100,7 @@ const OrderInstalmentPlanWidget = ({ data: order }: DetailWidgetProps<AdminOrder
       <PlanFigures plan={plan} />
       <Notices plan={plan} />
       <CardLine plan={plan} />
+      <LinkedPlansSection plan={plan} />
       <InstalmentTimeline instalments={plan.instalments} currency={plan.currency_code} />
       {detail.isError ? (
         <ErrorState error={detail.error} onRetry={() => detail.refetch()} />

@@ -22,7 +22,7 @@ import { parseOr400 } from "../../http/validation"
 const MAX_KEY_LENGTH = 200
 
 /** The caller's Idempotency-Key, scoped to the plan and the action; none without the header. */
-function idempotencyKey(req: AuthenticatedMedusaRequest, action: string): string | undefined {
+export function adminIdempotencyKey(req: AuthenticatedMedusaRequest, action: string): string | undefined {
   const header = req.headers["idempotency-key"]
   if (header === undefined) return undefined
   const key = Array.isArray(header) ? header[0] : header
@@ -40,7 +40,7 @@ export function adminPlanAction<T extends z.ZodType>(
 ) {
   return withPluginErrors(async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
     const body = parseOr400(schema, req.body, "body")
-    const key = idempotencyKey(req, action)
+    const key = adminIdempotencyKey(req, action)
     const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
     const row = await instalments.loadPlan(req.params.id, { withInstalments: false })
     if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${req.params.id} was not found`)

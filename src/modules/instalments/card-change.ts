@@ -12,10 +12,11 @@ import type { LedgerEvent } from "../../domain/outcome"
 import { requireStatus } from "../../domain/revisions/guards"
 import { resolveLocale, t } from "../../domain/texts"
 import { engineCard } from "./checkout/card-eligibility"
-import { cardSummaryData, type CardSummaryData } from "./checkout/session-data"
+import { cardSummaryData, type PrivateCard } from "./checkout/session-data"
 import type { ModuleDeps } from "./deps"
 import { eligibilityRefusal, invalid, keyReused, planChanged, planNotFound, processorFailure, refusal, unwrapRevision } from "./errors"
 import { appendEvents } from "./ledger"
+import { withFingerprint } from "./linked/shopper-keys"
 import { planToSnapshot, type PlanRow } from "./mapping"
 import { digestOf, fingerprintOf } from "./operations/keys"
 import { findOperationByKey, insertOperation } from "./operations/records"
@@ -60,7 +61,7 @@ async function saveCard(
   deps: ModuleDeps,
   tx: { run: Run; context: Context },
   planId: string,
-  card: CardSummaryData & { reference: string },
+  card: PrivateCard,
   verificationId: string,
   options: ReviseOptions,
 ): Promise<boolean> {
@@ -88,6 +89,9 @@ async function saveCard(
       card_exp_month: card.exp_month,
       card_exp_year: card.exp_year,
       card_country: card.country,
+      card_fingerprint: card.fingerprint ?? null,
+      // The cards it had before stay: a plan is linked by any card it has used.
+      card_fingerprints: withFingerprint(row.card_fingerprints as string[] | null, card.fingerprint),
       version: row.version + 1,
       // A new card revokes every link sent before (shopper-links/revocation.ts).
       link_version: nextLinkVersion(row),
@@ -98,8 +102,8 @@ async function saveCard(
   const event: LedgerEvent = {
     type: "plan.card_changed",
     data: {
-      from: { brand: row.card_brand, last4: row.card_last4 },
-      to: { brand: card.brand, last4: card.last4, expMonth: card.exp_month, expYear: card.exp_year },
+      from: { brand: row.card_brand, last4: row.card_last4, fingerprint: row.card_fingerprint ?? null },
+      to: { brand: card.brand, last4: card.last4, expMonth: card.exp_month, expYear: card.exp_year, fingerprint: card.fingerprint ?? null },
       verificationId,
     },
   }

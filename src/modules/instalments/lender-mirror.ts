@@ -13,6 +13,7 @@ import type { ModuleDeps } from "./deps"
 import { appendEvents, hasEvent, holdPlanLock } from "./ledger"
 import type { PlanRow } from "./mapping"
 import { executingLenderOperation, settleLenderOperation, type LenderSettlement } from "./operations/lender"
+import { shopperKeys } from "./linked/shopper-keys"
 import type { Run } from "./sql"
 
 /** What `mirrorLenderPlan` writes: plan and instalment columns (amounts in cents) and history events. */
@@ -75,16 +76,22 @@ async function mirrorUnderLock(deps: ModuleDeps, tx: { run: Run; context: Contex
   return { plan: await entities.loadPlan(planId, undefined, context), written: true }
 }
 
+/** The linking keys of the e-mail and phone the write sets, if it sets them. */
+function keysOf(plan: Record<string, unknown>): Partial<ReturnType<typeof shopperKeys>> {
+  const keys = shopperKeys({ email: plan.email as string | null, phone: plan.phone as string | null })
+  return { ...("email" in plan ? { email_key: keys.email_key } : {}), ...("phone" in plan ? { phone_key: keys.phone_key } : {}) }
+}
+
 async function writeMirror(deps: ModuleDeps, context: Context, current: PlanRow | null, write: MirrorLenderPlanWrite, input: MirrorLenderPlanInput): Promise<string> {
   const { entities } = deps
   let planId: string
   if (!current) {
-    const created = await entities.createInstalmentPlans({ ...write.plan, payment_session_id: input.sessionId } as any, context)
+    const created = await entities.createInstalmentPlans({ ...write.plan, ...keysOf(write.plan), payment_session_id: input.sessionId } as any, context)
     planId = created.id
     await entities.createInstalments(write.instalments.map((i) => ({ ...i, plan_id: planId })) as any, context)
   } else {
     planId = current.id
-    await entities.updateInstalmentPlans({ id: planId, ...write.plan } as any, context)
+    await entities.updateInstalmentPlans({ id: planId, ...write.plan, ...keysOf(write.plan) } as any, context)
     const byNumber = new Map((current.instalments ?? []).map((i) => [i.number, i]))
     for (const columns of write.instalments) {
       const existing = byNumber.get(columns.number)

@@ -1,3 +1,4 @@
+import { sandboxCardFingerprint } from "./card-fingerprint"
 import { errorCode, setup, value } from "./__tests__/support"
 import { DEFAULT_ACCEPTED_NETWORKS, EU_COUNTRIES, type EligibilityReasonCode } from "../../domain/codes"
 import type { CardSummary } from "../port"
@@ -38,6 +39,7 @@ describe("sandbox processor: cards", () => {
       expMonth: (expiry % 12) + 1,
       expYear: Math.floor(expiry / 12),
       last4: card.last4,
+      fingerprint: sandboxCardFingerprint(token),
     })
     expect(value(await processor.getCard(summary.cardRef))).toEqual(summary)
 

@@ -20,6 +20,7 @@ import {
 } from "../port"
 import { FAILURE_MESSAGES, creditAnswer, verificationFailure } from "./card-behaviour"
 import { expiryAfter } from "./card-expiry"
+import { sandboxCardFingerprint } from "./card-fingerprint"
 import type { SandboxContext } from "./context"
 import type { Writes } from "./idempotency"
 import { type CardRecord, cardFound, cardKey } from "./records"
@@ -28,7 +29,13 @@ import { type TestCard, findTestCard } from "./test-cards"
 
 type CardOperations = Pick<CardProcessor, "describeCard" | "getCard" | "verifyCard" | "creditDecision">
 
-const summaryOf = (card: CardRecord): CardSummary => ({ cardRef: card.cardRef, ...card.facts, networks: [...card.facts.networks] })
+// The fingerprint comes from the token, so cards registered before it existed have one too.
+const summaryOf = (card: CardRecord): CardSummary => ({
+  cardRef: card.cardRef,
+  ...card.facts,
+  networks: [...card.facts.networks],
+  fingerprint: sandboxCardFingerprint(card.token),
+})
 
 /** The facts of a test card registered at `now`. */
 function factsOf(testCard: TestCard, now: Date): CardFacts {

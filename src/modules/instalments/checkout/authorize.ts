@@ -15,6 +15,7 @@ import type { ModuleDeps } from "../deps"
 import { eligibilityRefusal, invalid, processorFailure, processorUnavailable, refusal, unwrapRevision } from "../errors"
 import { eventRows } from "../ledger"
 import { snapshotToInstalmentColumns, snapshotToPlanColumns, type PlanRow } from "../mapping"
+import { shopperKeys } from "../linked/shopper-keys"
 import { chargeAtCheckout, compensate, settleCheckoutSql } from "../operations/checkout-charge"
 import { entityIds, insertRows } from "../sql"
 import { cardEligibility } from "./card-eligibility"
@@ -108,6 +109,7 @@ async function insertPlan(
       email: data.email ?? null,
       deferred_start: extra.deferred,
       phone: data.phone,
+      ...shopperKeys({ email: data.email, phone: data.phone }),
       locale: data.locale,
       processor: deps.processor.name,
       card_reference: data.card.reference,
@@ -118,6 +120,8 @@ async function insertPlan(
       card_exp_month: data.card.exp_month,
       card_exp_year: data.card.exp_year,
       card_country: data.card.country,
+      card_fingerprint: data.card.fingerprint ?? null,
+      card_fingerprints: data.card.fingerprint ? [data.card.fingerprint] : null,
       credit_reference: extra.creditReference,
       terms_version: data.terms_version,
       terms_accepted_at: now,

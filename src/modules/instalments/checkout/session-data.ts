@@ -61,12 +61,8 @@ export function describeInput(input: unknown): string {
   return input === null ? "(null)" : `(a ${typeof input})`
 }
 
-/** A mobile number in international form once spaces, dots, dashes and brackets are removed. */
-export function normalisePhone(raw: string): string | null {
-  const compact = raw.replace(/[\s().-]/g, "")
-  const international = compact.startsWith("00") ? `+${compact.slice(2)}` : compact
-  return /^\+[1-9]\d{7,14}$/.test(international) ? international : null
-}
+/** A mobile number in international form (the rule is the domain's: it also links plans by phone). */
+export { normalisePhone } from "../../../domain/shopper-identity"
 
 /** The card as the storefront may show it: no reference to charge it with. */
 export interface CardSummaryData {
@@ -111,8 +107,11 @@ export interface CheckoutSessionData extends PublicCheckoutData {
   customer_id?: string
   /** The customer logged in when the session started: the plan's owner. */
   owner_customer_id?: string
-  card: CardSummaryData & { reference: string }
+  card: PrivateCard
 }
+
+/** The card as the module keeps it: the summary, the reference the plan charges and the processor's fingerprint (linked plans). */
+export type PrivateCard = CardSummaryData & { reference: string; fingerprint?: string | null }
 
 /** What the module keeps of a session, server-side (see models/session-shopper.ts). */
 export interface SessionShopper {
@@ -124,12 +123,13 @@ export interface SessionShopper {
   email: string | null
   phone: string | null
   card_reference: string | null
+  card_fingerprint?: string | null
   addresses?: Record<string, unknown> | null
 }
 
 /** The payment session's data for a checkout: the public part only. */
 export function publicCheckoutData(data: CheckoutSessionData): PublicCheckoutData {
-  const { reference: _reference, ...card } = data.card
+  const { reference: _reference, fingerprint: _fingerprint, ...card } = data.card
   return {
     session_id: data.session_id,
     plan: data.plan,
@@ -155,6 +155,7 @@ export function sessionShopperOf(data: CheckoutSessionData): SessionShopper {
     email: data.email ?? null,
     phone: data.phone,
     card_reference: data.card.reference,
+    card_fingerprint: data.card.fingerprint ?? null,
   }
 }
 
@@ -167,7 +168,7 @@ export function withShopper(data: PublicCheckoutData, shopper: SessionShopper): 
     cart_id: shopper.cart_id ?? undefined,
     customer_id: shopper.customer_id ?? undefined,
     owner_customer_id: shopper.owner_customer_id ?? undefined,
-    card: { ...data.card, reference: shopper.card_reference ?? "" },
+    card: { ...data.card, reference: shopper.card_reference ?? "", fingerprint: shopper.card_fingerprint ?? null },
   }
 }
 
@@ -180,6 +181,7 @@ export type AuthorizedPaymentData = Pick<CheckoutSessionData, "session_id" | "pl
 export function cardSummaryData(card: CardSummary): CheckoutSessionData["card"] {
   return {
     reference: card.cardRef,
+    fingerprint: card.fingerprint ?? null,
     brand: card.brand,
     network: card.network,
     last4: card.last4,

@@ -10,11 +10,11 @@ import type { SessionShopper } from "./session-data"
 /** Keeps (or replaces) what a payment session holds of the shopper. */
 export async function keepSessionShopper(run: Run, shopper: SessionShopper): Promise<void> {
   await run(
-    `insert into instalment_session_shopper (id, provider, cart_id, customer_id, owner_customer_id, email, phone, card_reference, addresses)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+    `insert into instalment_session_shopper (id, provider, cart_id, customer_id, owner_customer_id, email, phone, card_reference, card_fingerprint, addresses)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
      on conflict (id) do update set provider = excluded.provider, cart_id = excluded.cart_id, customer_id = excluded.customer_id,
        owner_customer_id = excluded.owner_customer_id, email = excluded.email, phone = excluded.phone,
-       card_reference = excluded.card_reference, addresses = excluded.addresses, updated_at = now(), deleted_at = null`,
+       card_reference = excluded.card_reference, card_fingerprint = excluded.card_fingerprint, addresses = excluded.addresses, updated_at = now(), deleted_at = null`,
     [
       shopper.id,
       shopper.provider,
@@ -24,6 +24,7 @@ export async function keepSessionShopper(run: Run, shopper: SessionShopper): Pro
       shopper.email,
       shopper.phone,
       shopper.card_reference,
+      shopper.card_fingerprint ?? null,
       shopper.addresses ? JSON.stringify(shopper.addresses) : null,
     ],
   )
@@ -32,7 +33,7 @@ export async function keepSessionShopper(run: Run, shopper: SessionShopper): Pro
 /** What the module kept of a payment session's shopper, if anything. */
 export async function readSessionShopper(run: Run, sessionId: string): Promise<SessionShopper | null> {
   const [row] = (await run(
-    `select id, provider, cart_id, customer_id, owner_customer_id, email, phone, card_reference, addresses
+    `select id, provider, cart_id, customer_id, owner_customer_id, email, phone, card_reference, card_fingerprint, addresses
      from instalment_session_shopper where id = ? and deleted_at is null`,
     [sessionId],
   )) as SessionShopper[]

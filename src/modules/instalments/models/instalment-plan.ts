@@ -61,6 +61,9 @@ const InstalmentPlan = model
     deferred_start: model.boolean().default(false),
     // Shopper
     phone: model.text().nullable(),
+    /** The e-mail and the phone as plans are linked by them (src/domain/shopper-identity.ts); null links nothing. */
+    email_key: model.text().nullable(),
+    phone_key: model.text().nullable(),
     locale: model.text().default("en"),
     // Card summary and processor references
     processor: model.text(),
@@ -72,6 +75,10 @@ const InstalmentPlan = model
     card_exp_month: model.number().nullable(),
     card_exp_year: model.number().nullable(),
     card_country: model.text().nullable(),
+    /** The processor's fingerprint of the card (the same for the same card number); null when it gives none. */
+    card_fingerprint: model.text().nullable(),
+    /** Every card fingerprint the plan has had, the current one included: what links plans by card. */
+    card_fingerprints: model.array().nullable(),
     credit_reference: model.text().nullable(),
     // Self-service links are signed over it: bumping it revokes every link sent before (src/modules/instalments/shopper-links/revocation.ts)
     link_version: model.number().default(0),
@@ -94,6 +101,10 @@ const InstalmentPlan = model
     { on: ["owner_customer_id"] },
     { on: ["status", "next_due_date"] },
     { on: ["created_at"] },
+    // Linked plans (business rules §8): by any card the plan has used, by e-mail, by phone.
+    { on: ["card_fingerprints"], type: "GIN" },
+    { on: ["email_key"] },
+    { on: ["phone_key"] },
   ])
 
 export default InstalmentPlan

@@ -22,6 +22,8 @@ const InstalmentSessionShopper = model.define("instalment_session_shopper", {
   phone: model.text().nullable(),
   /** The processor's reference of the card (direct plans); never a card number. */
   card_reference: model.text().nullable(),
+  /** The processor's fingerprint of that card, copied onto the plan to link plans by card. */
+  card_fingerprint: model.text().nullable(),
   /** The addresses given to a lender to score the shopper (Alma), to create its payment again. */
   addresses: model.json().nullable(),
 })
