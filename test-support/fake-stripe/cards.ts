@@ -8,6 +8,8 @@
  * README lists what was not checked against it.
  */
 
+import { createHash } from "node:crypto"
+
 /** How the fake issuer treats a card. */
 export type IssuerBehaviour = {
   /** Attaching to a Customer: Stripe validates the card then; the decline cards fail there. */
@@ -89,4 +91,13 @@ export const FAKE_TEST_CARDS: readonly FakeTestCard[] = [
 
 export function findFakeTestCard(magicId: string): FakeTestCard | undefined {
   return FAKE_TEST_CARDS.find((c) => c.magicId === magicId)
+}
+
+/**
+ * `card.fingerprint`: Stripe gives every PaymentMethod of one card number the same fingerprint
+ * (in one account). The fake's cards are told apart by brand, country and last four digits, so
+ * `pm_card_visa` and `pm_card_us` (both 4242 4242 4242 4242) share one.
+ */
+export function fingerprintOf(card: FakeTestCard): string {
+  return createHash("sha256").update(`${card.brand}:${card.country}:${card.last4}`).digest("base64").replace(/[^A-Za-z0-9]/g, "").slice(0, 16)
 }

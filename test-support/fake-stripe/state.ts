@@ -5,13 +5,13 @@
  * The operations on them live in customers.ts, intents.ts and refunds.ts.
  */
 import type Stripe from "stripe"
-import { type FakeTestCard, findFakeTestCard } from "./cards"
+import { type FakeTestCard, findFakeTestCard, fingerprintOf } from "./cards"
 import { notFound } from "./errors"
 import { stripeId } from "./ids"
 
 export type FakeCustomer = Pick<Stripe.Customer, "id" | "object" | "created" | "email" | "name" | "phone" | "metadata" | "livemode">
 export type FakePaymentMethod = Pick<Stripe.PaymentMethod, "id" | "object" | "type" | "created" | "customer" | "metadata" | "livemode" | "billing_details"> & {
-  card: Pick<Stripe.PaymentMethod.Card, "brand" | "country" | "exp_month" | "exp_year" | "funding" | "last4" | "display_brand"> & {
+  card: Pick<Stripe.PaymentMethod.Card, "brand" | "country" | "exp_month" | "exp_year" | "funding" | "last4" | "display_brand" | "fingerprint"> & {
     networks: { available: string[]; preferred: string | null }
   }
 }
@@ -113,6 +113,7 @@ export class FakeStripeState {
         exp_year: expYear,
         funding: card.funding,
         last4: card.last4,
+        fingerprint: fingerprintOf(card),
         networks: { available: [...card.networks], preferred: null },
       },
     }

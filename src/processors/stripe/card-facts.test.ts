@@ -14,6 +14,10 @@ describe("Stripe card facts", () => {
     expect(cardFactsOf(card({ brand: "amex", networks: { available: ["amex"], preferred: null } }))).toMatchObject({ network: "amex", brand: "American Express" })
   })
 
+  it("passes on Stripe's fingerprint when Stripe gives one", () => {
+    expect(cardFactsOf(card({ fingerprint: "Xt5EWLLDS7FJjR1c" })).fingerprint).toBe("Xt5EWLLDS7FJjR1c")
+  })
+
   it("checks a card co-badged Cartes Bancaires as cb, Visa second", () => {
     expect(cardFactsOf(card({ networks: { available: ["visa", "cartes_bancaires"], preferred: null } }))).toMatchObject({ network: "cb", networks: ["cb", "visa"], brand: "Carte Bancaire" })
   })

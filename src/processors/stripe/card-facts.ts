@@ -45,6 +45,8 @@ export function cardFactsOf(card: Stripe.PaymentMethod.Card): CardFacts {
     expMonth: card.exp_month,
     expYear: card.exp_year,
     last4: card.last4,
+    // Stripe's own: the same for every PaymentMethod of one card number, in one Stripe account.
+    ...(card.fingerprint ? { fingerprint: card.fingerprint } : {}),
   }
 }
 

@@ -16,12 +16,21 @@ describe("Stripe processor: cards", () => {
     expect(summary).toEqual({
       cardRef: expect.stringMatching(/^cus_[A-Za-z0-9]+\/pm_[A-Za-z0-9]+$/),
       network: "cb", networks: ["cb", "visa"], brand: "Carte Bancaire", funding: "debit", virtual: false, systematicAuthorisation: false,
-      issuerCountry: "fr", expMonth: 12, expYear: expect.any(Number), last4: "1001",
+      issuerCountry: "fr", expMonth: 12, expYear: expect.any(Number), last4: "1001", fingerprint: expect.stringMatching(/^[A-Za-z0-9]{16}$/),
     })
     const [customer, pm] = summary.cardRef.split("/")
     expect(fake.state.customers.get(customer)?.email).toBe("ada@example.com")
     expect(fake.state.paymentMethods.get(pm)?.customer).toBe(customer)
     expect(value(await processor.getCard(summary.cardRef))).toEqual(summary)
+  })
+
+  it("passes on Stripe's fingerprint: one per card number, whatever the PaymentMethod", async () => {
+    const { processor } = setup
+    const fingerprint = async (token: string) => value(await processor.describeCard(token, { idempotencyKey: newKey("describe") })).fingerprint
+    const fr = await fingerprint("pm_card_fr")
+    expect(await fingerprint("pm_card_fr")).toBe(fr)
+    expect(await fingerprint("pm_card_de")).not.toBe(fr)
+    expect(await fingerprint("pm_card_us")).toBe(await fingerprint("pm_card_visa"))
   })
 
   it("reports the facts eligibility refuses: prepaid, non-EU", async () => {
