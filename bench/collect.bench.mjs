@@ -84,10 +84,8 @@ async function collect(processor, env) {
     const perPlan = r.ms / r.n
     const growth = perPlan / (results[0].ms / results[0].n)
     const held = r.sandboxRecords === undefined ? "" : `; the sandbox holds ${r.sandboxRecords} records`
-    const where =
-      r.fakeCpuMs === undefined
-        ? ""
-        : `; CPU during the run: Medusa ${(r.medusaCpuMs / 1000).toFixed(1)} s, the fake Stripe ${(r.fakeCpuMs / 1000).toFixed(1)} s for ${r.fakeRequests} requests`
+    const fakeCpu = r.fakeCpuMs === undefined ? "" : `, the fake Stripe ${(r.fakeCpuMs / 1000).toFixed(1)} s for ${r.fakeRequests} requests`
+    const where = `; CPU during the run: Medusa ${(r.medusaCpuMs / 1000).toFixed(1)} s${fakeCpu}`
     process.stdout.write(
       `N = ${String(r.n).padStart(7)}  one run ${(r.ms / 1000).toFixed(2).padStart(7)} s  ` +
         `${(perPlan * 1000).toFixed(0).padStart(5)} µs/plan  growth ${growth.toFixed(2)}x  ` +
