@@ -1,8 +1,10 @@
 /**
  * The measuring half of `npm run bench:collect`, run inside Medusa by `medusa exec` (see
  * collect.bench.mjs, which prepares a throw-away database). For each size N: N plans p3x with one
- * instalment due today, on N sandbox cards, seeded by bulk SQL; then one collection run (the
- * job's workflow) is timed. Prints one JSON line per size.
+ * instalment due today, on N cards of the store's processor (sandbox cards, or with
+ * BENCH_PROCESSOR=stripe-fake Stripe cards saved through the Stripe adapter in the fake Stripe of
+ * bench/fake-stripe-process.ts), seeded by bulk SQL; then one collection run (the job's workflow)
+ * is timed. Prints one JSON line per size.
  */
 import fs from "node:fs"
 import { Session } from "node:inspector/promises"
@@ -18,6 +20,11 @@ const ORDER_DAY = "2027-01-31"
 const COLLECTION_DAY = "2027-02-28"
 const LAST_DAY = "2027-03-31"
 
+/** The processor the store runs with: "sandbox", or "stripe-fake" (medusa-config.ts's STRIPE_* variables). */
+const PROCESSOR = process.env.BENCH_PROCESSOR ?? "sandbox"
+/** Stripe cards are saved this many at a time (not timed: the setup of the bench, as many checkouts). */
+const CARD_SETUP_CONCURRENCY = 8
+
 type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: any[] }> }
 
 export default async function benchCollect({ container }: ExecArgs) {
@@ -30,9 +37,9 @@ export default async function benchCollect({ container }: ExecArgs) {
     // The plugin's records of the previous size's plans go with them (operations and their legs too).
     await db.raw("truncate instalment_plan_event, instalment, instalment_plan, instalment_operation, instalment_movement")
     const setupStarted = performance.now()
-    const cards = await sandboxCards(instalments, n)
+    const cards = PROCESSOR === "stripe-fake" ? await stripeCards(instalments, n, `b${n}_`) : await sandboxCards(instalments, n)
     const setupMs = performance.now() - setupStarted
-    await seed(db, cards, `b${n}_`)
+    await seed(db, cards, `b${n}_`, instalments.processor.name)
     await db.raw("vacuum analyze instalment_plan")
     await db.raw("vacuum analyze instalment")
     // The seeding's writes are flushed now, not during the timed run: a checkpoint the seeding
@@ -43,18 +50,24 @@ export default async function benchCollect({ container }: ExecArgs) {
     const rssBefore = process.memoryUsage().rss
     const profiler = await startProfile()
     const walBefore = (await db.raw("select pg_current_wal_lsn() as lsn")).rows[0].lsn
+    const fakeBefore = await fakeStripeUsage()
+    const cpuBefore = process.cpuUsage()
     const started = performance.now()
     const concurrency = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined
     const { result } = await collectDueInstalmentsWorkflow(container).run({ input: { concurrency } })
     const ms = performance.now() - started
+    const cpu = process.cpuUsage(cpuBefore)
+    const medusaCpuMs = (cpu.user + cpu.system) / 1000
+    const fakeAfter = await fakeStripeUsage()
+    const fake = fakeBefore && fakeAfter ? { fakeCpuMs: fakeAfter.cpuMs - fakeBefore.cpuMs, fakeRequests: fakeAfter.requests - fakeBefore.requests } : {}
     const walBytes = Number((await db.raw("select pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint as n", [walBefore])).rows[0].n)
     await profiler?.stop(n)
     const rssAfter = process.memoryUsage().rss
     const heapAfter = heapAfterGc()
-    const sandboxRecords = await sandboxRecordCount(instalments, db)
+    const sandboxRecords = PROCESSOR === "sandbox" ? await sandboxRecordCount(instalments, db) : undefined
     const { rows } = await db.raw("select count(*)::int as paid from instalment where number = 2 and status = 'paid'")
     process.stdout.write(
-      JSON.stringify({ n, ms, charged: result.charged, failed: result.failed, errors: result.errors, batches: result.batches, paid: rows[0].paid, rssBefore, rssAfter, heapBefore, heapAfter, sandboxRecords, setupMs, walBytes }) + "\n",
+      JSON.stringify({ n, ms, charged: result.charged, failed: result.failed, errors: result.errors, batches: result.batches, paid: rows[0].paid, rssBefore, rssAfter, heapBefore, heapAfter, sandboxRecords, setupMs, walBytes, medusaCpuMs, ...fake }) + "\n",
     )
   }
 }
@@ -85,18 +98,43 @@ async function sandboxCards(instalments: InstalmentsModuleService, n: number): P
 }
 
 /**
+ * N Stripe cards (pm_card_fr, a Visa issued in France) saved through the adapter as checkout saves
+ * them: a Customer each, the PaymentMethod attached to it, with idempotency keys.
+ */
+async function stripeCards(instalments: InstalmentsModuleService, n: number, prefix: string): Promise<string[]> {
+  const refs: string[] = new Array(n)
+  let next = 0
+  async function worker() {
+    for (let k = next++; k < n; k = next++) {
+      const card = await instalments.processor.describeCard("pm_card_fr", { customer: { email: "bench@example.com" }, idempotencyKey: `bench:${prefix}${k}:card` })
+      if (!card.ok) throw new Error(card.error.message)
+      refs[k] = card.value.cardRef
+    }
+  }
+  await Promise.all(Array.from({ length: CARD_SETUP_CONCURRENCY }, worker))
+  return refs
+}
+
+/** The fake Stripe process's CPU time and request count (BENCH_FAKE_STRIPE_QUESTIONS), or undefined without it. */
+async function fakeStripeUsage(): Promise<{ cpuMs: number; requests: number } | undefined> {
+  const base = process.env.BENCH_FAKE_STRIPE_QUESTIONS
+  if (!base) return undefined
+  return (await fetch(`${base}/usage`)).json() as Promise<{ cpuMs: number; requests: number }>
+}
+
+/**
  * One plan per card and its three instalments, in two statements. Ids differ per size: the
  * sandbox remembers every charge key (collect:<plan id>:…), as a real processor would.
  */
-async function seed(db: Knex, cards: string[], prefix: string) {
+async function seed(db: Knex, cards: string[], prefix: string, processor: string) {
   await db.raw(
     `insert into instalment_plan (id, payment_session_id, plan_code, status, currency_code, order_date, start_date, total_cents,
                                   paid_total_cents, outstanding_cents, next_due_date, processor, card_reference, card_brand,
                                   card_network, card_last4, terms_version, terms_accepted_at, email, locale)
      select 'iplan_' || ? || lpad(c.g::text, 7, '0'), 'payses_' || ? || c.g, 'p3x', 'active', 'eur', ?, ?, 25490,
-            8498, 16992, ?, 'sandbox', c.ref, 'Visa', 'visa', '5556', '2026-11', now(), 'bench@example.com', 'fr'
+            8498, 16992, ?, ?, c.ref, 'Visa', 'visa', '5556', '2026-11', now(), 'bench@example.com', 'fr'
        from jsonb_array_elements_text(?::jsonb) with ordinality as c(ref, g)`,
-    [prefix, prefix, ORDER_DAY, ORDER_DAY, COLLECTION_DAY, JSON.stringify(cards)],
+    [prefix, prefix, ORDER_DAY, ORDER_DAY, COLLECTION_DAY, processor, JSON.stringify(cards)],
   )
   await db.raw(
     `insert into instalment (id, plan_id, number, due_date, original_due_date, amount_cents, status, paid_at, paid_amount_cents)
