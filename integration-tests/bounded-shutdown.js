@@ -35,12 +35,16 @@ if (!http.Server.prototype.__instalmentsWatched) {
   http.Server.prototype.__instalmentsWatched = true
 }
 
+/** Transactions of the test apps not ended yet, with the stack that started each. */
+const openTransactions = new Map()
+
 /**
  * Where each connection now out of the app's pool was taken (the stack of the code that took it),
  * so that a connection never given back names its taker in the report.
  */
 function watchPool(container) {
   const holders = new Map()
+  holders.openTransactions = openTransactions
   try {
     const client = container.resolve("__pg_connection__")?.client
     if (!client) return holders
@@ -55,6 +59,20 @@ function watchPool(container) {
       holders.delete(connection)
       return release(connection, ...args)
     }
+    // A connection out of the pool for good is usually a transaction that never ended: keep where
+    // each open transaction was started (with a deep stack: the caller's awaited chain).
+    const transaction = client.transaction.bind(client)
+    client.transaction = (...args) => {
+      const limit = Error.stackTraceLimit
+      Error.stackTraceLimit = 40
+      const stack = new Error("started here").stack.split("\n").slice(2).join("\n")
+      Error.stackTraceLimit = limit
+      const trx = transaction(...args)
+      openTransactions.set(trx, stack)
+      const ended = () => openTransactions.delete(trx)
+      trx._promise?.then(ended, ended)
+      return trx
+    }
   } catch {
     // No pool to watch: the report says so.
   }
@@ -66,7 +84,8 @@ function describePool(container, holders) {
     const pool = container.resolve("__pg_connection__")?.client?.pool
     if (!pool) return "closed"
     const taken = [...holders.values()].map((stack) => `\n    a connection taken at:\n${stack}`).join("")
-    return `${pool.numUsed()} in use, ${pool.numFree()} free, ${pool.numPendingAcquires()} waiting, ${pool.numPendingCreates()} being created${taken}`
+    const open = [...openTransactions.values()].map((stack) => `\n    a transaction not ended, started at:\n${stack}`).join("")
+    return `${pool.numUsed()} in use, ${pool.numFree()} free, ${pool.numPendingAcquires()} waiting, ${pool.numPendingCreates()} being created${taken}${open}`
   } catch (error) {
     return `unreadable (${error.message})`
   }
