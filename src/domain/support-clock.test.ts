@@ -59,7 +59,7 @@ describe("replyDueAt: known dates (Europe/Paris, France's fixed holidays)", () =
 describe("holidays and working days", () => {
   it("accepts YYYY-MM-DD and MM-DD entries only", () => {
     for (const ok of ["2026-05-14", "12-25", "02-29"]) expect(isHolidayEntry(ok)).toBe(true)
-    for (const bad of ["2026-13-01", "25-12", "12/25", "2026-5-1", "", 20261225, null]) expect(isHolidayEntry(bad)).toBe(false)
+    for (const bad of ["2026-13-01", "2026-02-29", "02-30", "25-12", "12/25", "2026-5-1", "", 20261225, null]) expect(isHolidayEntry(bad)).toBe(false)
   })
 
   it("knows weekends and France's fixed holidays", () => {

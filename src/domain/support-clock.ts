@@ -7,7 +7,7 @@
  * clock change makes 23 or 25 hours long counts as such. A complaint opened on a Friday evening is
  * therefore due on the Tuesday evening, one opened on a Saturday on the Tuesday at midnight.
  */
-import { addDays, dayOfWeek, DEFAULT_TIME_ZONE, startOfLocalDay, toLocalDate, type LocalDate } from "./calendar"
+import { addDays, dayOfWeek, DEFAULT_TIME_ZONE, isLocalDate, startOfLocalDay, toLocalDate, type LocalDate } from "./calendar"
 import type { SupportCategory } from "./codes"
 
 const HOUR_MS = 3_600_000
@@ -30,12 +30,11 @@ export interface SupportCalendar {
   holidays?: readonly string[]
 }
 
-const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
-const ONE_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
-
-/** True for a holiday entry `replyDueAt` understands: `YYYY-MM-DD` or `MM-DD` (validate options with this). */
+/** True for a holiday entry `replyDueAt` understands: a real day `YYYY-MM-DD`, or `MM-DD` (validate options with this). */
 export function isHolidayEntry(value: unknown): value is string {
-  return typeof value === "string" && (MONTH_DAY.test(value) || ONE_DAY.test(value))
+  if (isLocalDate(value)) return true
+  // A yearly day is a day of some year: 02-29 is one (leap years), 02-30 is not.
+  return typeof value === "string" && value.length === 5 && isLocalDate(`2000-${value}`)
 }
 
 /** True when `day` is a working day: Monday to Friday and not one of `holidays`. */
