@@ -5,3 +5,5 @@
  */
 export { openSupportRequest } from "./open-request"
 export { listPlanSupportRequests, loadSupportRequest, supportRequestView, type SupportMessageView, type SupportRequestView } from "./views"
+export { listSupportRequestsForAdmin, MAX_LISTED_SUPPORT_REQUESTS, SUPPORT_STATUS_FILTERS, type AdminSupportRequest, type SupportStatusFilter } from "./admin-list"
+export { closeSupportRequest, reopenSupportRequest, replyToSupportRequest, type MerchantActionOptions, type ReplyResult } from "./merchant-actions"
