@@ -2,7 +2,8 @@
  * The admin's Support page in real headless Chromium (as admin.spec.ts): a shopper opens two
  * requests through the Store API on Friday 5 February 2027 at 19:00 in Paris (sandbox test clock),
  * the admin sees them oldest reply clock first with the time left, replies to the complaint (the
- * reply is e-mailed and shown to the shopper), closes it and finds it under "Closed".
+ * reply is e-mailed and shown to the shopper), closes it and finds it under "Closed"; the order
+ * page's widget lists the plan's requests.
  * Screenshots under .screenshots/browser/ (git-ignored).
  */
 import fs from "node:fs"
@@ -21,6 +22,7 @@ let browser: Browser
 let page: Page
 let admin: Awaited<ReturnType<typeof adminApi>>
 let planId: string
+let orderId: string
 let token: string
 const requests: Record<"complaint" | "question", string> = {} as any
 
@@ -36,6 +38,7 @@ beforeAll(async () => {
   admin = await adminApi(server)
   await admin.post("/admin/instalments/sandbox/clock", { set: "2027-01-31T10:00:00Z" })
   const order = await placeOrder(server, { handle: "office-chair", plan: "p3x", cardToken: "tok_visa", email: "lea.martin@example.com" })
+  orderId = order.id
   planId = (await planOfOrder(admin, order.id)).id
   const { instalment_plan } = await admin.get(`/admin/instalment-plans/${planId}`)
   token = new URL(instalment_plan.self_service_url).searchParams.get("token") as string
@@ -103,5 +106,17 @@ describe("the Support page", () => {
     await page.locator(`[data-request-id="${requests.complaint}"]`).waitFor()
     expect(await page.getByTestId("support-request").count()).toBe(1)
     await shot("support-closed")
+  })
+  it("lists the plan's requests on the order page, the closed one as closed", async () => {
+    await page.goto(`${server.base}/app/orders/${orderId}`)
+    const section = page.getByTestId("plan-support-requests")
+    await section.waitFor({ timeout: 120_000 })
+    await section.scrollIntoViewIfNeeded()
+    const rows = await section.getByTestId("plan-support-request").evaluateAll((lis) => lis.map((li) => [li.getAttribute("data-status"), li.textContent]))
+    expect(rows).toEqual([
+      ["open", expect.stringMatching(/^Question on the schedule · .*2[34] h \d\d min left$/)],
+      ["closed", expect.stringMatching(/^Formal complaint · .*Closed$/)],
+    ])
+    await shot("support-order-widget")
   })
 })

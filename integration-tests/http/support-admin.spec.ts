@@ -81,6 +81,11 @@ medusaIntegrationTestRunner({
       expect(closed.data.support_request.status).toBe("closed")
       expect((await list()).support_requests.map((r: any) => r.id)).not.toContain(request.id)
       expect((await list("closed")).support_requests.map((r: any) => r.id)).toContain(request.id)
+      // One plan's requests, whatever their status (the order page's widget).
+      const other = await chairInThree("fr")
+      await open(other.plan.id, other.token, "page_access", "Lien expiré")
+      expect((await list(`all&plan_id=${plan.id}`)).support_requests.map((r: any) => [r.id, r.status])).toEqual([[request.id, "closed"]])
+      expect((await list("all&plan_id=iplan_none")).support_requests).toEqual([])
       const again = await admin(`/admin/instalment-support-requests/${request.id}/close`, {})
       expect(again.status).toBe(400)
       expect(again.data.message).toMatch(/support_request_already_closed/)

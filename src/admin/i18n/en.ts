@@ -211,6 +211,8 @@ export const en = {
     send: "Send reply",
     close: "Close",
     reopen: "Reopen",
+    widgetTitle: "Support requests",
+    openPage: "Open the Support page",
     sent: "Reply sent by e-mail.",
     notEmailed: "Reply saved; the e-mail could not be sent.",
   },

@@ -212,6 +212,8 @@ export const fr: Texts = {
     send: "Envoyer la réponse",
     close: "Clore",
     reopen: "Rouvrir",
+    widgetTitle: "Demandes de support",
+    openPage: "Ouvrir la page Support",
     sent: "Réponse envoyée par e-mail.",
     notEmailed: "Réponse enregistrée ; l'e-mail n'a pas pu être envoyé.",
   },

@@ -134,11 +134,12 @@ export function errorMessage(error: unknown): string {
   return String(error)
 }
 
-/** The support requests with `status` (open, closed, all), oldest reply clock first. */
-export function useSupportRequests(status: "open" | "closed" | "all") {
+/** The support requests with `status` (open, closed, all), oldest reply clock first; only one plan's with `planId`. */
+export function useSupportRequests(status: "open" | "closed" | "all", planId?: string) {
+  const query = cleanQuery({ status, plan_id: planId })
   return useQuery({
-    queryKey: [KEY, "support", status],
-    queryFn: () => sdk.client.fetch<SupportRequestListResponse>("/admin/instalment-support-requests", { query: { status } }),
+    queryKey: [KEY, "support", query],
+    queryFn: () => sdk.client.fetch<SupportRequestListResponse>("/admin/instalment-support-requests", { query }),
   })
 }
 

@@ -1,6 +1,6 @@
 /**
- * GET /admin/instalment-support-requests?status=open|closed|all (default open) — the shoppers'
- * support requests, the oldest reply clock first, each with its plan's order, its messages and
+ * GET /admin/instalment-support-requests?status=open|closed|all (default open)&plan_id=… (optional:
+ * one plan's) — the shoppers' support requests, the oldest reply clock first, each with its plan's order, its messages and
  * `overdue` (open and past its reply_due_at). Answers `{ support_requests, now }` (`now`: the
  * module's clock, to count the time left).
  */
@@ -14,11 +14,12 @@ import { listSupportRequestsForAdmin, SUPPORT_STATUS_FILTERS } from "../../../mo
 
 const ListQuery = z.object({
   status: z.enum(SUPPORT_STATUS_FILTERS, { error: `must be one of ${SUPPORT_STATUS_FILTERS.join(", ")}` }).default("open"),
+  plan_id: z.string({ error: "must be a plan id such as iplan_…" }).min(1).max(100).optional(),
 })
 
 export const GET = withPluginErrors(async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const { status } = parseOr400(ListQuery, { status: req.query.status }, "query")
+  const { status, plan_id: planId } = parseOr400(ListQuery, { status: req.query.status, plan_id: req.query.plan_id }, "query")
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
-  const supportRequests = await listSupportRequestsForAdmin(instalments.operations, status)
+  const supportRequests = await listSupportRequestsForAdmin(instalments.operations, status, planId)
   res.json({ support_requests: supportRequests, now: instalments.now().toISOString() })
 })

@@ -20,8 +20,9 @@ export interface AdminSupportRequest extends SupportRequestView {
   overdue: boolean
 }
 
-export async function listSupportRequestsForAdmin(deps: ModuleDeps, status: SupportStatusFilter): Promise<AdminSupportRequest[]> {
-  const filter = status === "all" ? {} : { status }
+/** `planId`: only that plan's requests (the order page's widget). */
+export async function listSupportRequestsForAdmin(deps: ModuleDeps, status: SupportStatusFilter, planId?: string): Promise<AdminSupportRequest[]> {
+  const filter = { ...(status === "all" ? {} : { status }), ...(planId ? { plan_id: planId } : {}) }
   const rows = await deps.entities.listInstalmentSupportRequests(filter, { relations: ["messages"], order: { reply_due_at: "ASC", id: "ASC" }, take: MAX_LISTED_SUPPORT_REQUESTS })
   const planIds = [...new Set(rows.map((r) => r.plan_id))]
   const plans = planIds.length ? await deps.entities.listInstalmentPlans({ id: planIds }, { select: ["id", "order_id", "order_display_id", "locale"] }) : []
