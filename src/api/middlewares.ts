@@ -33,6 +33,11 @@ export default defineMiddlewares({
       middlewares: [refuseFormPosts],
     },
     {
+      matcher: "/admin/instalment-support-requests*",
+      method: ["POST"],
+      middlewares: [refuseFormPosts],
+    },
+    {
       matcher: "/admin/instalments*",
       method: ["POST"],
       middlewares: [refuseFormPosts],

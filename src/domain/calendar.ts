@@ -186,3 +186,43 @@ export function localHour(instant: Date | string, timeZone: string = DEFAULT_TIM
   }
   return Number(f.formatToParts(date).find((part) => part.type === "hour")?.value)
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>()
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `ms` (milliseconds; +3 600 000 in a Paris winter). */
+function utcOffsetMs(ms: number, timeZone: string): number {
+  let f = offsetFormatters.get(timeZone)
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone, calendar: "gregory", hourCycle: "h23",
+      year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
+    })
+    offsetFormatters.set(timeZone, f)
+  }
+  const p: Record<string, number> = {}
+  for (const part of f.formatToParts(new Date(ms))) p[part.type] = Number(part.value)
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
+  return wall - (ms - (((ms % 1000) + 1000) % 1000))
+}
+
+/**
+ * The instant `date` begins in `timeZone`: its local midnight (2026-03-30 begins at
+ * 2026-03-29T22:00:00Z in Paris, summer time). Where a clock change skips midnight, the first
+ * instant that is on `date`. Needed to measure the real hours of a local day (23 or 25 on the days
+ * the clocks change).
+ */
+export function startOfLocalDay(date: LocalDate, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const { y, m, d } = parse(date)
+  const wallMidnight = Date.UTC(y, m - 1, d)
+  // Two passes: the offset one hour around the answer may differ from the offset at the guess.
+  let ms = wallMidnight - utcOffsetMs(wallMidnight, timeZone)
+  ms = wallMidnight - utcOffsetMs(ms, timeZone)
+  // In a gap (no local midnight) the result can land on the day before: step to the next hour.
+  while (toLocalDate(new Date(ms), timeZone) !== date) ms += 3_600_000
+  return new Date(ms)
+}
+
+/** Day of the week of `date`: 0 for Sunday to 6 for Saturday (1970-01-01 was a Thursday). */
+export function dayOfWeek(date: LocalDate): number {
+  return (((toDayNumber(parse(date)) + 4) % 7) + 7) % 7
+}

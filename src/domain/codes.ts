@@ -83,3 +83,23 @@ export const EU_COUNTRIES = [
   "at", "be", "bg", "hr", "cy", "cz", "dk", "ee", "fi", "fr", "de", "gr", "hu", "ie",
   "it", "lv", "lt", "lu", "mt", "nl", "pl", "pt", "ro", "sk", "si", "es", "se",
 ] as const
+
+/**
+ * What a shopper's support request is about (docs/business-rules.md §9), in the order the forms
+ * list them. `formal_complaint` is answered within 48 working hours, the others within 24 hours
+ * (src/domain/support-clock.ts).
+ */
+export const SUPPORT_CATEGORIES = [
+  "purchase_blocked",
+  "payment_refused",
+  "postpone",
+  "schedule_question",
+  "change_card",
+  "difficulty_paying",
+  "order_not_received",
+  "order_not_as_ordered",
+  "refund_confirmed",
+  "page_access",
+  "formal_complaint",
+] as const
+export type SupportCategory = (typeof SUPPORT_CATEGORIES)[number]

@@ -3,6 +3,7 @@
  * Store owners never write this shape; they write plugin options in euros and percents, which
  * `src/options/plugin-options.ts` validates and turns into an `EngineConfig`.
  */
+import { FRENCH_FIXED_HOLIDAYS } from "./support-clock"
 import { CATALOGUE_ORDER } from "./catalogue"
 import { DEFAULT_ACCEPTED_NETWORKS, DEFAULT_COUNTRIES, type CardNetwork, type PlanCode, type RevisionPolicy } from "./codes"
 import { DEFAULT_TIME_ZONE } from "./calendar"
@@ -73,6 +74,8 @@ export interface EngineConfig {
   /** Time zone of the shoppers' calendar: decides which day "today" is. */
   readonly timeZone: string
   readonly consumerCredit: ConsumerCreditSettings
+  /** Public holidays a formal complaint's reply clock skips: `YYYY-MM-DD` or yearly `MM-DD` (src/domain/support-clock.ts). */
+  readonly supportHolidays: readonly string[]
 }
 
 /** Default settings of one plan: 50.00 € to 4,000.00 €, no fee, one postponement. */
@@ -103,5 +106,6 @@ export function defaultEngineConfig(): EngineConfig {
     maxPostponeDays: 15,
     timeZone: DEFAULT_TIME_ZONE,
     consumerCredit: { merchantSize: "sme", authorised: true },
+    supportHolidays: [...FRENCH_FIXED_HOLIDAYS],
   }
 }

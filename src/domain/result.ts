@@ -54,6 +54,9 @@ export const DOMAIN_ERROR_CODES = [
   "link_not_same_shopper",
   "nothing_overdue",
   "instalment_not_overdue",
+  "unknown_support_category",
+  "support_message_required",
+  "support_message_too_long",
 ] as const
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number]
 

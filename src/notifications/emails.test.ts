@@ -26,4 +26,17 @@ describe("the e-mails", () => {
     const german = renderPlanEmail("paymentFailed", { ...row, locale: "de" } as PlanRow, { ...ctx, locale: "de", instalmentNumbers: [2] })
     expect(german.subject).toBe("Bestellung 42: Ihre Rate konnte nicht eingezogen werden")
   })
+
+  it("quotes the merchant's reply to a support request, escaped in HTML, in the plan's language", () => {
+    const row = rowOf(chairPlan())
+    const reply = "Votre colis est parti hier.\n<b>Suivi</b> : 123"
+    const french = renderPlanEmail("supportReply", row, { ...ctx, reply })
+    expect(french.subject).toBe("Commande 42\u00a0: réponse à votre demande")
+    expect(french.text).toContain("La boutique a répondu à votre demande concernant l'échéancier de votre commande 42\u00a0:\n\n> Votre colis est parti hier.\n> <b>Suivi</b> : 123")
+    expect(french.html).toContain("Votre colis est parti hier.\n&lt;b&gt;Suivi&lt;/b&gt; : 123</blockquote>")
+    expect(french.html).not.toContain("<b>Suivi")
+    const dutch = renderPlanEmail("supportReply", { ...row, locale: "nl" } as PlanRow, { ...ctx, locale: "nl", reply: "Ja." })
+    expect(dutch.subject).toBe("Bestelling 42: antwoord op uw vraag")
+    expect(dutch.text).toContain("> Ja.")
+  })
 })

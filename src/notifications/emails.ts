@@ -3,7 +3,7 @@
  * plan's language as subject, plain text and HTML, so any notification provider can send them as
  * they are: plan confirmed (a copy of the contract: schedule, terms version, acceptance time), card
  * verified (deferred start), reminder, payment failed, plan updated, plan completed, and the
- * self-service link sent again.
+ * self-service link sent again, and the merchant's reply to a support request.
  */
 import type { InstalmentStatus, Locale } from "../domain/codes"
 import { amountDue, nextDue, type InstalmentSnapshot, type PlanSnapshot } from "../domain/plan"
@@ -39,6 +39,8 @@ export interface EmailContext {
   /** The instalments the e-mail is about (reminder, payment failed); default: the next one due. */
   readonly instalmentNumbers?: readonly number[]
   readonly timeZone: string
+  /** The merchant's reply (supportReply), quoted as written. */
+  readonly reply?: string
 }
 
 /** Amount and date the e-mail's sentence speaks of. */
@@ -77,6 +79,7 @@ export function renderPlanEmail(kind: EmailKind, row: PlanRow, ctx: EmailContext
   const text = [
     texts.greeting,
     texts.body,
+    ...(ctx.reply ? ["", ...ctx.reply.split("\n").map((line) => `> ${line}`)] : []),
     ...(schedule.length ? ["", heading, ...schedule.map((r) => `${r.number}. ${r.date}: ${r.amount} (${r.status})`), total] : []),
     ...(terms ? ["", terms] : []),
     ...(warning ? [warning] : []),
@@ -98,6 +101,7 @@ ${schedule.map((r) => `<tr><td>${esc(r.number)}</td><td>${esc(r.date)}</td><td s
 <body style="font-family:Arial,Helvetica,sans-serif;line-height:1.5;color:#1a1a1a">
 <p>${esc(texts.greeting)}</p>
 <p>${linkify(texts.body, link)}</p>
+${ctx.reply ? `<blockquote style="margin:0 0 16px;padding:8px 12px;border-left:3px solid #1f3b73;white-space:pre-wrap">${esc(ctx.reply)}</blockquote>` : ""}
 ${table}
 ${terms ? `<p>${esc(terms)}</p>` : ""}
 ${warning ? `<p style="font-size:13px;color:#4a4a46">${esc(warning)}</p>` : ""}

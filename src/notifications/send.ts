@@ -24,6 +24,8 @@ export interface SendOptions {
   readonly instalmentNumbers?: readonly number[]
   /** What triggered it, kept on the notification (`instalment_plan.confirmed`, `reminder`...). */
   readonly trigger?: string
+  /** The merchant's reply to a support request (supportReply). */
+  readonly reply?: string
 }
 
 export type SendResult = { sent: true; notificationId: string } | { sent: false; reason: string }
@@ -58,6 +60,7 @@ export async function sendPlanEmail(
     today: service.today(),
     timeZone: service.engineConfig.timeZone,
     instalmentNumbers: options.instalmentNumbers,
+    reply: options.reply,
   })
   try {
     const notifications = container.resolve(Modules.NOTIFICATION)

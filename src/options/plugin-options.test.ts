@@ -60,6 +60,12 @@ describe("parsePluginOptions: valid options", () => {
     expect(parsePluginOptions({ retry_days: [] }).retryDays).toEqual([])
   })
 
+  it("reads the support holidays, France's fixed-date ones by default", () => {
+    expect(parsePluginOptions({}).supportHolidays).toEqual(["01-01", "05-01", "05-08", "07-14", "08-15", "11-01", "11-11", "12-25"])
+    expect(parsePluginOptions({ support: { holidays: ["12-25", "2027-05-06", "12-25"] } }).supportHolidays).toEqual(["12-25", "2027-05-06"])
+    expect(parsePluginOptions({ support: { holidays: [] } }).supportHolidays).toEqual([])
+  })
+
   it("leaves keys it is told to ignore to other parts of the plugin", () => {
     expect(parsePluginOptions({ ...AUTHORISED, processor: { api_key: "x" } }, { ignoreKeys: ["processor"] })).toEqual(defaultEngineConfig())
   })
@@ -115,6 +121,15 @@ describe("parsePluginOptions: errors name the option, what is expected and what 
     expect(errorOf({ retry_days: [3, 1] })).toMatch(/"retry_days" must list days in increasing order/)
     expect(errorOf({ retry_days: [0] })).toMatch(/"retry_days\[0\]" must be a whole number of days from 1 to 30/)
     expect(errorOf({ time_zone: "Mars/Base" })).toMatch(/"time_zone" must be an IANA time zone/)
+  })
+
+  it("checks the support holidays", () => {
+    expect(errorOf({ support: { holidays: ["25/12"] } })).toBe(
+      'medusa-instalments: option "support.holidays[0]" must be a day "YYYY-MM-DD" (one day) or "MM-DD" (every year), e.g. "2027-05-06" or "12-25" (got "25/12")',
+    )
+    expect(errorOf({ support: { holidays: ["12-25", "2027-02-30"] } })).toMatch(/"support.holidays\[1\]" must be a day/)
+    expect(errorOf({ support: { holidays: "12-25" } })).toMatch(/"support.holidays" must be a list of days, each a day "YYYY-MM-DD"/)
+    expect(errorOf({ support: { holiday: [] } })).toMatch(/"support.holiday" is not an option; expected one of: holidays/)
   })
 
   it("reports every bad option at once, one line each", () => {

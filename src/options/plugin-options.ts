@@ -15,6 +15,7 @@
  *       time_zone: "Europe/Paris",
  *       merchant_size: "sme",             // or "large"
  *       credit_authorisation: false,      // true: the store holds a consumer-credit authorisation
+       support: { holidays: ["01-01", "2027-05-06"] }, // days a complaint's reply clock skips
  *     },
  *   }]
  *
@@ -31,6 +32,7 @@ import { DEFAULT_ACCEPTED_NETWORKS, PLAN_CODES, REVISION_POLICIES, isPlanCode, t
 import { defaultEngineConfig, defaultPlanSettings, type EngineConfig, type PlanSettings } from "../domain/config"
 import { MERCHANT_SIZES } from "../domain/credit-exemption"
 import { decimalToScaledInteger, formatScaledInteger } from "../domain/decimal"
+import { isHolidayEntry } from "../domain/support-clock"
 import { creditRefusals, exemptDefaults } from "./consumer-credit"
 
 const PREFIX = "medusa-instalments:"
@@ -93,6 +95,8 @@ const RETRY_DAYS = "must be a list of whole numbers of days from 1 to 30, e.g. [
 const RETRY_DAY = "must be a whole number of days from 1 to 30"
 const retryDay = z.number({ error: RETRY_DAY }).int({ error: RETRY_DAY }).min(1, { error: RETRY_DAY }).max(30, { error: RETRY_DAY })
 
+const HOLIDAY = "must be a day \"YYYY-MM-DD\" (one day) or \"MM-DD\" (every year), e.g. \"2027-05-06\" or \"12-25\""
+
 const optionsSchema = z.strictObject({
   plans: z.unknown().optional(), // a list or a map: checked by `plansSchemaFor`, for clearer messages than a union's
   countries: z
@@ -125,6 +129,16 @@ const optionsSchema = z.strictObject({
   time_zone: z.string({ error: "must be an IANA time zone such as \"Europe/Paris\"" }).optional(),
   merchant_size: z.enum(MERCHANT_SIZES, { error: `must be one of ${MERCHANT_SIZES.join(", ")} ("sme": a micro, small or medium enterprise)` }).optional(),
   credit_authorisation: bool.optional(),
+  support: z
+    .strictObject(
+      {
+        holidays: z
+          .array(z.unknown().refine(isHolidayEntry, { error: HOLIDAY }), { error: `must be a list of days, each ${HOLIDAY.slice(8)}` })
+          .optional(),
+      },
+      { error: "must be an object such as { holidays: [\"01-01\", \"2027-05-06\"] }" },
+    )
+    .optional(),
 })
 
 /** The options a store owner may write, as TypeScript sees them (for medusa-config.ts authors). */
@@ -140,6 +154,8 @@ export interface PluginOptions {
   merchant_size?: "sme" | "large"
   /** Whether the store holds a consumer-credit authorisation (default false). Not legal advice. */
   credit_authorisation?: boolean
+  /** `holidays`: the store's public holidays, skipped by a formal complaint's 48-working-hour reply clock (default: France's fixed-date ones). */
+  support?: { holidays?: string[] }
 }
 
 export interface PlanOptions {
@@ -194,6 +210,7 @@ interface Issue {
 function knownKeys(path: readonly PathItem[]): string {
   if (path.length === 0) return Object.keys(optionsSchema.shape).join(", ")
   if (path[0] === "cards") return "networks, allow_prepaid"
+  if (path[0] === "support") return "holidays"
   if (path[0] === "plans") return Object.keys(planObject.shape).join(", ")
   return ""
 }
@@ -325,5 +342,6 @@ export function parsePluginOptions(raw: unknown, options: ParseOptions = {}): En
     retryDays: o.retry_days ?? defaults.retryDays,
     timeZone: o.time_zone ?? defaults.timeZone,
     consumerCredit,
+    supportHolidays: o.support?.holidays ? [...new Set(o.support.holidays as string[])] : defaults.supportHolidays,
   }
 }

@@ -39,7 +39,7 @@ export function pickLocale(asked: unknown[], planLocale: string | null | undefin
 }
 
 /** The link's token from the header, else from `fallback` (the body of a POST, the query of a GET). */
-function tokenOf(req: MedusaRequest, fallback: unknown): unknown {
+export function tokenOf(req: MedusaRequest, fallback: unknown): unknown {
   const header = req.headers[TOKEN_HEADER]
   return typeof header === "string" && header !== "" ? header : fallback
 }

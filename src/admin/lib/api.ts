@@ -4,7 +4,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "./sdk"
-import type { ConsumerCreditResponse, FreezeLinkedResponse, LinkedPlansResponse, PlanListQuery, PlanListResponse, PlanResponse, ReceivablesResponse, RefundPreview } from "./types"
+import type { AdminSupportRequest, ConsumerCreditResponse, FreezeLinkedResponse, LinkedPlansResponse, PlanListQuery, PlanListResponse, PlanResponse, ReceivablesResponse, RefundPreview, SupportRequestListResponse } from "./types"
 
 const KEY = "instalments"
 
@@ -132,4 +132,27 @@ export function errorMessage(error: unknown): string {
     return (error as { message: string }).message
   }
   return String(error)
+}
+
+/** The support requests with `status` (open, closed, all), oldest reply clock first; only one plan's with `planId`. */
+export function useSupportRequests(status: "open" | "closed" | "all", planId?: string) {
+  const query = cleanQuery({ status, plan_id: planId })
+  return useQuery({
+    queryKey: [KEY, "support", query],
+    queryFn: () => sdk.client.fetch<SupportRequestListResponse>("/admin/instalment-support-requests", { query }),
+  })
+}
+
+/** Reply to, close or reopen a support request; a reply's key is chosen when its form opens (a double click sends once). */
+export function useSupportAction(requestId: string, action: "reply" | "close" | "reopen") {
+  const refresh = useRefreshAfterChange()
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: Record<string, unknown>; idempotencyKey?: string }) =>
+      sdk.client.fetch<{ support_request: AdminSupportRequest; email_sent?: boolean }>(`/admin/instalment-support-requests/${requestId}/${action}`, {
+        method: "POST",
+        body,
+        headers: idempotencyKey ? { "Idempotency-Key": idempotencyKey } : undefined,
+      }),
+    onSuccess: refresh,
+  })
 }

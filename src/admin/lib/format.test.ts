@@ -1,4 +1,4 @@
-import { amountCents, formatDay, formatMoney, parseAmountInput } from "./format"
+import { amountCents, formatDay, formatMoney, parseAmountInput, timeLeft } from "./format"
 
 describe("admin formats", () => {
   it("shows a due date as that calendar day, whatever the zone", () => {
@@ -22,5 +22,13 @@ describe("admin formats", () => {
     expect(amountCents("84.96")).toBe(8_496)
     expect(amountCents("254.9")).toBe(25_490)
     expect(amountCents((254.9).toFixed(2))).toBe(25_490)
+  })
+})
+
+describe("timeLeft", () => {
+  it("counts whole hours and minutes left, or past the due time", () => {
+    expect(timeLeft("2027-02-09T18:00:00Z", "2027-02-08T09:00:00Z")).toEqual({ overdue: false, hours: 33, minutes: 0 })
+    expect(timeLeft("2027-02-08T09:05:59Z", "2027-02-08T09:00:00Z")).toEqual({ overdue: false, hours: 0, minutes: 5 })
+    expect(timeLeft("2027-02-06T18:00:00Z", "2027-02-08T09:30:00Z")).toEqual({ overdue: true, hours: 39, minutes: 30 })
   })
 })

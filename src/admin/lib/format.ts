@@ -44,3 +44,13 @@ export function amountCents(text: string): number {
   const [units, decimals = ""] = text.split(".")
   return Number(units) * 100 + Number(decimals.padEnd(2, "0"))
 }
+
+/**
+ * The time between now and a reply's due time, in whole hours and minutes, and whether it is past:
+ * `{ overdue: false, hours: 3, minutes: 5 }` for 3 h 05 left.
+ */
+export function timeLeft(dueIso: string, nowIso: string): { overdue: boolean; hours: number; minutes: number } {
+  const ms = Date.parse(dueIso) - Date.parse(nowIso)
+  const minutesTotal = Math.floor(Math.abs(ms) / 60_000)
+  return { overdue: ms < 0, hours: Math.floor(minutesTotal / 60), minutes: minutesTotal % 60 }
+}

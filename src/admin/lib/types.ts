@@ -156,3 +156,37 @@ export interface PlanListQuery {
   limit: number
   offset: number
 }
+
+export const SUPPORT_CATEGORIES = [
+  "purchase_blocked",
+  "payment_refused",
+  "postpone",
+  "schedule_question",
+  "change_card",
+  "difficulty_paying",
+  "order_not_received",
+  "order_not_as_ordered",
+  "refund_confirmed",
+  "page_access",
+  "formal_complaint",
+] as const
+export type SupportCategory = (typeof SUPPORT_CATEGORIES)[number]
+
+export interface AdminSupportRequest {
+  id: string
+  plan_id: string
+  category: SupportCategory
+  status: "open" | "closed"
+  opened_at: string
+  reply_due_at: string
+  order_id: string | null
+  order_display_id: number | string | null
+  locale: string | null
+  overdue: boolean
+  messages: { id: string; author: "shopper" | "merchant"; body: string; sent_at: string }[]
+}
+
+export interface SupportRequestListResponse {
+  support_requests: AdminSupportRequest[]
+  now: string
+}

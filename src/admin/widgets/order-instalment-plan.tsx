@@ -11,6 +11,7 @@ import { LinkedPlansSection } from "../components/linked-plans-section"
 import { PlanActionsMenu } from "../components/plan-actions-menu"
 import { PlanFigures } from "../components/plan-figures"
 import { PlanHistory } from "../components/plan-history"
+import { PlanSupportRequests } from "../components/plan-support-requests"
 import { ErrorState, LoadingRows } from "../components/states"
 import { useOrderPlan } from "../lib/api"
 import { formatDay } from "../lib/format"
@@ -101,6 +102,7 @@ const OrderInstalmentPlanWidget = ({ data: order }: DetailWidgetProps<AdminOrder
       <Notices plan={plan} />
       <CardLine plan={plan} />
       <LinkedPlansSection plan={plan} />
+      <PlanSupportRequests planId={plan.id} />
       <InstalmentTimeline instalments={plan.instalments} currency={plan.currency_code} />
       {detail.isError ? (
         <ErrorState error={detail.error} onRetry={() => detail.refetch()} />

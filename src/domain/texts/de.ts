@@ -204,4 +204,6 @@ export const de: Messages = {
   "email.terms": "Akzeptierte Bedingungen: Version {version}, am {date}.",
   "email.selfServiceLink.subject": "Bestellung {orderNumber}: Ihr Link zu Ihrem Zahlungsplan",
   "email.selfServiceLink.body": "Hier ist Ihr sicherer Link, um den Zahlungsplan Ihrer Bestellung {orderNumber} einzusehen und zu verwalten: {link}. Zu Ihrer Sicherheit ist dieser Link bis zum {date} gültig.",
+  "email.supportReply.subject": "Bestellung {orderNumber}: Antwort auf Ihre Anfrage",
+  "email.supportReply.body": "Der Shop hat auf Ihre Anfrage zum Zahlungsplan Ihrer Bestellung {orderNumber} geantwortet:",
 }

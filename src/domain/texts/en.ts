@@ -200,4 +200,6 @@ export const en: Messages = {
   "email.terms": "Terms accepted: version {version}, on {date}.",
   "email.selfServiceLink.subject": "Order {orderNumber}: your link to your payment plan",
   "email.selfServiceLink.body": "Here is your secure link to view and manage your payment plan for order {orderNumber}: {link}. For your security, this link is valid until {date}.",
+  "email.supportReply.subject": "Order {orderNumber}: reply to your request",
+  "email.supportReply.body": "The store has replied to your request about the payment plan for order {orderNumber}:",
 }

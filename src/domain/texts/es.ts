@@ -202,4 +202,6 @@ export const es: Messages = {
   "email.terms": "Condiciones aceptadas: versión {version}, el {date}.",
   "email.selfServiceLink.subject": "Pedido {orderNumber}: su enlace a su plan de pagos",
   "email.selfServiceLink.body": "Este es su enlace seguro para consultar y gestionar el plan de pagos de su pedido {orderNumber}: {link}. Por su seguridad, este enlace es válido hasta el {date}.",
+  "email.supportReply.subject": "Pedido {orderNumber}: respuesta a su solicitud",
+  "email.supportReply.body": "La tienda ha respondido a su solicitud sobre el plan de pagos de su pedido {orderNumber}:",
 }

@@ -208,4 +208,6 @@ export const fr: Messages = {
   "email.terms": "Conditions acceptées\u00a0: version {version}, le {date}.",
   "email.selfServiceLink.subject": "Commande {orderNumber}\u00a0: votre lien vers votre échéancier",
   "email.selfServiceLink.body": "Voici votre lien sécurisé pour consulter et gérer l'échéancier de votre commande {orderNumber}\u00a0: {link}. Pour votre sécurité, ce lien est valable jusqu'au {date}.",
+  "email.supportReply.subject": "Commande {orderNumber}\u00a0: réponse à votre demande",
+  "email.supportReply.body": "La boutique a répondu à votre demande concernant l'échéancier de votre commande {orderNumber}\u00a0:",
 }

@@ -206,4 +206,6 @@ export const it: Messages = {
   "email.terms": "Condizioni accettate: versione {version}, il {date}.",
   "email.selfServiceLink.subject": "Ordine {orderNumber}: il link al suo piano dei pagamenti",
   "email.selfServiceLink.body": "Ecco il suo link sicuro per consultare e gestire il piano dei pagamenti dell'ordine {orderNumber}: {link}. Per la sua sicurezza, questo link è valido fino al {date}.",
+  "email.supportReply.subject": "Ordine {orderNumber}: risposta alla sua richiesta",
+  "email.supportReply.body": "Il negozio ha risposto alla sua richiesta sul piano dei pagamenti dell'ordine {orderNumber}:",
 }

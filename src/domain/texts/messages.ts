@@ -48,6 +48,7 @@ export const EMAIL_KINDS = [
   "planUpdated", // early payment, postponement, refund, exchange: new schedule
   "planCompleted", // everything has been paid
   "selfServiceLink", // a new link to the secure page (the admin's "resend link")
+  "supportReply", // the merchant's reply to a support request, quoted after the body
 ] as const
 export type EmailKind = (typeof EMAIL_KINDS)[number]
 

@@ -206,4 +206,6 @@ export const nl: Messages = {
   "email.terms": "Aanvaarde voorwaarden: versie {version}, op {date}.",
   "email.selfServiceLink.subject": "Bestelling {orderNumber}: uw link naar uw betalingsschema",
   "email.selfServiceLink.body": "Hier is uw beveiligde link om het betalingsschema van uw bestelling {orderNumber} te bekijken en te beheren: {link}. Voor uw veiligheid is deze link geldig tot {date}.",
+  "email.supportReply.subject": "Bestelling {orderNumber}: antwoord op uw vraag",
+  "email.supportReply.body": "De winkel heeft uw vraag over het betalingsschema van uw bestelling {orderNumber} beantwoord:",
 }

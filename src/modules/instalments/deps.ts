@@ -1,6 +1,6 @@
 /**
  * What the module's job files (checkout/, medusa-payments/, card-change.ts, ledger.ts,
- * lender-mirror.ts, operations/, linked/) need from the module service: the processor, the clock,
+ * lender-mirror.ts, operations/, linked/, support/) need from the module service: the processor, the clock,
  * transactions, the event bus and the services Medusa generates for the module's tables. The
  * service builds it once (service.ts) and passes it to each of them: none of them holds state.
  */
@@ -24,6 +24,10 @@ export type ModuleEntities = Pick<
   | "updateInstalments"
   | "listInstalmentPlanEvents"
   | "createInstalmentPlanEvents"
+  | "listInstalmentSupportRequests"
+  | "createInstalmentSupportRequests"
+  | "updateInstalmentSupportRequests"
+  | "createInstalmentSupportMessages"
 >
 
 export interface ModuleDeps extends OperationsDeps {

@@ -39,6 +39,8 @@ import InstalmentOperation from "./models/instalment-operation"
 import InstalmentPlan from "./models/instalment-plan"
 import InstalmentPlanEvent from "./models/instalment-plan-event"
 import InstalmentSessionShopper from "./models/session-shopper"
+import InstalmentSupportMessage from "./models/instalment-support-message"
+import InstalmentSupportRequest from "./models/instalment-support-request"
 import { claimBatch, collectBatch, completeBatch, type DecidedBatch } from "./operations/collect-batch"
 import { beginLenderOperation, claimStaleLenderOperation, executingLenderOperations, type LenderOperation, type LenderOperationInput } from "./operations/lender"
 import { reconcile, reconcileOperation, type ReconcileSummary } from "./operations/reconcile"
@@ -67,6 +69,8 @@ export default class InstalmentsModuleService extends MedusaService({
   InstalmentMovement,
   InstalmentSessionShopper,
   InstalmentExchange,
+  InstalmentSupportRequest,
+  InstalmentSupportMessage,
 }) {
   // The module's settings, read from its options (boot.ts, ModuleSettings, says what each is).
   readonly engineConfig: ModuleSettings["engineConfig"]

@@ -1,0 +1,122 @@
+/**
+ * The admin's Support page in real headless Chromium (as admin.spec.ts): a shopper opens two
+ * requests through the Store API on Friday 5 February 2027 at 19:00 in Paris (sandbox test clock),
+ * the admin sees them oldest reply clock first with the time left, replies to the complaint (the
+ * reply is e-mailed and shown to the shopper), closes it and finds it under "Closed"; the order
+ * page's widget lists the plan's requests.
+ * Screenshots under .screenshots/browser/ (git-ignored).
+ */
+import fs from "node:fs"
+import path from "node:path"
+import { chromium, type Browser, type Page } from "playwright-core"
+import { findChromium } from "./support/chromium"
+import { startDemoServer, type DemoServer } from "./support/demo-server"
+import { adminApi, placeOrder, planOfOrder, storeApi } from "./support/storefront"
+
+jest.setTimeout(600_000)
+
+const SHOTS = path.join(__dirname, "../../.screenshots/browser")
+
+let server: DemoServer
+let browser: Browser
+let page: Page
+let admin: Awaited<ReturnType<typeof adminApi>>
+let planId: string
+let orderId: string
+let token: string
+const requests: Record<"complaint" | "question", string> = {} as any
+
+async function shot(name: string) {
+  fs.mkdirSync(SHOTS, { recursive: true })
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))))
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) })
+}
+
+beforeAll(async () => {
+  const chromiumToLaunch = await findChromium()
+  server = await startDemoServer()
+  admin = await adminApi(server)
+  await admin.post("/admin/instalments/sandbox/clock", { set: "2027-01-31T10:00:00Z" })
+  const order = await placeOrder(server, { handle: "office-chair", plan: "p3x", cardToken: "tok_visa", email: "lea.martin@example.com" })
+  orderId = order.id
+  planId = (await planOfOrder(admin, order.id)).id
+  const { instalment_plan } = await admin.get(`/admin/instalment-plans/${planId}`)
+  token = new URL(instalment_plan.self_service_url).searchParams.get("token") as string
+  await admin.post("/admin/instalments/sandbox/clock", { set: "2027-02-05T18:00:00Z" })
+  const store = storeApi(server)
+  const open = async (category: string, message: string) =>
+    (await store.post(`/store/instalment-plans/${planId}/support-requests`, { token, category, message })).support_request.id as string
+  requests.question = await open("schedule_question", "Quand est prélevée la 2e échéance ?")
+  requests.complaint = await open("formal_complaint", "Je conteste les frais.")
+
+  browser = await chromium.launch({ executablePath: chromiumToLaunch.executablePath, args: ["--no-sandbox"] })
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "en-US", timezoneId: "Europe/Paris" })
+  page = await context.newPage()
+  await page.goto(`${server.base}/app/login`, { timeout: 300_000 })
+  await page.locator("input[name=email]").fill(server.store.admin_email)
+  await page.locator("input[name=password]").fill(server.store.admin_password)
+  await page.getByRole("button", { name: "Continue with Email" }).click()
+  await page.waitForURL(/\/app\/orders/, { timeout: 300_000 })
+})
+
+afterAll(async () => {
+  await browser?.close().catch(() => {})
+  await server?.stop()
+})
+
+describe("the Support page", () => {
+  it("lists the open requests, oldest reply clock first, with the time left", async () => {
+    await page.goto(`${server.base}/app/instalment-support`)
+    const rows = page.getByTestId("support-request")
+    await rows.first().waitFor({ timeout: 120_000 })
+    const seen = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({ id: tr.getAttribute("data-request-id"), text: tr.textContent, overdue: tr.querySelector("[data-testid=support-clock]")?.getAttribute("data-overdue") })),
+    )
+    // The question is due Saturday 19:00 (24 h), the complaint Tuesday 19:00 (48 working hours).
+    expect(seen.map((r) => r.id)).toEqual([requests.question, requests.complaint])
+    expect(seen[0].text).toMatch(/Question on the schedule.*2[34] h \d\d min left/)
+    expect(seen[1].text).toMatch(/Formal complaint.*9[56] h \d\d min left/)
+    expect(seen.map((r) => r.overdue)).toEqual(["false", "false"])
+    await shot("support-page")
+  })
+
+  it("replies to a request (e-mailed, shown to the shopper), closes it and finds it under Closed", async () => {
+    await page.locator(`[data-request-id="${requests.complaint}"]`).click()
+    const conversation = page.getByTestId("support-conversation")
+    await conversation.waitFor()
+    await page.getByTestId("support-reply-input").fill("Les frais ont été annulés.")
+    await conversation.getByRole("button", { name: "Send reply" }).click()
+    await page.getByTestId("support-notice").waitFor()
+    expect(await page.getByTestId("support-notice").textContent()).toBe("Reply sent by e-mail.")
+    await conversation.locator('[data-author="merchant"]').waitFor()
+    await shot("support-reply")
+
+    const store = storeApi(server)
+    const mine = await store.get(`/store/instalment-plans/${planId}/support-requests?token=${encodeURIComponent(token)}`)
+    const complaint = mine.support_requests.find((r: any) => r.id === requests.complaint)
+    expect(complaint.messages.map((m: any) => [m.author, m.body])).toEqual([
+      ["shopper", "Je conteste les frais."],
+      ["merchant", "Les frais ont été annulés."],
+    ])
+
+    await conversation.getByRole("button", { name: "Close" }).click()
+    await page.locator(`[data-request-id="${requests.complaint}"]`).waitFor({ state: "detached" })
+    await page.getByTestId("support-status-filter").click()
+    await page.getByRole("option", { name: "Closed" }).click()
+    await page.locator(`[data-request-id="${requests.complaint}"]`).waitFor()
+    expect(await page.getByTestId("support-request").count()).toBe(1)
+    await shot("support-closed")
+  })
+  it("lists the plan's requests on the order page, the closed one as closed", async () => {
+    await page.goto(`${server.base}/app/orders/${orderId}`)
+    const section = page.getByTestId("plan-support-requests")
+    await section.waitFor({ timeout: 120_000 })
+    await section.scrollIntoViewIfNeeded()
+    const rows = await section.getByTestId("plan-support-request").evaluateAll((lis) => lis.map((li) => [li.getAttribute("data-status"), li.textContent]))
+    expect(rows).toEqual([
+      ["open", expect.stringMatching(/^Question on the schedule · .*2[34] h \d\d min left$/)],
+      ["closed", expect.stringMatching(/^Formal complaint · .*Closed$/)],
+    ])
+    await shot("support-order-widget")
+  })
+})
