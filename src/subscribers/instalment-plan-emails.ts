@@ -95,7 +95,7 @@ async function updatedKey(instalments: InstalmentsModuleService, data: PlanEvent
   if (typeof data.version === "number") return `instalments:updated:${data.id}:v${data.version}`
   // An event emitted before events carried the version (still queued during an upgrade).
   const [latest] = await instalments.listInstalmentPlanEvents({ plan_id: data.id }, { order: { occurred_at: "DESC" }, take: 1 })
-  return `instalments:updated:${data.id}:${latest?.id ?? Date.now()}`
+  return `instalments:updated:${data.id}:${latest?.id ?? "no-history"}`
 }
 
 export const config: SubscriberConfig = {

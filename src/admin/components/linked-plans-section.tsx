@@ -11,17 +11,15 @@ import { useTexts } from "../lib/use-texts"
 import type { AdminInstalmentPlan, FreezeLinkedResponse } from "../lib/types"
 import { ActionFormDrawer } from "./action-form-drawer"
 import { ErrorState, LoadingRows } from "./states"
+import { newActionKey } from "../lib/action-key"
 
-function newKey(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`
-}
 
 export function LinkedPlansSection({ plan }: { plan: AdminInstalmentPlan }) {
   const { t } = useTexts()
   const linked = useLinkedPlans(plan.id, plan.fraud_flagged)
   const freeze = useFreezeLinked(plan.id)
   const [open, setOpen] = useState(false)
-  const [key, setKey] = useState(newKey)
+  const [key, setKey] = useState(newActionKey)
   const [result, setResult] = useState<FreezeLinkedResponse>()
   if (!plan.fraud_flagged) return null
 
@@ -32,7 +30,7 @@ export function LinkedPlansSection({ plan }: { plan: AdminInstalmentPlan }) {
   async function submit(body: Record<string, unknown>) {
     const answer = await freeze.mutateAsync({ body: body as { days: number; reason: string }, idempotencyKey: key })
     setResult(answer)
-    setKey(newKey())
+    setKey(newActionKey())
     toast.success(t("linked.done", { frozen: answer.frozen.length, skipped: answer.skipped.length }))
   }
 

@@ -12,6 +12,7 @@ import { useTexts } from "../lib/use-texts"
 import type { AdminInstalmentPlan } from "../lib/types"
 import { ActionFormDrawer, type ActionFormDrawerProps } from "./action-form-drawer"
 import { RefundDrawer } from "./refund-drawer"
+import { newActionKey } from "../lib/action-key"
 
 const PATHS: Record<Exclude<PlanActionId, "refund">, PlanActionPath> = {
   postpone: "postpone",
@@ -24,9 +25,6 @@ const PATHS: Record<Exclude<PlanActionId, "refund">, PlanActionPath> = {
   revoke_links: "revoke-links",
 }
 
-function newKey(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`
-}
 
 export function PlanActionsMenu({ plan }: { plan: AdminInstalmentPlan }) {
   const { t, locale } = useTexts()
@@ -78,7 +76,7 @@ export function PlanActionsMenu({ plan }: { plan: AdminInstalmentPlan }) {
 function ActionDialog({ plan, action, onClose }: { plan: AdminInstalmentPlan; action: Exclude<PlanActionId, "refund">; onClose: () => void }) {
   const { t, locale } = useTexts()
   const mutation = usePlanAction(plan.id, PATHS[action])
-  const [key] = useState(newKey)
+  const [key] = useState(newActionKey)
   const title = t(`actions.${action}`)
 
   async function submit(body: Record<string, unknown>) {

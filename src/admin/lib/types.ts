@@ -2,6 +2,8 @@
  * The shapes the plugin's admin API answers (src/modules/instalments/reads/admin-views.ts, the receivables
  * route). Amounts are Medusa major units (254.9 = 254.90 €); days are "YYYY-MM-DD".
  */
+import { SUPPORT_CATEGORIES, type SupportCategory } from "../../domain/codes"
+
 export type PlanStatus =
   | "pending_start"
   | "active"
@@ -157,20 +159,8 @@ export interface PlanListQuery {
   offset: number
 }
 
-export const SUPPORT_CATEGORIES = [
-  "purchase_blocked",
-  "payment_refused",
-  "postpone",
-  "schedule_question",
-  "change_card",
-  "difficulty_paying",
-  "order_not_received",
-  "order_not_as_ordered",
-  "refund_confirmed",
-  "page_access",
-  "formal_complaint",
-] as const
-export type SupportCategory = (typeof SUPPORT_CATEGORIES)[number]
+// The engine's list (src/domain is pure TypeScript): one list for the routes and the admin.
+export { SUPPORT_CATEGORIES, type SupportCategory }
 
 export interface AdminSupportRequest {
   id: string

@@ -53,7 +53,7 @@ describe("fake Stripe: customers and PaymentMethods", () => {
   })
 
   it("lists customers by e-mail, newest first", async () => {
-    const email = `list-${Date.now()}@example.com`
+    const email = "list-customers@example.com"
     const first = await stripe.customers.create({ email })
     const second = await stripe.customers.create({ email })
     expect((await stripe.customers.list({ email, limit: 1 })).data.map((c) => c.id)).toEqual([second.id])
@@ -117,7 +117,7 @@ describe("fake Stripe: PaymentIntents", () => {
 
   it("finds intents by metadata with the Search API", async () => {
     const { customer, pm } = await customerWith("pm_card_fr")
-    const key = `plan_42:inst_2:${Date.now()}`
+    const key = "plan_42:inst_2:attempt_1"
     const made = await stripe.paymentIntents.create({ amount: 900, currency: "eur", customer, payment_method: pm, confirm: true, off_session: true, metadata: { idempotency_key: key } })
     const found = await stripe.paymentIntents.search({ query: `metadata['idempotency_key']:'${key}'` })
     expect(found.data.map((pi) => pi.id)).toEqual([made.id])

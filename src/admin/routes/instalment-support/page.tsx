@@ -14,12 +14,10 @@ import { errorMessage, useSupportAction, useSupportRequests } from "../../lib/ap
 import { formatInstant, timeLeft } from "../../lib/format"
 import type { AdminSupportRequest } from "../../lib/types"
 import { useTexts } from "../../lib/use-texts"
+import { newActionKey } from "../../lib/action-key"
 
 type StatusFilter = "open" | "closed" | "all"
 
-function newKey(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`
-}
 
 function Clock({ request, now }: { request: AdminSupportRequest; now: string }) {
   const { t } = useTexts()
@@ -35,7 +33,7 @@ function Clock({ request, now }: { request: AdminSupportRequest; now: string }) 
 function Conversation({ request }: { request: AdminSupportRequest }) {
   const { t, locale } = useTexts()
   const [text, setText] = useState("")
-  const [key, setKey] = useState(newKey)
+  const [key, setKey] = useState(newActionKey)
   const [notice, setNotice] = useState("")
   const reply = useSupportAction(request.id, "reply")
   const close = useSupportAction(request.id, "close")
@@ -45,7 +43,7 @@ function Conversation({ request }: { request: AdminSupportRequest }) {
     const result = await reply.mutateAsync({ body: { message: text }, idempotencyKey: key })
     setNotice(t(result.email_sent ? "support.sent" : "support.notEmailed"))
     setText("")
-    setKey(newKey())
+    setKey(newActionKey())
   }
   return (
     <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="support-conversation">

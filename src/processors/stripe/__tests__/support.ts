@@ -31,4 +31,4 @@ export function errorOf(result: ProcessorResult<unknown>): { code: string; retry
 
 let keys = 0
 /** A key no other test uses (the fake keeps keys for its whole life, as Stripe does for 24 h). */
-export const newKey = (label: string) => `${label}:${++keys}:${process.pid}`
+export const newKey = (label: string) => `${label}:${++keys}`
