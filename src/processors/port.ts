@@ -76,6 +76,7 @@ export const CHARGE_FAILURE_CODES = [
   "expired_card",
   "authentication_required", // the issuer wants 3-D Secure: the shopper must act (off-session charge)
   "processing_error", // the processor or issuer failed; may succeed on a later attempt
+  "authentication_failed", // the shopper was asked for 3-D Secure and did not pass it
 ] as const
 export type ChargeFailureCode = (typeof CHARGE_FAILURE_CODES)[number]
 
@@ -132,11 +133,31 @@ export type DescribeCardOptions = {
   customer?: { email?: string; phone?: string; name?: string }
 }
 
-export type VerifyCardRequest = { cardRef: string; idempotencyKey: string }
+export type VerifyCardRequest = {
+  cardRef: string
+  idempotencyKey: string
+  /** The shopper is there to authenticate (see `ChargeRequest.shopperCanAuthenticate`). */
+  shopperCanAuthenticate?: boolean
+}
+
+/**
+ * What the shopper's browser needs to pass the issuer's 3-D Secure challenge, with the processor's
+ * own front-end library (Stripe.js: `stripe.handleNextAction({ clientSecret })`). Meant for the
+ * shopper's browser, and only for it: it lets that browser finish this one payment or setup.
+ */
+export type ShopperAction = {
+  type: "authenticate"
+  /** Stripe: the PaymentIntent's or SetupIntent's client_secret. */
+  clientSecret: string
+  /** What waits for the shopper: a payment (charge) or a card setup (verification). */
+  intent: "payment" | "setup"
+}
 
 export type VerificationOutcome =
   | { status: "succeeded"; verificationId: string }
   | { status: "failed"; verificationId: string; code: ChargeFailureCode; message: string }
+  /** Only when `shopperCanAuthenticate`: nothing is verified until the shopper passed the challenge; ask again with the same key. */
+  | { status: "requires_action"; verificationId: string; action: ShopperAction }
 
 // ---------------------------------------------------------------------------------------------
 // Credit decision
@@ -170,6 +191,14 @@ export type ChargeRequest = {
   /** True when the shopper is not present (scheduled instalments); false at checkout. */
   offSession: boolean
   /**
+   * The shopper is there and their browser can pass a 3-D Secure challenge (checkout, the
+   * self-service page): when the issuer asks for one, the adapter answers `requires_action` and
+   * nothing moves until the shopper passed it; asking again with the same key then answers the
+   * payment's outcome. Without it (the default), a charge that needs authentication fails
+   * `authentication_required`. Only with `offSession: false`.
+   */
+  shopperCanAuthenticate?: boolean
+  /**
    * The time the caller considers "now" (its own clock, e.g. an admin test clock). Real processors
    * ignore it; the sandbox records it as the charge time and checks the card's expiry against it.
    */
@@ -181,13 +210,18 @@ export type ChargeRequest = {
 export type ChargeOutcome =
   | { status: "succeeded"; chargeId: string; amount: Amount }
   | { status: "failed"; chargeId: string; code: ChargeFailureCode; message: string }
+  /**
+   * Waiting for the shopper's 3-D Secure (only when `shopperCanAuthenticate`): nothing moved yet.
+   * The same request with the same key answers again, with the outcome once the shopper acted.
+   */
+  | { status: "requires_action"; chargeId: string; action: ShopperAction }
 
 /** A charge as the processor holds it (reconciliation, admin). */
 export type ChargeDetails = ChargeOutcome & {
   cardRef: string
-  /** What was asked (for a failed charge, nothing was taken). */
+  /** What was asked (for a failed charge, or one waiting for the shopper, nothing was taken). */
   requestedAmount: Amount
-  /** Total refunded on it so far (0 for a failed charge). */
+  /** Total refunded on it so far (0 for a charge that took nothing). */
   refunded: Amount
   idempotencyKey: string
   createdAt: Date

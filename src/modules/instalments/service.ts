@@ -18,7 +18,7 @@ import type { PlanSnapshot } from "../../domain/plan"
 import type { Result } from "../../domain/result"
 import { readModuleOptions, type InstalmentsModuleOptions, type ModuleSettings } from "./boot"
 import { changeCard } from "./card-change"
-import { authorizeCheckout } from "./checkout/authorize"
+import { authorizeCheckout, type CheckoutAuthorization } from "./checkout/authorize"
 import { openCheckout, requoteCheckout } from "./checkout/open"
 import type { PublicCheckoutData, SessionShopper } from "./checkout/session-data"
 import { forgetSessionShopper, keepSessionShopper, readSessionShopper } from "./checkout/session-shopper"
@@ -151,8 +151,11 @@ export default class InstalmentsModuleService extends MedusaService({
     return requoteCheckout(this.operations, session, amount)
   }
 
-  /** Completing the cart: credit decision, first charge or card verification, the plan written; idempotent by session (checkout/authorize.ts). */
-  async authorizeCheckout(session: PublicCheckoutData): Promise<{ plan: PlanRow; deferred: boolean }> {
+  /**
+   * Completing the cart: credit decision, first charge or card verification, the plan written; or,
+   * when the issuer wants 3-D Secure first, what the shopper's browser needs. Idempotent by session (checkout/authorize.ts).
+   */
+  async authorizeCheckout(session: PublicCheckoutData): Promise<CheckoutAuthorization> {
     return authorizeCheckout(this.operations, session)
   }
 

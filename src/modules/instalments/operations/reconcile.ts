@@ -17,7 +17,7 @@ import { readPlans } from "../plan-writes"
 import { loadOperation, staleOperations, type MovementRow } from "./records"
 import { driveOperation, type OperationsDeps } from "./run"
 import { reconcileCheckout } from "./checkout-charge"
-import { callProcessor, type LegAnswer } from "./settle"
+import { callProcessor, chargeAnswerOf, type LegAnswer } from "./settle"
 
 export interface ReconcileSummary {
   /** Operations looked at. */
@@ -65,5 +65,7 @@ async function lookUp(deps: OperationsDeps, leg: MovementRow): Promise<LegAnswer
   if (!found.ok) return { kind: "unknown", detail: found.error.message }
   const charge = found.value
   if (!charge) return { kind: "not_made" }
-  return charge.status === "succeeded" ? { kind: "charged", chargeId: charge.chargeId } : { kind: "declined", code: charge.code, message: charge.message, chargeId: charge.chargeId }
+  // A payment still waiting for the shopper's 3-D Secure: nothing moved yet, and the shopper may still act.
+  if (charge.status === "requires_action") return { kind: "unknown", detail: "the payment waits for the shopper's authentication" }
+  return chargeAnswerOf(charge)
 }

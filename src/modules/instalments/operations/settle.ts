@@ -3,7 +3,7 @@
  * (in a transaction, under the plan's lock, by the leg). Recording is idempotent: a leg already
  * settled is left as it is, so two drivers of one operation, or a driver and the reconciler, agree.
  */
-import type { CardProcessor } from "../../../processors"
+import type { CardProcessor, ChargeOutcome, ShopperAction } from "../../../processors"
 import type { ChargeMovement, LedgerEvent, RevisionContext } from "../../../domain/outcome"
 import { applyChargeOutcome, type ChargeAnswer } from "../../../domain/revisions/charge-outcome"
 import { collectionOutcome } from "../collection"
@@ -26,14 +26,20 @@ export type LegAnswer =
   | { kind: "not_made" }
   /** No answer (timeout, outage): whether money moved is not known. */
   | { kind: "unknown"; detail: string }
+  /** The issuer wants the shopper's 3-D Secure first (only asked for with `shopperCanAuthenticate`): nothing moved yet. */
+  | { kind: "requires_action"; chargeId: string; action: ShopperAction }
 
 export interface Recorded {
   events: LedgerEvent[]
   declined?: { code: string; message: string }
 }
 
-/** Sends one leg to the processor with its key. Never throws for the processor's answers. */
-export async function callProcessor(processor: CardProcessor, leg: MovementRow, at: Date): Promise<LegAnswer> {
+/**
+ * Sends one leg to the processor with its key. Never throws for the processor's answers.
+ * `shopperCanAuthenticate`: the shopper's browser is waiting on this call and can pass a 3-D
+ * Secure challenge (checkout), so a charge may answer `requires_action` (see the port).
+ */
+export async function callProcessor(processor: CardProcessor, leg: MovementRow, at: Date, options: { shopperCanAuthenticate?: boolean } = {}): Promise<LegAnswer> {
   const amount = { cents: leg.amount_cents, currency: leg.currency_code }
   if (leg.kind === "charge") {
     const result = await processor.charge({
@@ -45,6 +51,7 @@ export async function callProcessor(processor: CardProcessor, leg: MovementRow, 
       // only leg with a payment session; a processor saves the card for later off-session use on
       // it, as Stripe does with setup_future_usage) and pays an exchange difference at the page.
       offSession: leg.purpose !== "exchange_difference" && leg.payment_session_id === null,
+      ...(options.shopperCanAuthenticate ? { shopperCanAuthenticate: true } : {}),
       at,
       metadata: {
         ...(leg.plan_id ? { plan_id: leg.plan_id } : {}),
@@ -54,10 +61,7 @@ export async function callProcessor(processor: CardProcessor, leg: MovementRow, 
       },
     })
     if (!result.ok) return result.error.retryable ? { kind: "unknown", detail: result.error.message } : { kind: "declined", code: result.error.code, message: result.error.message }
-    const charge = result.value
-    return charge.status === "succeeded"
-      ? { kind: "charged", chargeId: charge.chargeId }
-      : { kind: "declined", code: charge.code, message: charge.message, chargeId: charge.chargeId }
+    return chargeAnswerOf(result.value)
   }
   const result = await processor.refund({
     chargeId: leg.refunded_charge ?? "",
@@ -67,6 +71,13 @@ export async function callProcessor(processor: CardProcessor, leg: MovementRow, 
   })
   if (!result.ok) return result.error.retryable ? { kind: "unknown", detail: result.error.message } : { kind: "refund_failed", code: result.error.code, message: result.error.message }
   return result.value.status === "succeeded" ? { kind: "refunded", refundId: result.value.refundId } : { kind: "refund_failed", code: result.value.code, message: result.value.message }
+}
+
+/** A charge's outcome (or a charge the processor found by its key) as a leg's answer. */
+export function chargeAnswerOf(charge: ChargeOutcome): LegAnswer {
+  if (charge.status === "succeeded") return { kind: "charged", chargeId: charge.chargeId }
+  if (charge.status === "requires_action") return { kind: "requires_action", chargeId: charge.chargeId, action: charge.action }
+  return { kind: "declined", code: charge.code, message: charge.message, chargeId: charge.chargeId }
 }
 
 /** Records a leg's answer under the plan's lock (see the file comment). */
