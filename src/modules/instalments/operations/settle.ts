@@ -37,7 +37,8 @@ export interface Recorded {
 /**
  * Sends one leg to the processor with its key. Never throws for the processor's answers.
  * `shopperCanAuthenticate`: the shopper's browser is waiting on this call and can pass a 3-D
- * Secure challenge (checkout), so a charge may answer `requires_action` (see the port).
+ * Secure challenge (checkout, a payment from the self-service page): the charge is on-session and
+ * may answer `requires_action` (see the port).
  */
 export async function callProcessor(processor: CardProcessor, leg: MovementRow, at: Date, options: { shopperCanAuthenticate?: boolean } = {}): Promise<LegAnswer> {
   const amount = { cents: leg.amount_cents, currency: leg.currency_code }
@@ -50,7 +51,7 @@ export async function callProcessor(processor: CardProcessor, leg: MovementRow, 
       // Collection charges with nobody there. The shopper is there for the checkout's charge (the
       // only leg with a payment session; a processor saves the card for later off-session use on
       // it, as Stripe does with setup_future_usage) and pays an exchange difference at the page.
-      offSession: leg.purpose !== "exchange_difference" && leg.payment_session_id === null,
+      offSession: !options.shopperCanAuthenticate && leg.purpose !== "exchange_difference" && leg.payment_session_id === null,
       ...(options.shopperCanAuthenticate ? { shopperCanAuthenticate: true } : {}),
       at,
       metadata: {
