@@ -9,11 +9,13 @@
  *
  * The office chair: 254.90 € in 3, 84.98 € at checkout (31 January 2027), then 84.96 € twice.
  */
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { planSuite, schedule } from "../helpers/plans"
-import { SHOPPER, cartPaymentSessions, cartWith, planOfOrder, privateLeaks, startSession, storedPaymentData } from "../helpers/shop"
+import { SHOPPER, cartPaymentSessions, cartWith, emailsSent, planOfOrder, privateLeaks, startSession, storedPaymentData } from "../helpers/shop"
 import { useFakeStripe } from "../helpers/stripe"
 
-const stripe = useFakeStripe({ apiKey: "sk_test_integrationThreeDs", webhookSecret: "whsec_integrationThreeDs" })
+const WEBHOOK_SECRET = "whsec_integrationThreeDs"
+const stripe = useFakeStripe({ apiKey: "sk_test_integrationThreeDs", webhookSecret: WEBHOOK_SECRET })
 
 jest.setTimeout(240_000)
 
@@ -52,9 +54,11 @@ planSuite(new Date("2027-01-31T10:00:00Z"), (h, { api, getContainer }) => {
     expect(privateLeaks(session.data)).toEqual([])
     expect(succeededCharges([intent.id])).toHaveLength(0)
 
-    // Completing again before the shopper authenticated changes nothing: the same intent waits.
+    // Completing again before the shopper authenticated changes nothing: the same intent waits,
+    // and so does the reconciler (nothing moved, the shopper may still act).
     await completeExpectingAuthentication(cartId)
     expect(intentsOf(sessionId)).toHaveLength(1)
+    expect(await h.instalments().reconcile({ olderThanMs: 0 })).toMatchObject({ waiting: 1 })
 
     stripe.fake.authenticate(intent.id)
     const placed = await complete(cartId)
@@ -70,6 +74,17 @@ planSuite(new Date("2027-01-31T10:00:00Z"), (h, { api, getContainer }) => {
       [2, "2027-02-28", 84.96, "scheduled"],
       [3, "2027-03-31", 84.96, "scheduled"],
     ])
+    // Stripe's payment_intent.succeeded, delivered twice: confirmed from Stripe, nothing changes.
+    const { self_service_url: _link, ...before } = await h.getPlan(plan.id)
+    const event = stripe.fake.state.eventsOf("payment_intent.succeeded").find((e) => (e.data.object as { id: string }).id === intent.id)!
+    for (let delivery = 0; delivery < 2; delivery++) {
+      const signed = stripe.fake.signedWebhook(event, WEBHOOK_SECRET)
+      const { data } = await api.post("/hooks/instalments/stripe", signed.payload, { headers: { "content-type": "application/json", "stripe-signature": signed.signature } })
+      expect(data).toMatchObject({ handled: "confirmed", payment_intent: intent.id, status: "succeeded" })
+    }
+    const { self_service_url: _again, ...after } = await h.getPlan(plan.id)
+    expect(after).toEqual(before)
+
     // Authenticated once: the second instalment goes through off-session. Ledger = the fake's charges.
     await h.advance(28)
     const customer = intent.customer
@@ -117,5 +132,94 @@ planSuite(new Date("2027-01-31T10:00:00Z"), (h, { api, getContainer }) => {
     expect(intentsOf(sessionId)).toHaveLength(0)
     const plan = await planOfOrder(api, h.shop, placed.data.order.id)
     expect(schedule(plan)).toEqual([[1, "2027-03-02", 254.9, "scheduled"]])
+  })
+
+  it("an instalment declined authentication_required is paid from self-service with 3-D Secure: settled by the webhook, then the shopper's return call changes nothing", async () => {
+    // pm_card_authenticationRequired asks for 3-D Secure on every payment: at checkout (passed),
+    // then the off-session second instalment is declined authentication_required.
+    const { cartId, sessionId } = await cartPaidWith("pm_card_authenticationRequired")
+    await completeExpectingAuthentication(cartId)
+    const [first] = intentsOf(sessionId)
+    stripe.fake.authenticate(first.id)
+    const placed = await complete(cartId)
+    const plan = await planOfOrder(api, h.shop, placed.data.order.id)
+    const clock = await h.advance(28)
+    expect(h.activity(clock)).toEqual([["2027-02-28", { charged: 0, declined: 84.96, serious_delays: 0, unfrozen: 0 }]])
+    expect(schedule(await h.getPlan(plan.id))[1]).toEqual([2, "2027-02-28", 84.96, "failed"])
+    const [email] = await emailsSent(getContainer(), plan.id, "instalments.paymentFailed")
+    expect(email.data.text).toContain("votre banque vous demande de confirmer ce paiement vous-même (3-D Secure)")
+
+    // The shopper pays it from their page (the Store JSON route), with their bank's confirmation.
+    const token = new URL((await h.getPlan(plan.id)).self_service_url).searchParams.get("token") as string
+    const pay = () =>
+      api.post(`/store/instalment-plans/${plan.id}/pay-early`, { scope: "next", authenticate: true }, { headers: { ...h.storeHeaders, "x-instalments-token": token, "idempotency-key": "pay-2" } })
+    const waiting = await pay()
+    const customer = first.customer
+    const byCustomer = () => [...stripe.fake.state.paymentIntents.values()].filter((pi) => pi.customer === customer)
+    const onPage = byCustomer().find((pi) => pi.status === "requires_action")!
+    expect(onPage).toMatchObject({ amount: 8496, metadata: { off_session: "false" } })
+    expect(waiting.data.requires_action).toEqual({ type: "authenticate", intent: "payment", client_secret: onPage.client_secret })
+    expect(waiting.data.message).toContain("3-D Secure")
+    expect(waiting.data.instalment_plan.instalments[1]).toMatchObject({ number: 2, status: "failed" })
+    expect((await pay()).data.requires_action).toEqual(waiting.data.requires_action)
+
+    // The shopper authenticates; Stripe's webhook arrives first and settles the instalment, once.
+    stripe.fake.authenticate(onPage.id)
+    const event = stripe.fake.state.eventsOf("payment_intent.succeeded").find((e) => (e.data.object as { id: string }).id === onPage.id)!
+    const deliver = async () => {
+      const signed = stripe.fake.signedWebhook(event, WEBHOOK_SECRET)
+      return (await api.post("/hooks/instalments/stripe", signed.payload, { headers: { "content-type": "application/json", "stripe-signature": signed.signature } })).data
+    }
+    expect(await deliver()).toMatchObject({ handled: "confirmed", status: "succeeded", settled: true })
+    expect(schedule(await h.getPlan(plan.id))[1]).toEqual([2, "2027-02-28", 84.96, "paid"])
+    const { self_service_url: _link, ...settled } = await h.getPlan(plan.id)
+    expect(await deliver()).not.toHaveProperty("settled")
+    // The shopper's return call: the same request answers the payment, and changes nothing.
+    const back = await pay()
+    expect(back.data.requires_action).toBeUndefined()
+    const { self_service_url: _again, ...after } = await h.getPlan(plan.id)
+    expect(after).toEqual(settled)
+
+    // Ledger = the fake's charges: 84.98 at checkout, 84.96 on the page; the declined attempt took nothing.
+    const paid = schedule(after).filter(([, , , status]) => status === "paid")
+    const charged = succeededCharges(byCustomer().map((pi) => pi.id)).map((c) => c.amount)
+    expect(charged).toEqual([8498, 8496])
+    expect(paid.map(([, , amount]) => Math.round(Number(amount) * 100))).toEqual(charged)
+  })
+
+  it("a payment the shopper never authenticates is given up after an hour: cancelled at Stripe, nothing placed or paid, the plan free again", async () => {
+    /** An hour and more goes by (real time: the reconciler's clock) for the operations still running. */
+    const anHourLater = () => (getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any).raw(`update instalment_operation set created_at = created_at - interval '61 minutes' where status = 'executing'`)
+
+    // At checkout: the cart's payment waits, then is given up; completing again is refused, the cart stays payable.
+    const { cartId, sessionId } = await cartPaidWith("pm_card_authenticationRequired")
+    await completeExpectingAuthentication(cartId)
+    const [intent] = intentsOf(sessionId)
+    expect(await h.instalments().reconcile({ olderThanMs: 0 })).toMatchObject({ waiting: 1 })
+    await anHourLater()
+    expect(await h.instalments().reconcile({ olderThanMs: 0 })).toMatchObject({ settled: 1, waiting: 0 })
+    expect(stripe.fake.state.paymentIntents.get(intent.id)).toMatchObject({ status: "canceled", cancellation_reason: "abandoned" })
+    const refused = await complete(cartId)
+    expect([refused.status, refused.data.message]).toEqual([400, expect.stringContaining("authentication_required")])
+    expect(succeededCharges([intent.id])).toHaveLength(0)
+
+    // On the self-service page: the plan is busy while the payment waits, free again once it is given up.
+    const { data } = await startSession(api, shop(), cartId, { ...SHOPPER, plan: "p3x", card_token: "pm_card_authenticationRequired" })
+    const second = data.payment_collection.payment_sessions[0].data.session_id as string
+    await completeExpectingAuthentication(cartId)
+    stripe.fake.authenticate(intentsOf(second)[0].id)
+    const plan = await planOfOrder(api, h.shop, (await complete(cartId)).data.order.id)
+    await h.advance(28)
+    const token = new URL((await h.getPlan(plan.id)).self_service_url).searchParams.get("token") as string
+    const headers = { ...h.storeHeaders, "x-instalments-token": token }
+    const waiting = await api.post(`/store/instalment-plans/${plan.id}/pay-early`, { scope: "next", authenticate: true }, { headers: { ...headers, "idempotency-key": "pay-2" } })
+    const onPage = waiting.data.requires_action.client_secret.split("_secret_")[0] as string
+    await anHourLater()
+    expect(await h.instalments().reconcile({ olderThanMs: 0 })).toMatchObject({ settled: 1, waiting: 0 })
+    expect(stripe.fake.state.paymentIntents.get(onPage)).toMatchObject({ status: "canceled" })
+    expect(schedule(await h.getPlan(plan.id))[1]).toEqual([2, "2027-02-28", 84.96, "failed"])
+    // Free again: a new request (a new key) waits for the shopper again.
+    const again = await api.post(`/store/instalment-plans/${plan.id}/pay-early`, { scope: "next", authenticate: true }, { headers: { ...headers, "idempotency-key": "pay-2-again" } })
+    expect(again.data.requires_action.client_secret).not.toContain(onPage)
   })
 })

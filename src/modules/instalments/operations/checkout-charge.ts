@@ -21,7 +21,7 @@ import type { Run } from "../sql"
 import { digestOf, fingerprintOf, processorKey } from "./keys"
 import { addLegs, findOperationByKey, insertOperation, legsOf, setOperationStatus, settleMovement, type MovementRow, type OperationRow } from "./records"
 import type { OperationsDeps } from "./run"
-import { callProcessor, type LegAnswer } from "./settle"
+import { callProcessor, waitedTooLong, type LegAnswer } from "./settle"
 
 export interface CheckoutCharge {
   sessionId: string
@@ -49,7 +49,7 @@ export async function chargeAtCheckout(
   if (operation.status !== "executing") {
     throw refused("payment_session_closed", "this payment session's first charge was given back: start the payment again to pay in instalments.")
   }
-  const answer = await callProcessor(deps.processor, leg, deps.now(), { shopperCanAuthenticate: true })
+  const answer = await callProcessor(deps.processor, leg, deps.now(), { shopperPresent: true })
   if (answer.kind === "unknown") throw processorUnavailable(answer.detail)
   if (answer.kind === "requires_action") return { status: "requires_action", action: answer.action }
   if (answer.kind !== "charged") {
@@ -170,8 +170,18 @@ export async function reconcileCheckout(deps: OperationsDeps, operation: Operati
   if (!charge || charge.status !== "pending") return
   const found = await deps.processor.findChargeByIdempotencyKey(charge.processor_key)
   if (!found.ok) return
-  // Waiting for the shopper's 3-D Secure: nothing moved; their next completion settles it.
-  if (found.value?.status === "requires_action") return
+  // Waiting for the shopper's 3-D Secure: nothing moved; their next completion settles it. After
+  // SHOPPER_WAIT_MS, the payment is given up (cancelled at the processor) and recorded as declined.
+  if (found.value?.status === "requires_action") {
+    if (!waitedTooLong(operation)) return
+    const answer = await callProcessor(deps.processor, charge, deps.now(), { shopperPresent: true, waitForShopper: false })
+    if (answer.kind !== "declined") return
+    await deps.transaction(async (run) => {
+      await settleMovement(run, charge.id, { status: "failed", reference: answer.chargeId ?? null, failureCode: answer.code })
+      await setOperationStatus(run, operation.id, "declined", { code: answer.code, message: "the shopper did not authenticate the payment at checkout" })
+    })
+    return
+  }
   if (!found.value) {
     await deps.transaction(async (run) => {
       await settleMovement(run, charge.id, { status: "void" })

@@ -169,7 +169,10 @@ export type AskProcessor = (leg: MovementRow, operation: OperationRow) => Promis
 
 /** Sends the leg with its key; on-session, able to wait for 3-D Secure, when the shopper is there. */
 const sendLeg = (deps: OperationsDeps) => (leg: MovementRow, operation: OperationRow) =>
-  callProcessor(deps.processor, leg, deps.now(), { shopperCanAuthenticate: operation.decided.kind === "revision" && operation.decided.shopperPresent === true })
+  callProcessor(deps.processor, leg, deps.now(), { shopperPresent: shopperPresentFor(operation) })
+
+/** Whether the operation's charge is made with the shopper there (self-service with 3-D Secure). */
+export const shopperPresentFor = (operation: OperationRow) => operation.decided.kind === "revision" && operation.decided.shopperPresent === true
 
 /**
  * Sends each pending leg of an operation to the processor and records the answers, until nothing

@@ -35,12 +35,15 @@ export interface Recorded {
 }
 
 /**
- * Sends one leg to the processor with its key. Never throws for the processor's answers.
- * `shopperCanAuthenticate`: the shopper's browser is waiting on this call and can pass a 3-D
- * Secure challenge (checkout, a payment from the self-service page): the charge is on-session and
- * may answer `requires_action` (see the port).
+ * How a charge is sent when the shopper is there (checkout, a payment from the self-service page):
+ * on-session, and, unless `waitForShopper` is false, able to wait for their 3-D Secure (the port's
+ * `requires_action`). `waitForShopper: false` is for giving up on a wait: the same request (same
+ * key, same parameters) then cancels the payment still waiting and answers its failure.
  */
-export async function callProcessor(processor: CardProcessor, leg: MovementRow, at: Date, options: { shopperCanAuthenticate?: boolean } = {}): Promise<LegAnswer> {
+export type ShopperPresence = { shopperPresent?: boolean; waitForShopper?: boolean }
+
+/** Sends one leg to the processor with its key. Never throws for the processor's answers. */
+export async function callProcessor(processor: CardProcessor, leg: MovementRow, at: Date, presence: ShopperPresence = {}): Promise<LegAnswer> {
   const amount = { cents: leg.amount_cents, currency: leg.currency_code }
   if (leg.kind === "charge") {
     const result = await processor.charge({
@@ -51,8 +54,8 @@ export async function callProcessor(processor: CardProcessor, leg: MovementRow, 
       // Collection charges with nobody there. The shopper is there for the checkout's charge (the
       // only leg with a payment session; a processor saves the card for later off-session use on
       // it, as Stripe does with setup_future_usage) and pays an exchange difference at the page.
-      offSession: !options.shopperCanAuthenticate && leg.purpose !== "exchange_difference" && leg.payment_session_id === null,
-      ...(options.shopperCanAuthenticate ? { shopperCanAuthenticate: true } : {}),
+      offSession: !presence.shopperPresent && leg.purpose !== "exchange_difference" && leg.payment_session_id === null,
+      ...(presence.shopperPresent && presence.waitForShopper !== false ? { shopperCanAuthenticate: true } : {}),
       at,
       metadata: {
         ...(leg.plan_id ? { plan_id: leg.plan_id } : {}),
@@ -73,6 +76,16 @@ export async function callProcessor(processor: CardProcessor, leg: MovementRow, 
   if (!result.ok) return result.error.retryable ? { kind: "unknown", detail: result.error.message } : { kind: "refund_failed", code: result.error.code, message: result.error.message }
   return result.value.status === "succeeded" ? { kind: "refunded", refundId: result.value.refundId } : { kind: "refund_failed", code: result.value.code, message: result.value.message }
 }
+
+/**
+ * How long a payment may wait for the shopper's 3-D Secure before the reconciler gives it up
+ * (cancels it, records it declined): the plan is busy while it waits. Stripe's challenges last
+ * minutes; an hour leaves room for a slow shopper.
+ */
+export const SHOPPER_WAIT_MS = 60 * 60 * 1000
+
+/** Whether an operation has waited for its shopper longer than `SHOPPER_WAIT_MS` (real time, as staleness). */
+export const waitedTooLong = (operation: OperationRow) => Date.now() - new Date(operation.created_at).getTime() > SHOPPER_WAIT_MS
 
 /** A charge's outcome (or a charge the processor found by its key) as a leg's answer. */
 export function chargeAnswerOf(charge: ChargeOutcome): LegAnswer {
