@@ -26,6 +26,9 @@
  * `charge` = a PaymentIntent confirmed with `off_session` when `offSession`, the idempotency key
  * passed as Stripe's `Idempotency-Key` AND copied into the intent's metadata so that
  * `findChargeByIdempotencyKey` can use the Search API; `refund` = a Refund on the intent's charge.
+ * An intent in `requires_action` (3-D Secure) is the port's `requires_action` outcome, with its
+ * client_secret, when the caller said the shopper can authenticate (`shopperCanAuthenticate`);
+ * otherwise it is cancelled and fails `authentication_required`.
  * `creditDecision` has no Stripe counterpart: an adapter without one approves and says so in
  * `capabilities.creditDecision`.
  */
