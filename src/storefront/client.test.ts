@@ -202,6 +202,13 @@ describe("self-service", () => {
     ])
   })
 
+  it("pays with the bank's 3-D Secure: sends authenticate, answers requires_action for Stripe.js", async () => {
+    const requiresAction = { type: "authenticate", intent: "payment", client_secret: "pi_1_secret_2" }
+    const { calls, client } = scriptedStore(answer(200, { instalment_plan: plan, message: "Confirmez.", requires_action: requiresAction }))
+    expect(await client.payEarly("iplan_1", "next", { token: "t", idempotencyKey: "k2" }, { authenticate: true })).toEqual({ instalment_plan: plan, message: "Confirmez.", requires_action: requiresAction })
+    expect(calls[0].request.body).toEqual({ scope: "next", authenticate: true })
+  })
+
   it("returns the renewed token of a card change, and the bodies of postpone, withdraw and pay-exchange", async () => {
     const ok = answer(200, { instalment_plan: plan, message: "ok" })
     const { calls, client } = scriptedStore(answer(200, { instalment_plan: plan, message: "ok" }, { "x-instalments-token": "v2.2.9.new" }), ok, ok, ok, ok)
