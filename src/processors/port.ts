@@ -295,6 +295,15 @@ export interface CardProcessor {
 
   /** A charge by id. */
   getCharge(chargeId: string): Promise<ProcessorResult<ChargeDetails>>
+
+  /**
+   * Gives up a charge made with `shopperCanAuthenticate` that the plugin will not wait for any
+   * more: one still waiting for the shopper's 3-D Secure, or whose challenge failed, is cancelled
+   * at the processor so that nothing (the shopper's browser) can confirm it afterwards. Answers
+   * its outcome after that: failed, or succeeded when the shopper finished first. A charge that
+   * waits for nothing is answered as it is. Moves no money; idempotent.
+   */
+  abandonCharge(chargeId: string): Promise<ProcessorResult<ChargeOutcome>>
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ import { formatCardRef, parseCardRef } from "./card-ref"
 import { METADATA_KEY, METADATA_OFF_SESSION, type StripeContext, badKey, dateOf, stripeKey } from "./requests"
 import { declineMessage, errorOf, failureCodeOf, isDecline } from "./stripe-errors"
 
-type ChargeOperations = Pick<CardProcessor, "charge" | "findChargeByIdempotencyKey" | "getCharge">
+type ChargeOperations = Pick<CardProcessor, "charge" | "findChargeByIdempotencyKey" | "getCharge" | "abandonCharge">
 
 /** How far back reconciliation lists intents, for those Stripe's search may not see yet (it lags up to about a minute). */
 const SEARCH_LAG_MS = 60 * 60 * 1000
@@ -109,6 +109,18 @@ export function chargeOperations({ stripe }: StripeContext): ChargeOperations {
       if (typeof chargeId !== "string" || !/^pi_[A-Za-z0-9]+$/.test(chargeId)) return processorError("unknown_charge", "not a Stripe charge id (pi_…)")
       try {
         return detailsOf(await intentWithCharge(chargeId))
+      } catch (error) {
+        return errorOf(error, "unknown_charge")
+      }
+    },
+
+    async abandonCharge(chargeId: string) {
+      if (typeof chargeId !== "string" || !/^pi_[A-Za-z0-9]+$/.test(chargeId)) return processorError("unknown_charge", "not a Stripe charge id (pi_…)")
+      try {
+        const intent = await stripe.paymentIntents.retrieve(chargeId)
+        const waits = intent.status === "requires_action" || (intent.status === "requires_payment_method" && intent.last_payment_error)
+        // Cancelled with the charge's own cancel key: the one `settle` would use for it.
+        return processorOk(outcomeOf(waits ? await cancelOrReread(intent, intent.metadata[METADATA_KEY] || intent.id) : intent))
       } catch (error) {
         return errorOf(error, "unknown_charge")
       }

@@ -83,4 +83,25 @@ describe("Stripe processor: 3-D Secure with the shopper there", () => {
     expect(value(await processor.verifyCard(failing))).toMatchObject({ status: "failed", verificationId: pending.verificationId, code: "authentication_failed" })
     expect(fake.state.setupIntents.get(pending.verificationId)).toMatchObject({ status: "requires_payment_method" })
   })
+
+  it("gives up a payment: one still waiting, or whose challenge failed, is cancelled; a paid one is answered as it is", async () => {
+    const { processor, fake } = setup
+    const request = (key: string) => ({ cardRef: "", amount: eur(300), idempotencyKey: newKey(key), description: "", offSession: false, shopperCanAuthenticate: true })
+    const cardRef = await cardRefOf("pm_card_authenticationRequired")
+    const waiting = value(await processor.charge({ ...request("wait"), cardRef }))
+    const given = value(await processor.abandonCharge(waiting.chargeId))
+    expect(given).toMatchObject({ status: "failed", chargeId: waiting.chargeId, code: "authentication_required" })
+    expect(fake.state.paymentIntents.get(waiting.chargeId)).toMatchObject({ status: "canceled", cancellation_reason: "abandoned" })
+    expect(value(await processor.abandonCharge(waiting.chargeId))).toEqual(given)
+
+    const failing = value(await processor.charge({ ...request("fail"), cardRef }))
+    fake.authenticate(failing.chargeId, "fail")
+    expect(value(await processor.abandonCharge(failing.chargeId))).toMatchObject({ status: "failed", code: "authentication_failed" })
+    expect(fake.state.paymentIntents.get(failing.chargeId)).toMatchObject({ status: "canceled" })
+
+    const paid = value(await processor.charge({ ...request("paid"), cardRef }))
+    fake.authenticate(paid.chargeId)
+    expect(value(await processor.abandonCharge(paid.chargeId))).toEqual({ status: "succeeded", chargeId: paid.chargeId, amount: eur(300) })
+    expect(succeededCharges(paid.chargeId)).toHaveLength(1)
+  })
 })

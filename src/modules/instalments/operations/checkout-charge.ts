@@ -21,7 +21,7 @@ import type { Run } from "../sql"
 import { digestOf, fingerprintOf, processorKey } from "./keys"
 import { addLegs, findOperationByKey, insertOperation, legsOf, setOperationStatus, settleMovement, type MovementRow, type OperationRow } from "./records"
 import type { OperationsDeps } from "./run"
-import { callProcessor, waitedTooLong, type LegAnswer } from "./settle"
+import { abandoned, callProcessor, waitedTooLong, type LegAnswer } from "./settle"
 
 export interface CheckoutCharge {
   sessionId: string
@@ -171,14 +171,15 @@ export async function reconcileCheckout(deps: OperationsDeps, operation: Operati
   const found = await deps.processor.findChargeByIdempotencyKey(charge.processor_key)
   if (!found.ok) return
   // Waiting for the shopper's 3-D Secure: nothing moved; their next completion settles it. After
-  // SHOPPER_WAIT_MS, the payment is given up (cancelled at the processor) and recorded as declined.
-  if (found.value?.status === "requires_action") {
-    if (!waitedTooLong(operation)) return
-    const answer = await callProcessor(deps.processor, charge, deps.now(), { shopperPresent: true, waitForShopper: false })
+  // SHOPPER_WAIT_MS, the payment is given up (cancelled at the processor) and recorded as declined;
+  // one whose challenge failed is cancelled before its failure is recorded.
+  if (found.value && found.value.status !== "succeeded") {
+    if (found.value.status === "requires_action" && !waitedTooLong(operation)) return
+    const answer = await abandoned(deps, found.value)
     if (answer.kind !== "declined") return
     await deps.transaction(async (run) => {
       await settleMovement(run, charge.id, { status: "failed", reference: answer.chargeId ?? null, failureCode: answer.code })
-      await setOperationStatus(run, operation.id, "declined", { code: answer.code, message: "the shopper did not authenticate the payment at checkout" })
+      await setOperationStatus(run, operation.id, "declined", { code: answer.code, message: "the card was declined at checkout" })
     })
     return
   }
@@ -186,14 +187,6 @@ export async function reconcileCheckout(deps: OperationsDeps, operation: Operati
     await deps.transaction(async (run) => {
       await settleMovement(run, charge.id, { status: "void" })
       await setOperationStatus(run, operation.id, "abandoned")
-    })
-    return
-  }
-  if (found.value.status === "failed") {
-    const code = found.value.code
-    await deps.transaction(async (run) => {
-      await settleMovement(run, charge.id, { status: "failed", reference: found.value?.chargeId, failureCode: code })
-      await setOperationStatus(run, operation.id, "declined", { code, message: "the card was declined at checkout" })
     })
     return
   }

@@ -17,7 +17,7 @@ import { readPlans } from "../plan-writes"
 import { loadOperation, staleOperations, type MovementRow, type OperationRow } from "./records"
 import { driveOperation, shopperPresentFor, type OperationsDeps } from "./run"
 import { reconcileCheckout } from "./checkout-charge"
-import { callProcessor, chargeAnswerOf, waitedTooLong, type LegAnswer } from "./settle"
+import { abandoned, callProcessor, chargeAnswerOf, waitedTooLong, type LegAnswer } from "./settle"
 
 export interface ReconcileSummary {
   /** Operations looked at. */
@@ -85,10 +85,11 @@ async function lookUp(deps: OperationsDeps, leg: MovementRow, operation: Operati
   const charge = found.value
   if (!charge) return { kind: "not_made" }
   // A payment still waiting for the shopper's 3-D Secure: nothing moved yet, and the shopper may
-  // still act; after SHOPPER_WAIT_MS it is given up: the same request, not allowed to wait, cancels it.
-  if (charge.status === "requires_action") {
-    if (shopperPresentFor(operation) && waitedTooLong(operation)) return callProcessor(deps.processor, leg, deps.now(), { shopperPresent: true, waitForShopper: false })
-    return { kind: "unknown", detail: "the payment waits for the shopper's authentication" }
-  }
+  // still act; after SHOPPER_WAIT_MS it is given up (cancelled at the processor). One whose
+  // challenge failed is cancelled too before its failure is recorded: the shopper's browser could
+  // otherwise still confirm it.
+  const waiting = charge.status === "requires_action"
+  if (waiting && !(shopperPresentFor(operation) && waitedTooLong(operation))) return { kind: "unknown", detail: "the payment waits for the shopper's authentication" }
+  if (waiting || (charge.status === "failed" && shopperPresentFor(operation))) return abandoned(deps, charge)
   return chargeAnswerOf(charge)
 }

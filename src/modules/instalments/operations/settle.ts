@@ -36,11 +36,9 @@ export interface Recorded {
 
 /**
  * How a charge is sent when the shopper is there (checkout, a payment from the self-service page):
- * on-session, and, unless `waitForShopper` is false, able to wait for their 3-D Secure (the port's
- * `requires_action`). `waitForShopper: false` is for giving up on a wait: the same request (same
- * key, same parameters) then cancels the payment still waiting and answers its failure.
+ * on-session, and able to wait for their 3-D Secure (the port's `requires_action`).
  */
-export type ShopperPresence = { shopperPresent?: boolean; waitForShopper?: boolean }
+export type ShopperPresence = { shopperPresent?: boolean }
 
 /** Sends one leg to the processor with its key. Never throws for the processor's answers. */
 export async function callProcessor(processor: CardProcessor, leg: MovementRow, at: Date, presence: ShopperPresence = {}): Promise<LegAnswer> {
@@ -55,7 +53,7 @@ export async function callProcessor(processor: CardProcessor, leg: MovementRow, 
       // only leg with a payment session; a processor saves the card for later off-session use on
       // it, as Stripe does with setup_future_usage) and pays an exchange difference at the page.
       offSession: !presence.shopperPresent && leg.purpose !== "exchange_difference" && leg.payment_session_id === null,
-      ...(presence.shopperPresent && presence.waitForShopper !== false ? { shopperCanAuthenticate: true } : {}),
+      ...(presence.shopperPresent ? { shopperCanAuthenticate: true } : {}),
       at,
       metadata: {
         ...(leg.plan_id ? { plan_id: leg.plan_id } : {}),
@@ -79,7 +77,7 @@ export async function callProcessor(processor: CardProcessor, leg: MovementRow, 
 
 /**
  * How long a payment may wait for the shopper's 3-D Secure before the reconciler gives it up
- * (cancels it, records it declined): the plan is busy while it waits. Stripe's challenges last
+ * (`abandonCharge`: cancelled at the processor, recorded declined): the plan is busy while it waits. Stripe's challenges last
  * minutes; an hour leaves room for a slow shopper.
  */
 export const SHOPPER_WAIT_MS = 60 * 60 * 1000
@@ -92,6 +90,18 @@ export function chargeAnswerOf(charge: ChargeOutcome): LegAnswer {
   if (charge.status === "succeeded") return { kind: "charged", chargeId: charge.chargeId }
   if (charge.status === "requires_action") return { kind: "requires_action", chargeId: charge.chargeId, action: charge.action }
   return { kind: "declined", code: charge.code, message: charge.message, chargeId: charge.chargeId }
+}
+
+/**
+ * A charge given up (the port's `abandonCharge`: a wait for the shopper ended, a failed challenge
+ * cancelled), as a leg's answer. When the processor cannot give it up, a charge `found` failed is
+ * answered as found (as before there was anything to cancel); one found waiting stays unknown.
+ */
+export async function abandoned(deps: OperationsDeps, found: ChargeOutcome): Promise<LegAnswer> {
+  const given = await deps.processor.abandonCharge(found.chargeId)
+  if (!given.ok) return found.status === "failed" ? chargeAnswerOf(found) : { kind: "unknown", detail: given.error.message }
+  // Still waiting after a cancel cannot be: no answer, asked again later.
+  return given.value.status === "requires_action" ? { kind: "unknown", detail: "the payment still waits for the shopper" } : chargeAnswerOf(given.value)
 }
 
 /** Records a leg's answer under the plan's lock (see the file comment). */
