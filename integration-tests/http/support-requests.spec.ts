@@ -64,6 +64,7 @@ medusaIntegrationTestRunner({
     it("accepts every category, each with its reply clock: a Friday-evening complaint is due on Tuesday evening", async () => {
       const { plan, token } = await chairInThree()
       clock().set(new Date("2027-02-05T18:00:00Z")) // Friday 5 February 2027, 19:00 in Paris
+      expect(plan.order_display_id).toEqual(expect.any(Number)) // each request carries its order's number
       for (const category of CATEGORIES) {
         const res = await post(plan.id, { category, message: `About ${category}` }, withToken(token))
         expect(res.status).toBe(200)
@@ -71,6 +72,7 @@ medusaIntegrationTestRunner({
         expect(request).toEqual({
           id: expect.stringMatching(/^isup_/),
           plan_id: plan.id,
+          order_display_id: plan.order_display_id,
           category,
           status: "open",
           opened_at: openedNear("2027-02-05T18:00:00"),
@@ -84,6 +86,7 @@ medusaIntegrationTestRunner({
       const listed = await get(plan.id, withToken(token))
       expect(listed.status).toBe(200)
       expect(listed.data.support_requests.map((r: any) => r.category)).toEqual(CATEGORIES)
+      expect(listed.data.support_requests.map((r: any) => r.order_display_id)).toEqual(CATEGORIES.map(() => plan.order_display_id))
 
       const history = (await planById(api, shop, plan.id)).events.filter((e: any) => e.type === "support.request_opened")
       expect(history).toHaveLength(CATEGORIES.length)
@@ -146,7 +149,7 @@ medusaIntegrationTestRunner({
 
       const opened = await post(plan.id, { category: "schedule_question", message: "Quand ?" }, lea)
       expect(opened.status).toBe(200)
-      expect(opened.data.support_request).toMatchObject({ plan_id: plan.id, category: "schedule_question", status: "open" })
+      expect(opened.data.support_request).toMatchObject({ plan_id: plan.id, order_display_id: plan.order_display_id, category: "schedule_question", status: "open" })
       const listed = await get(plan.id, lea)
       expect(listed.status).toBe(200)
       expect(listed.data.support_requests.map((r: any) => r.id)).toEqual([opened.data.support_request.id])
