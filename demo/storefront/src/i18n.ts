@@ -7,7 +7,7 @@ export type Language = (typeof LANGUAGES)[number]
 
 const WORDS = {
   en: {
-    shop: "Demo shop", products: "Products", cart: "Cart", language: "Language", loading: "Loading…",
+    change: "Change", shop: "Demo shop", products: "Products", cart: "Cart", language: "Language", loading: "Loading…",
     quantity: "Quantity", addToCart: "Add to cart", emptyCart: "Your cart is empty.", subtotal: "Subtotal", checkout: "Checkout",
     email: "E-mail", firstName: "First name", lastName: "Last name", address: "Address", postalCode: "Postal code", city: "City", country: "Country",
     toPayment: "Continue to payment", shipping: "Shipping: {name}, {amount}", total: "Total to pay: {amount}",
@@ -18,7 +18,7 @@ const WORDS = {
     almaRefused: "Alma did not accept the payment.", backToCheckout: "Back to the checkout", continueShopping: "Continue shopping",
   },
   fr: {
-    shop: "Boutique de démonstration", products: "Produits", cart: "Panier", language: "Langue", loading: "Chargement…",
+    change: "Modifier", shop: "Boutique de démonstration", products: "Produits", cart: "Panier", language: "Langue", loading: "Chargement…",
     quantity: "Quantité", addToCart: "Ajouter au panier", emptyCart: "Votre panier est vide.", subtotal: "Sous-total", checkout: "Commander",
     email: "E-mail", firstName: "Prénom", lastName: "Nom", address: "Adresse", postalCode: "Code postal", city: "Ville", country: "Pays",
     toPayment: "Continuer vers le paiement", shipping: "Livraison : {name}, {amount}", total: "Total à payer : {amount}",
@@ -29,7 +29,7 @@ const WORDS = {
     almaRefused: "Alma n'a pas accepté le paiement.", backToCheckout: "Retour au paiement", continueShopping: "Continuer mes achats",
   },
   es: {
-    shop: "Tienda de demostración", products: "Productos", cart: "Carrito", language: "Idioma", loading: "Cargando…",
+    change: "Cambiar", shop: "Tienda de demostración", products: "Productos", cart: "Carrito", language: "Idioma", loading: "Cargando…",
     quantity: "Cantidad", addToCart: "Añadir al carrito", emptyCart: "Su carrito está vacío.", subtotal: "Subtotal", checkout: "Pasar por caja",
     email: "Correo electrónico", firstName: "Nombre", lastName: "Apellidos", address: "Dirección", postalCode: "Código postal", city: "Ciudad", country: "País",
     toPayment: "Continuar al pago", shipping: "Envío: {name}, {amount}", total: "Total a pagar: {amount}",
@@ -40,7 +40,7 @@ const WORDS = {
     almaRefused: "Alma no ha aceptado el pago.", backToCheckout: "Volver al pago", continueShopping: "Seguir comprando",
   },
   de: {
-    shop: "Demo-Shop", products: "Produkte", cart: "Warenkorb", language: "Sprache", loading: "Wird geladen…",
+    change: "Ändern", shop: "Demo-Shop", products: "Produkte", cart: "Warenkorb", language: "Sprache", loading: "Wird geladen…",
     quantity: "Menge", addToCart: "In den Warenkorb", emptyCart: "Ihr Warenkorb ist leer.", subtotal: "Zwischensumme", checkout: "Zur Kasse",
     email: "E-Mail", firstName: "Vorname", lastName: "Nachname", address: "Adresse", postalCode: "Postleitzahl", city: "Stadt", country: "Land",
     toPayment: "Weiter zur Zahlung", shipping: "Versand: {name}, {amount}", total: "Zu zahlen: {amount}",
@@ -51,7 +51,7 @@ const WORDS = {
     almaRefused: "Alma hat die Zahlung nicht angenommen.", backToCheckout: "Zurück zur Zahlung", continueShopping: "Weiter einkaufen",
   },
   it: {
-    shop: "Negozio dimostrativo", products: "Prodotti", cart: "Carrello", language: "Lingua", loading: "Caricamento…",
+    change: "Modifica", shop: "Negozio dimostrativo", products: "Prodotti", cart: "Carrello", language: "Lingua", loading: "Caricamento…",
     quantity: "Quantità", addToCart: "Aggiungi al carrello", emptyCart: "Il carrello è vuoto.", subtotal: "Subtotale", checkout: "Cassa",
     email: "E-mail", firstName: "Nome", lastName: "Cognome", address: "Indirizzo", postalCode: "CAP", city: "Città", country: "Paese",
     toPayment: "Continua al pagamento", shipping: "Spedizione: {name}, {amount}", total: "Totale da pagare: {amount}",
@@ -62,7 +62,7 @@ const WORDS = {
     almaRefused: "Alma non ha accettato il pagamento.", backToCheckout: "Torna al pagamento", continueShopping: "Continua gli acquisti",
   },
   nl: {
-    shop: "Demowinkel", products: "Producten", cart: "Winkelwagen", language: "Taal", loading: "Laden…",
+    change: "Wijzigen", shop: "Demowinkel", products: "Producten", cart: "Winkelwagen", language: "Taal", loading: "Laden…",
     quantity: "Aantal", addToCart: "In winkelwagen", emptyCart: "Uw winkelwagen is leeg.", subtotal: "Subtotaal", checkout: "Afrekenen",
     email: "E-mail", firstName: "Voornaam", lastName: "Achternaam", address: "Adres", postalCode: "Postcode", city: "Plaats", country: "Land",
     toPayment: "Verder naar betalen", shipping: "Verzending: {name}, {amount}", total: "Te betalen: {amount}",

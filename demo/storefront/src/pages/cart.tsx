@@ -14,7 +14,8 @@ export function useCart(): [HttpTypes.StoreCart | null | undefined, () => Promis
     const id = cartStore.get()
     if (!id) return setCart(null)
     try {
-      setCart((await shop.sdk.store.cart.retrieve(id)).cart)
+      // The checkout shows the shipping option's name, which Medusa's default fields leave out.
+      setCart((await shop.sdk.store.cart.retrieve(id, { fields: "+shipping_methods.name" })).cart)
     } catch {
       // A cart that became an order, or was removed: start again.
       cartStore.clear()

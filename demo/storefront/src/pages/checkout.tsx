@@ -64,11 +64,12 @@ function AddressForm(props: { cartId: string; onDone: () => void }) {
 export function CheckoutPage() {
   const { language, say } = useDemo()
   const [cart, reload] = useCart()
-  const [editing, setEditing] = useState(true)
+  // null: not decided by the shopper; a cart with an address and a shipping method goes to the payment.
+  const [editing, setEditing] = useState<boolean | null>(null)
   if (cart === undefined) return <p>{say("loading")}</p>
   if (!cart || !cart.items?.length) return <p>{say("emptyCart")}</p>
   const shipping = cart.shipping_methods?.[0]
-  const ready = !editing && shipping
+  const ready = !(editing ?? !cart.email) && shipping
   return (
     <section className="demo-card">
       <h1>{say("checkout")}</h1>
@@ -77,7 +78,7 @@ export function CheckoutPage() {
           <p>
             {cart.email} · {cart.shipping_address?.first_name} {cart.shipping_address?.last_name}, {cart.shipping_address?.city} ({cart.shipping_address?.country_code?.toUpperCase()}){" "}
             <button type="button" className="demo-link" onClick={() => setEditing(true)}>
-              ✎
+              {say("change")}
             </button>
           </p>
           <p>{say("shipping", { name: shipping.name, amount: formatMoney(shipping.amount, cart.currency_code, language) })}</p>

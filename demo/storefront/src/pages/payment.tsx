@@ -77,7 +77,8 @@ function DirectPayment(props: { cartId: string; currencyCode: string }) {
     <>
       <Picker quote={plans.state.quote} plans={plans} />
       {plans.refusal && <p className="demo-note">{say("anotherCard")}</p>}
-      <SandboxCardForm locale={language} submitLabel={plans.chosen?.accept_label} onSubmit={pay} disabled={busy || !plans.chosen} defaultPhone="+33 6 12 34 56 78" />
+      {/* No plan possible (the amount, the country): no card to ask for. */}
+      {plans.state.quote.plans.some((plan) => plan.eligible) && <SandboxCardForm locale={language} submitLabel={plans.chosen?.accept_label} onSubmit={pay} disabled={busy || !plans.chosen} defaultPhone="+33 6 12 34 56 78" />}
     </>
   )
 }
