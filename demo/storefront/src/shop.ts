@@ -61,7 +61,9 @@ export const confirmations = {
 }
 
 /** The plan chosen before leaving for Alma's page, for the confirmation after the return. */
+type AlmaChoice = Pick<Confirmation, "schedule" | "currencyCode">
+
 export const almaChoice = {
-  save: (schedule: Confirmation["schedule"]) => window.sessionStorage.setItem("demo-store:alma-plan", JSON.stringify(schedule)),
-  get: (): Confirmation["schedule"] | null => JSON.parse(window.sessionStorage.getItem("demo-store:alma-plan") ?? "null"),
+  save: (choice: AlmaChoice) => window.sessionStorage.setItem("demo-store:alma-plan", JSON.stringify(choice)),
+  get: (): AlmaChoice | null => JSON.parse(window.sessionStorage.getItem("demo-store:alma-plan") ?? "null"),
 }

@@ -19,8 +19,8 @@ export function AlmaReturnPage() {
     shop.client.almaReturn({ pid, cartId, locale: language }).then(
       (result) => {
         if (result.type === "order") {
-          const schedule = almaChoice.get()
-          if (schedule) confirmations.save({ orderId: result.order.id, displayId: result.order.display_id, currencyCode: "eur", schedule })
+          const choice = almaChoice.get()
+          if (choice) confirmations.save({ orderId: result.order.id, displayId: result.order.display_id, ...choice })
           cartStore.clear()
           return navigate(`/orders/${result.order.id}`)
         }

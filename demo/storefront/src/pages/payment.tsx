@@ -89,6 +89,7 @@ function AlmaPayment(props: { cartId: string }) {
   const [busy, setBusy] = useState(false)
   if (plans.state.status === "loading") return <p>{say("loading")}</p>
   if (plans.state.status === "failed") return <p className="demo-error">{plans.state.error.message}</p>
+  const { currency_code: currencyCode } = plans.state.quote
   const toAlma = async () => {
     if (!plans.chosen) return plans.setRefusal(say("pickPlan"))
     setBusy(true)
@@ -97,7 +98,7 @@ function AlmaPayment(props: { cartId: string }) {
       const session = await shop.client.startAlmaSession({ cartId: props.cartId, plan: plans.chosen.code, locale: language })
       if (session.type === "refused") return plans.setRefusal(session.message)
       // The confirmation after Alma's page shows the schedule the shopper chose here.
-      almaChoice.save(plans.chosen)
+      almaChoice.save({ schedule: plans.chosen, currencyCode })
       window.location.assign(session.session.data.payment_url)
     } catch (error) {
       plans.setRefusal((error as Error).message)
