@@ -10,12 +10,14 @@
 //  4. type-checks the storefront (tsc), starts the demo store (`scripts/demo.mjs`) unless
 //     --store-url and --publishable-key name a running one, and starts `next dev`;
 //  5. in Chromium (playwright-core): the product page's badge, a p3x checkout with the sandbox card
-//     tok_visa, the confirmation with its schedule, compared to the cent with the admin's plan.
+//     tok_visa, the confirmation with its schedule, compared to the cent with the admin's plan; then,
+//     with the demo store only, an Alma checkout through `npm run fake-alma`'s page and back.
 //     Screenshots go to --shots (look at them).
 // Each step prints its time. Everything it starts is stopped at the end.
 //
 //   node scripts/verify-dtc-recipe.mjs /path/to/dtc-starter [--port 8000] [--store-port 9000]
-//        [--tarball medusa-instalments-x.tgz] [--shots dir] [--store-url URL --publishable-key pk_…]
+//        [--alma-port 4010] [--tarball medusa-instalments-x.tgz] [--shots dir]
+//        [--store-url URL --publishable-key pk_…]
 //
 // The starter's checkout is changed in place: start from a fresh one (`git stash -u` undoes it).
 import { execFileSync, spawn } from "node:child_process"
@@ -25,7 +27,7 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { recipeOf } from "./verify-dtc-recipe/readme-recipe.mjs"
-import { checkout } from "./verify-dtc-recipe/journey.mjs"
+import { almaCheckout, checkout } from "./verify-dtc-recipe/journey.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const { values: flags, positionals } = parseArgs({
@@ -33,6 +35,7 @@ const { values: flags, positionals } = parseArgs({
   options: {
     port: { type: "string", default: "8000" },
     "store-port": { type: "string", default: "9000" },
+    "alma-port": { type: "string", default: "4010" },
     tarball: { type: "string" },
     shots: { type: "string", default: path.join(os.tmpdir(), "dtc-recipe-shots") },
     "store-url": { type: "string" },
@@ -118,16 +121,28 @@ async function pack() {
   return path.join(out, fs.readdirSync(out).find((f) => f.endsWith(".tgz")))
 }
 
-/** The demo store of this repository, or the one named on the command line. */
+/** The demo store of this repository with the fake Alma, or the store named on the command line. */
 async function store() {
   if (flags["store-url"] && flags["publishable-key"]) return { url: flags["store-url"], publishableKey: flags["publishable-key"] }
   const storePort = flags["store-port"]
+  const almaRoot = `http://localhost:${flags["alma-port"]}`
+  await start("fake-alma", process.execPath, [path.join(root, "scripts/fake-alma.mjs")], {
+    cwd: root,
+    env: { ...process.env, ALMA_FAKE_PORT: flags["alma-port"] },
+  }, (output) => output.includes("hosted page"), 60_000)
   await start("demo-store", process.execPath, [path.join(root, "scripts/demo.mjs")], {
     cwd: root,
-    env: { ...process.env, PORT: storePort, STORE_CORS: `http://localhost:${port}` },
+    env: {
+      ...process.env,
+      PORT: storePort,
+      STORE_CORS: `http://localhost:${port}`,
+      ALMA_API_ROOT: almaRoot,
+      // The storefront's return page is on this origin (the recipe adds /<country>/checkout/alma-return).
+      ALMA_RETURN_URL: `http://localhost:${port}/checkout/alma-return`,
+    },
   }, (output) => output.includes("Publishable key"))
   const saved = JSON.parse(fs.readFileSync(path.join(root, ".demo/store.json"), "utf8"))
-  return { url: `http://localhost:${storePort}`, publishableKey: saved.publishable_key, admin: saved }
+  return { url: `http://localhost:${storePort}`, publishableKey: saved.publishable_key, admin: saved, alma: true }
 }
 
 async function main() {
@@ -161,7 +176,9 @@ async function main() {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
     }, (output) => /Ready in/.test(output)),
   )
-  await step("check out in Chromium", () => checkout({ storefront: `http://localhost:${port}`, medusa, shots: flags.shots, log }))
+  const storefrontUrl = `http://localhost:${port}`
+  await step("check out in Chromium (p3x, test card)", () => checkout({ storefront: storefrontUrl, medusa, shots: flags.shots, log }))
+  if (medusa.alma) await step("check out in Chromium (Alma, fake Alma's page)", () => almaCheckout({ storefront: storefrontUrl, shots: flags.shots, log }))
   log(`screenshots in ${flags.shots}`)
 }
 

@@ -2,7 +2,8 @@
  * A shopper's p3x checkout in the dtc-starter with the recipe applied, in Chromium (playwright-core
  * drives Debian's /usr/bin/chromium, or CHROMIUM_PATH): the badge on the product and cart pages,
  * the plan picker, the sandbox card tok_visa, the review's button worded by the plan, and the
- * confirmation whose schedule must match the admin's plan to the cent. Screenshots into `shots`.
+ * confirmation whose schedule must match the admin's plan to the cent; then, with Alma, the plan
+ * picker, Alma's page (the local fake), and the way back to the order. Screenshots into `shots`.
  */
 import assert from "node:assert/strict"
 import path from "node:path"
@@ -55,28 +56,48 @@ async function fillAddress(page) {
   await page.waitForURL(/step=delivery/)
 }
 
-export async function checkout({ storefront, medusa, shots, log }) {
+async function launch() {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] })
-  const shot = (page, name) => page.screenshot({ path: path.join(shots, name), fullPage: true })
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    // `next dev` compiles each page on its first visit: minutes on a busy 2-core machine.
-    page.setDefaultTimeout(300_000)
-    page.setDefaultNavigationTimeout(300_000)
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  // What Next.js's dev overlay counts as issues, in the log too.
+  page.on("pageerror", (error) => process.stdout.write(`[browser] page error on ${page.url()}: ${error.message.split("\n")[0]}\n`))
+  page.on("console", (message) => message.type() === "error" && process.stdout.write(`[browser] console error: ${message.text()} (${message.location().url})\n`))
+  // `next dev` compiles each page on its first visit: minutes on a busy 2-core machine.
+  page.setDefaultTimeout(300_000)
+  page.setDefaultNavigationTimeout(300_000)
+  return { browser, page }
+}
 
+/** From the product page to the payment step, with a new cart. */
+async function toPayment(page, storefront) {
+  await page.goto(`${storefront}/${COUNTRY}/products/${PRODUCT}`)
+  await page.locator(".mi-badge").first().waitFor()
+  await page.getByTestId("add-product-button").click()
+  await page.getByTestId("nav-cart-link").filter({ hasText: "(1)" }).waitFor()
+  await page.goto(`${storefront}/${COUNTRY}/checkout?step=address`)
+  await fillAddress(page)
+  await page.getByTestId("delivery-option-radio").first().click()
+  await page.getByTestId("submit-delivery-option-button").click()
+  await page.waitForURL(/step=payment/)
+}
+
+export async function checkout({ storefront, medusa, shots, log }) {
+  const { browser, page } = await launch()
+  const shot = (name) => page.screenshot({ path: path.join(shots, name), fullPage: true })
+  try {
     await page.goto(`${storefront}/${COUNTRY}/products/${PRODUCT}`)
     const badge = page.locator(".mi-badge").first()
     await badge.waitFor()
     log(`product page badge: ${await badge.textContent()}`)
     assert.match(await badge.textContent(), /^or [2-4] × /)
-    await shot(page, "1-product-badge.png")
+    await shot("1-product-badge.png")
 
     await page.getByTestId("add-product-button").click()
     await page.getByTestId("nav-cart-link").filter({ hasText: "(1)" }).waitFor()
     await page.goto(`${storefront}/${COUNTRY}/cart`)
     await page.locator(".mi-badge").first().waitFor()
     log(`cart page badge: ${await page.locator(".mi-badge").first().textContent()}`)
-    await shot(page, "2-cart-badge.png")
+    await shot("2-cart-badge.png")
 
     await page.goto(`${storefront}/${COUNTRY}/checkout?step=address`)
     await fillAddress(page)
@@ -87,7 +108,7 @@ export async function checkout({ storefront, medusa, shots, log }) {
     await page.getByRole("radio", { name: "Pay in instalments", exact: true }).click()
     const picker = page.getByTestId("instalments-payment")
     await picker.locator("input[type=radio][value=p3x]").check()
-    await shot(page, "3-plan-picker.png")
+    await shot("3-plan-picker.png")
     const quoted = await scheduleCents(picker.locator(".mi-plan[data-checked=true] .mi-schedule"))
     await picker.locator(".mi-card-form select").selectOption("tok_visa")
     await picker.locator(".mi-card-form input[type=tel]").fill("+33 6 12 34 56 78")
@@ -96,13 +117,13 @@ export async function checkout({ storefront, medusa, shots, log }) {
 
     const placeOrder = page.getByTestId("submit-order-button")
     log(`review button: ${await placeOrder.textContent()}`)
-    await shot(page, "4-review.png")
+    await shot("4-review.png")
     assert.match(await placeOrder.textContent(), /3/)
     await placeOrder.click()
     await page.waitForURL(/\/order\/[^/]+\/confirmed/)
     const confirmation = page.locator(".mi-confirmation")
     await confirmation.waitFor()
-    await shot(page, "5-confirmation.png")
+    await shot("5-confirmation.png")
 
     const shown = await scheduleCents(confirmation.locator(".mi-schedule"))
     log(`confirmation schedule (cents): ${shown.join(", ")}`)
@@ -114,6 +135,33 @@ export async function checkout({ storefront, medusa, shots, log }) {
       log(`admin plan ${plan.id} (${plan.plan_code}): ${planned.join(", ")}`)
       assert.deepEqual(shown, planned, "the confirmation's schedule is the admin's plan, to the cent")
     } else log("no admin credentials for this store: the plan was not compared with the admin's")
+  } finally {
+    await browser.close()
+  }
+}
+
+/** Alma: the plan picker, the review, Alma's page (the fake: accept), back to the order. */
+export async function almaCheckout({ storefront, shots, log }) {
+  const { browser, page } = await launch()
+  const shot = (name) => page.screenshot({ path: path.join(shots, name), fullPage: true })
+  try {
+    await toPayment(page, storefront)
+    await page.getByRole("radio", { name: "Pay in instalments with Alma", exact: true }).click()
+    const picker = page.getByTestId("instalments-payment")
+    await picker.locator("input[type=radio][value=p3x]").check()
+    await shot("6-alma-plan-picker.png")
+    await picker.getByRole("button", { name: "Continue to review" }).click()
+    await page.waitForURL(/step=review/)
+    await page.getByTestId("submit-order-button").click()
+    await page.waitForURL(/\/pay\//)
+    log(`Alma's page: ${page.url()}`)
+    await shot("7-alma-page.png")
+    await page.getByRole("button", { name: "Accept and pay" }).click()
+    await page.waitForURL(/\/order\/[^/]+\/confirmed/)
+    await page.getByTestId("payment-method").waitFor()
+    log(`back from Alma: ${page.url()}, paid with "${await page.getByTestId("payment-method").textContent()}"`)
+    assert.equal(await page.getByTestId("payment-method").textContent(), "Pay in instalments with Alma")
+    await shot("8-alma-confirmation.png")
   } finally {
     await browser.close()
   }
