@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Verifies the README's "Add instalments to Medusa's storefront" the way a store owner applies it,
+// Verifies docs/storefront-recipe.md ("Add instalments to Medusa's storefront") the way a store owner applies it,
 // on a checkout of Medusa's dtc-starter that you fetched yourself (this script fetches nothing from
 // GitHub). Not part of `npm test`: it installs the starter from the npm registry and takes minutes.
 //
 //  1. packs this plugin (`npm run build`, `npm pack`), unless --tarball names a packed one;
 //  2. installs the starter's storefront with the pnpm its package.json names, then the tarball;
-//  3. applies the recipe exactly as the README writes it: every new file verbatim, every change
-//     with `git apply` of the README's diffs, and the .env.local the README lists;
+//  3. applies the recipe exactly as docs/storefront-recipe.md writes it: every new file verbatim, every change
+//     with `git apply` of its diffs, and the .env.local it lists;
 //  4. type-checks the storefront (tsc), starts the demo store (`scripts/demo.mjs`) unless
 //     --store-url and --publishable-key name a running one, and starts `next dev`;
 //  5. in Chromium (playwright-core): the product page's badge, a p3x checkout with the sandbox card
@@ -147,7 +147,7 @@ async function store() {
 
 async function main() {
   fs.mkdirSync(flags.shots, { recursive: true })
-  const recipe = recipeOf(fs.readFileSync(path.join(root, "README.md"), "utf8"))
+  const recipe = recipeOf(fs.readFileSync(path.join(root, "docs", "storefront-recipe.md"), "utf8"))
   log(`recipe: ${recipe.files.length} new files, ${recipe.diffs.length} diffs`)
   const tarball = await step("pack the plugin", pack)
   await step("install the storefront (pnpm)", () => {

@@ -1,5 +1,5 @@
 /**
- * Reads the recipe out of the README's "Add instalments to Medusa's storefront" section, so that
+ * Reads the recipe out of docs/storefront-recipe.md's "Add instalments to Medusa's storefront" section, so that
  * the verification applies what a store owner reads and fails when the two drift apart:
  *  - a fenced block right after a line naming **`apps/storefront/…`** and ending with ":" is that
  *    file, whole (the .env.local among them);
@@ -9,7 +9,7 @@ export const RECIPE_HEADING = "## Add instalments to Medusa's storefront"
 
 function sectionOf(readme) {
   const start = readme.indexOf(`${RECIPE_HEADING}\n`)
-  if (start < 0) throw new Error(`README.md has no "${RECIPE_HEADING}" section`)
+  if (start < 0) throw new Error(`docs/storefront-recipe.md has no "${RECIPE_HEADING}" section`)
   const rest = readme.slice(start + RECIPE_HEADING.length)
   const end = rest.search(/^## /m)
   return end < 0 ? rest : rest.slice(0, end)
