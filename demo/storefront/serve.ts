@@ -59,7 +59,13 @@ function json(res: http.ServerResponse, status: number, body: unknown) {
 
 /** A file of `dir` for the URL's path, or undefined (never a file outside `dir`). */
 function fileFor(dir: string, pathname: string): string | undefined {
-  const file = path.resolve(dir, `.${decodeURIComponent(pathname)}`)
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    return undefined // a malformed %-escape names no file
+  }
+  const file = path.resolve(dir, `.${decoded}`)
   if (!file.startsWith(dir + path.sep)) return undefined
   return fs.existsSync(file) && fs.statSync(file).isFile() ? file : undefined
 }
