@@ -142,4 +142,38 @@ function pong(port) {
   })
 }
 
-module.exports = { findRedisServer, ensureRedisServer, startRedis }
+/**
+ * The keys matching `pattern` on the Redis at `port` (KEYS: for tests only, never on a production
+ * Redis). Lets a test see that Medusa's modules really went through this Redis.
+ */
+function redisKeys(port, pattern) {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: "127.0.0.1", port })
+    let buffer = ""
+    socket.setTimeout(5000, () => {
+      socket.destroy()
+      reject(new Error("Redis did not answer KEYS"))
+    })
+    socket.on("error", reject)
+    socket.on("connect", () => socket.write(`*2\r\n$4\r\nKEYS\r\n$${Buffer.byteLength(pattern)}\r\n${pattern}\r\n`))
+    socket.on("data", (chunk) => {
+      buffer += chunk
+      const keys = parseBulkArray(buffer)
+      if (keys) {
+        socket.destroy()
+        resolve(keys)
+      }
+    })
+  })
+}
+
+/** A RESP array of bulk strings once whole, else undefined (more is coming). */
+function parseBulkArray(text) {
+  const lines = text.split("\r\n")
+  if (!lines[0].startsWith("*") || lines.length < 2) return undefined
+  const count = Number(lines[0].slice(1))
+  if (lines.length < 1 + 2 * count + 1) return undefined
+  return Array.from({ length: count }, (_, k) => lines[2 + 2 * k])
+}
+
+module.exports = { findRedisServer, ensureRedisServer, startRedis, redisKeys }
