@@ -2,8 +2,9 @@
 // `--workers` processes at once (as several workers' collection jobs firing together), alternated
 // over `--rounds` rounds in one throw-away database. The processes (bench/collect-worker.ts under
 // `medusa exec`, in worker mode on Medusa's Redis modules and a redis-server of the bench's own)
-// boot once and are told when to start, so boots are not timed. Each round's plans are new (ids iplan_<round>_…); after every run it checks, in the sandbox processor's own records,
-// that each plan got exactly one collection charge. Prints the medians and their ratio.
+// boot once and are told when to start, so boots are not timed. Each round's plans are new (ids
+// iplan_w<processes>r<round>n<N>_…); after every run it checks, in the sandbox processor's own
+// records, that each plan got exactly one collection charge. Prints the medians and their ratio.
 // Usage: npm run bench:collect -- --workers 2 [--sizes 100000] [--rounds 3]
 import { spawn } from "node:child_process"
 import os from "node:os"
