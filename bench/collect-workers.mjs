@@ -20,7 +20,17 @@ export async function benchWorkers({ workers, sizes, rounds }) {
   // The processes are configured as a store's workers are (README "Running more than one process"):
   // Medusa's Redis modules, worker mode; each handles the events of the collection it ran, as a worker does.
   const redis = await redisServer.startRedis({ log: (line) => process.stdout.write(`${line}\n`) })
-  const env = benchEnv(db.url, { INSTALMENTS_COLLECTION_JOB: "off", INSTALMENTS_TEST_CLOCK: "true", REDIS_URL: redis.url, MEDUSA_FF_CACHING: "true", MEDUSA_WORKER_MODE: "worker" })
+  const env = benchEnv(db.url, {
+    INSTALMENTS_TEST_CLOCK: "true",
+    REDIS_URL: redis.url,
+    MEDUSA_FF_CACHING: "true",
+    MEDUSA_WORKER_MODE: "worker",
+    // Worker mode runs the scheduled jobs: none may fire by the wall clock during a timed run.
+    INSTALMENTS_COLLECTION_JOB: "off",
+    INSTALMENTS_RECONCILE_JOB: "off",
+    INSTALMENTS_ALMA_SYNC_JOB: "off",
+    INSTALMENTS_REMINDERS_JOB: "off",
+  })
   const procs = []
   const client = new pg.Client({ connectionString: db.url })
   try {
