@@ -107,6 +107,7 @@ it("two servers and a worker on Redis: one plan and one e-mail per order, four c
     (found) => found.length >= CARDS.length,
   )
   expect(plans.map((p) => p.order_id).sort()).toEqual([...orderIds].sort())
+  expect(await rows("select id from instalment_plan")).toHaveLength(CARDS.length)
   const confirmations = await sentEmails("instalments.planConfirmed", CARDS.length)
   expect(countBy(confirmations.map((e) => e.resource_id))).toEqual(Object.fromEntries(plans.map((p) => [p.id, 1])))
   expect(confirmations.every((e) => e.link.startsWith(`${serverA.base}/`))).toBe(true)
