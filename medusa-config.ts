@@ -61,6 +61,33 @@ const almaOptions = {
   ...(process.env.ALMA_TIMEOUT_MS ? { timeout_ms: Number(process.env.ALMA_TIMEOUT_MS) } : {}),
 }
 
+/**
+ * With REDIS_URL, the store runs on Medusa's Redis modules, as README "Running more than one
+ * process" shows: several processes (servers and a worker, MEDUSA_WORKER_MODE=server|worker, which
+ * Medusa reads itself) share events, workflows, locks and the cache. The multi-process test
+ * (integration-tests/http/multi-process.spec.ts) and `bench:collect --workers` start their own
+ * Redis and set it. Caching is Medusa's only with MEDUSA_FF_CACHING=true.
+ */
+const redisUrl = process.env.REDIS_URL
+const redisModules = redisUrl
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      { resolve: "@medusajs/medusa/workflow-engine-redis", options: { redis: { redisUrl } } },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: { providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }] },
+      },
+      ...(process.env.MEDUSA_FF_CACHING === "true"
+        ? [
+            {
+              resolve: "@medusajs/medusa/caching",
+              options: { providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } }] },
+            },
+          ]
+        : []),
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -79,6 +106,7 @@ module.exports = defineConfig({
   // module is listed here by path. Do not also list this repository under `plugins`: that would
   // load the stale compiled copy in .medusa/server next to src/.
   modules: [
+    ...redisModules,
     {
       resolve: "./src/modules/instalments",
       options: instalmentsOptions,

@@ -16,8 +16,8 @@ import type InstalmentsModuleService from "../src/modules/instalments/service"
 import { collectDueInstalmentsWorkflow } from "../src/workflows/collect-due-instalments"
 
 // The order day and the collection day: 84.98 paid at checkout, 84.96 due on each of the next two.
-const ORDER_DAY = "2027-01-31"
-const COLLECTION_DAY = "2027-02-28"
+export const ORDER_DAY = "2027-01-31"
+export const COLLECTION_DAY = "2027-02-28"
 const LAST_DAY = "2027-03-31"
 
 /** The processor the store runs with: "sandbox", or "stripe-fake" (medusa-config.ts's STRIPE_* variables). */
@@ -25,7 +25,7 @@ const PROCESSOR = process.env.BENCH_PROCESSOR ?? "sandbox"
 /** Stripe cards are saved this many at a time (not timed: the setup of the bench, as many checkouts). */
 const CARD_SETUP_CONCURRENCY = 8
 
-type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: any[] }> }
+export type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: any[] }> }
 
 export default async function benchCollect({ container }: ExecArgs) {
   const sizes = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number)
@@ -87,7 +87,7 @@ function heapAfterGc(): number {
 }
 
 /** N sandbox cards (tok_visa): the processor's own records, as a card form would have created them. */
-async function sandboxCards(instalments: InstalmentsModuleService, n: number): Promise<string[]> {
+export async function sandboxCards(instalments: InstalmentsModuleService, n: number): Promise<string[]> {
   const refs: string[] = []
   for (let k = 0; k < n; k++) {
     const card = await instalments.processor.describeCard("tok_visa")
@@ -126,7 +126,7 @@ async function fakeStripeUsage(): Promise<{ cpuMs: number; requests: number } | 
  * One plan per card and its three instalments, in two statements. Ids differ per size: the
  * sandbox remembers every charge key (collect:<plan id>:…), as a real processor would.
  */
-async function seed(db: Knex, cards: string[], prefix: string, processor: string) {
+export async function seed(db: Knex, cards: string[], prefix: string, processor: string) {
   await db.raw(
     `insert into instalment_plan (id, payment_session_id, plan_code, status, currency_code, order_date, start_date, total_cents,
                                   paid_total_cents, outstanding_cents, next_due_date, processor, card_reference, card_brand,

@@ -10,9 +10,11 @@
 // Usage: npm run bench:collect [-- --sizes 1000,10000,100000] [-- --profile <folder>] (a CPU profile per run)
 //        [-- --sandbox-store database|memory] (where the sandbox processor keeps its records; default database)
 //        [-- --processor sandbox|stripe-fake] (default sandbox; stripe-fake's default sizes: 1000,10000)
+//        [-- --workers 2 [--rounds 3]] (one collecting process against 2 at once: bench/collect-workers.mjs; default size 100000)
 import { spawn } from "node:child_process"
 import os from "node:os"
 import path from "node:path"
+import { benchWorkers } from "./collect-workers.mjs"
 import { benchDatabase, benchEnv, root, runMedusa } from "./support.mjs"
 
 const processorArg = process.argv.indexOf("--processor")
@@ -29,9 +31,22 @@ const PROFILE = profileArg > 0 ? path.resolve(process.argv[profileArg + 1]) : un
 const storeArg = process.argv.indexOf("--sandbox-store")
 const SANDBOX_STORE = storeArg > 0 ? process.argv[storeArg + 1] : "database"
 
+const workersArg = process.argv.indexOf("--workers")
+const WORKERS = workersArg > 0 ? Number(process.argv[workersArg + 1]) : undefined
+const roundsArg = process.argv.indexOf("--rounds")
+const ROUNDS = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 3
+if (WORKERS !== undefined && !(Number.isInteger(WORKERS) && WORKERS >= 2)) {
+  process.stderr.write(`bench:collect: --workers must be a whole number ≥ 2 (got ${process.argv[workersArg + 1]})\n`)
+  process.exit(2)
+}
+
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 
 async function main() {
+  if (WORKERS !== undefined) {
+    const sizes = (sizesArg > 0 ? SIZES : "100000").split(",").map(Number)
+    return benchWorkers({ workers: WORKERS, sizes, rounds: ROUNDS })
+  }
   const db = await benchDatabase("bench")
   const env = benchEnv(db.url, {
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc`.trim(),

@@ -8,3 +8,7 @@ require("./bounded-shutdown")
 // a key in the developer's shell must not turn every test to Stripe. A spec that wants Stripe sets
 // these itself (integration-tests/helpers/stripe.ts), after this file runs.
 for (const name of ["STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_BASE"]) delete process.env[name]
+// Likewise REDIS_URL (medusa-config.ts then registers Medusa's Redis modules) and a worker mode:
+// the specs' apps run as one process on the in-memory modules; multi-process.spec.ts starts its
+// own Redis and processes and sets both for them.
+for (const name of ["REDIS_URL", "MEDUSA_WORKER_MODE", "MEDUSA_FF_CACHING"]) delete process.env[name]

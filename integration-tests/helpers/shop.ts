@@ -10,6 +10,7 @@ import seedDemoStore from "../../demo/seed"
 import { fromMajor } from "../../src/domain/money"
 import type InstalmentsModuleService from "../../src/modules/instalments/service"
 import type { SandboxProcessor } from "../../src/processors"
+import { settleSubscribersAfterEach } from "./subscribers"
 
 export const INSTALMENTS_PROVIDER = "pp_instalments_instalments"
 export const SHOPPER = { phone: "+33 6 12 34 56 78", locale: "fr" }
@@ -62,10 +63,12 @@ export function useTestClock() {
  * starts from the seeded store, as it was before the first test ran, without seeding it again. The
  * admin's token stays valid (a signed JWT; its user and auth identity are in the snapshot). The
  * sandbox processor's records are in the same database (restored with it); only the clock lives in
- * memory, hence its reset before each test.
+ * memory, hence its reset before each test. Each test ends once the subscribers it started are done
+ * (helpers/subscribers.ts), so none of them meets the next test's reset database.
  */
 export function useShop(api: Api, getContainer: () => MedusaContainer, day: Date): Shop {
   useTestClock()
+  settleSubscribersAfterEach(getContainer)
   const shop = {} as Shop
   beforeAll(async () => {
     Object.assign(shop, await openShop(api, getContainer()))

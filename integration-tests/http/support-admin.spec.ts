@@ -50,7 +50,7 @@ medusaIntegrationTestRunner({
         [later.id, false],
         [complaint.id, false],
       ])
-      expect(open_[0]).toMatchObject({ plan_id: plan.id, order_id: order.id, category: "schedule_question", locale: "fr", status: "open" })
+      expect(open_[0]).toMatchObject({ plan_id: plan.id, order_id: order.id, order_display_id: order.display_id, category: "schedule_question", locale: "fr", status: "open" })
       expect(open_[0].messages).toEqual([expect.objectContaining({ author: "shopper", body: "Quand ?" })])
 
       const bad = await admin("/admin/instalment-support-requests?status=pending")

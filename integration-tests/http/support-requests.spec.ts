@@ -1,12 +1,13 @@
 /**
  * Support requests from the shopper's side (issue 19 part 1, docs/business-rules.md §9): the Store
- * routes a storefront uses with the plan's self-service link, the reply clock on known dates (the
+ * routes a storefront uses with the plan's self-service link or the logged-in customer's session, the reply clock on known dates (the
  * module's test clock; the store's calendar is Europe/Paris with France's fixed-date holidays), each
  * request in the plan's history, and the refusals. Orders are placed on Sunday 31 January 2027 with
  * the sandbox processor (the office chair in 3).
  */
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { registeredCustomer } from "../helpers/customers"
 import { instalmentsOf, placeOrder, planById, planOfOrder, useShop } from "../helpers/shop"
 
 jest.setTimeout(240_000)
@@ -63,6 +64,7 @@ medusaIntegrationTestRunner({
     it("accepts every category, each with its reply clock: a Friday-evening complaint is due on Tuesday evening", async () => {
       const { plan, token } = await chairInThree()
       clock().set(new Date("2027-02-05T18:00:00Z")) // Friday 5 February 2027, 19:00 in Paris
+      expect(plan.order_display_id).toEqual(expect.any(Number)) // each request carries its order's number
       for (const category of CATEGORIES) {
         const res = await post(plan.id, { category, message: `About ${category}` }, withToken(token))
         expect(res.status).toBe(200)
@@ -70,6 +72,7 @@ medusaIntegrationTestRunner({
         expect(request).toEqual({
           id: expect.stringMatching(/^isup_/),
           plan_id: plan.id,
+          order_display_id: plan.order_display_id,
           category,
           status: "open",
           opened_at: openedNear("2027-02-05T18:00:00"),
@@ -83,6 +86,7 @@ medusaIntegrationTestRunner({
       const listed = await get(plan.id, withToken(token))
       expect(listed.status).toBe(200)
       expect(listed.data.support_requests.map((r: any) => r.category)).toEqual(CATEGORIES)
+      expect(listed.data.support_requests.map((r: any) => r.order_display_id)).toEqual(CATEGORIES.map(() => plan.order_display_id))
 
       const history = (await planById(api, shop, plan.id)).events.filter((e: any) => e.type === "support.request_opened")
       expect(history).toHaveLength(CATEGORIES.length)
@@ -129,6 +133,51 @@ medusaIntegrationTestRunner({
       expect((await post(theirs.plan.id, { category: "postpone", message: "x" })).status).toBe(401)
       expect((await get(mine.plan.id, withToken(mine.token))).data.support_requests).toEqual([])
       expect((await get(theirs.plan.id, withToken(theirs.token))).data.support_requests).toHaveLength(1)
+    })
+
+    /** A p3x office chair ordered by a logged-in customer: the plan is theirs (owner_customer_id). */
+    async function customerChair(auth: Record<string, string>) {
+      const { order } = await placeOrder(api, { ...shop, storeHeaders: { ...shop.storeHeaders, ...auth } }, "office-chair", { plan: "p3x", card_token: "tok_visa", locale: "fr" })
+      return planOfOrder(api, shop, order.id)
+    }
+
+    it("takes the logged-in customer's session instead of a token, for their own plans only", async () => {
+      const lea = await registeredCustomer(api, shop.storeHeaders, "lea@example.com")
+      const paul = await registeredCustomer(api, shop.storeHeaders, "paul@example.com")
+      const plan = await customerChair(lea)
+      expect(plan.owner_customer_id).toMatch(/^cus_/)
+
+      const opened = await post(plan.id, { category: "schedule_question", message: "Quand ?" }, lea)
+      expect(opened.status).toBe(200)
+      expect(opened.data.support_request).toMatchObject({ plan_id: plan.id, order_display_id: plan.order_display_id, category: "schedule_question", status: "open" })
+      const listed = await get(plan.id, lea)
+      expect(listed.status).toBe(200)
+      expect(listed.data.support_requests.map((r: any) => r.id)).toEqual([opened.data.support_request.id])
+      const history = (await planById(api, shop, plan.id)).events.filter((e: any) => e.type === "support.request_opened")
+      expect(history.map((e: any) => e.actor)).toEqual([`customer:${plan.owner_customer_id}`])
+      // Medusa's cookie session (a storefront that logs in with POST /auth/session) opens it too.
+      const login = await api.post("/auth/session", {}, { headers: lea })
+      const session = { cookie: ([] as string[]).concat(login.headers["set-cookie"])[0].split(";")[0] }
+      expect((await get(plan.id, session)).data.support_requests).toHaveLength(1)
+
+      // Another customer's plan answers exactly as a plan that does not exist: 404, nothing revealed.
+      const unknownId = plan.id.replace(/.$/, (c: string) => (c === "0" ? "1" : "0"))
+      for (const id of [plan.id, unknownId]) {
+        const read = await get(id, paul)
+        expect([read.status, read.data.message]).toEqual([404, `Instalment plan ${id} was not found`])
+        const write = await post(id, { category: "postpone", message: "x" }, paul)
+        expect([write.status, write.data.message]).toEqual([404, `Instalment plan ${id} was not found`])
+      }
+      // A guest's plan is nobody's account, whatever e-mail the guest typed.
+      const guest = await chairInThree()
+      expect((await get(guest.plan.id, lea)).status).toBe(404)
+      expect((await get(plan.id, lea)).data.support_requests).toHaveLength(1)
+
+      // Neither a token nor a session: 401 that says what to send.
+      for (const res of [await get(plan.id), await post(plan.id, { category: "postpone", message: "x" })]) {
+        expect(res.status).toBe(401)
+        expect(res.data.message).toMatch(/Pass the token of the plan's self-service link in the x-instalments-token header .*or log in as the customer who placed the order/)
+      }
     })
 
     it("refuses an unknown category, an empty message and a message too long, saying what is wrong", async () => {

@@ -1,5 +1,5 @@
 import { SUPPORT_CATEGORIES } from "./codes"
-import { checkSupportCategory, checkSupportMessage, MAX_SUPPORT_MESSAGE_LENGTH } from "./support-request"
+import { checkSupportCategory, checkSupportMessage, MAX_SUPPORT_MESSAGE_LENGTH, supportRoute } from "./support-request"
 
 describe("checkSupportCategory", () => {
   it("accepts the eleven categories", () => {
@@ -33,5 +33,24 @@ describe("checkSupportMessage", () => {
     const result = checkSupportMessage("x".repeat(MAX_SUPPORT_MESSAGE_LENGTH + 1))
     expect(result).toMatchObject({ ok: false, error: { code: "support_message_too_long", details: { max: 4000, length: 4001 } } })
     if (!result.ok) expect(result.error.message).toMatch(/at most 4000 characters \(got 4001\)/)
+  })
+})
+
+describe("supportRoute", () => {
+  it("sends the page's own matters to its actions first, order matters to the merchant, the rest to support", () => {
+    const routes = Object.fromEntries(SUPPORT_CATEGORIES.map((category) => [category, supportRoute(category)]))
+    expect(routes).toEqual({
+      purchase_blocked: { kind: "support" },
+      payment_refused: { kind: "page", remedy: "pay_now" },
+      postpone: { kind: "page", remedy: "postpone" },
+      schedule_question: { kind: "support" },
+      change_card: { kind: "page", remedy: "change_card" },
+      difficulty_paying: { kind: "page", remedy: "pay_now" },
+      order_not_received: { kind: "merchant" },
+      order_not_as_ordered: { kind: "merchant" },
+      refund_confirmed: { kind: "support" },
+      page_access: { kind: "support" },
+      formal_complaint: { kind: "support" },
+    })
   })
 })

@@ -32,3 +32,29 @@ export function checkSupportMessage(value: unknown): Result<string> {
   }
   return ok(text)
 }
+
+/** What the self-service page can do itself for a request of a category (docs/business-rules.md §9). */
+export type PageRemedy = "postpone" | "change_card" | "pay_now"
+
+/**
+ * Where a request of `category` goes first: the page's own action when the page solves it
+ * (`remedy`, offered before the request is sent), the merchant for order matters (delivery and
+ * products are the merchant's, never the payment service's), else support.
+ */
+export type SupportRoute = { readonly kind: "page"; readonly remedy: PageRemedy } | { readonly kind: "merchant" } | { readonly kind: "support" }
+
+const REMEDIES: Readonly<Partial<Record<SupportCategory, PageRemedy>>> = {
+  postpone: "postpone",
+  change_card: "change_card",
+  payment_refused: "pay_now",
+  difficulty_paying: "pay_now",
+}
+
+const MERCHANT_MATTERS: readonly SupportCategory[] = ["order_not_received", "order_not_as_ordered"]
+
+export function supportRoute(category: SupportCategory): SupportRoute {
+  const remedy = REMEDIES[category]
+  if (remedy) return { kind: "page", remedy }
+  if (MERCHANT_MATTERS.includes(category)) return { kind: "merchant" }
+  return { kind: "support" }
+}

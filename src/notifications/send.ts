@@ -17,6 +17,9 @@ import { renderPlanEmail } from "./emails"
 
 export const EMAIL_CHANNEL = "email"
 
+/** E-mails about the store's dealings with the shopper, not the payments: sent for a lender's plan too. */
+const STORE_MESSAGES: readonly EmailKind[] = ["supportReply"]
+
 export interface SendOptions {
   /** The same key never sends twice (the notification module keeps it). */
   readonly idempotencyKey?: string
@@ -48,8 +51,9 @@ export async function sendPlanEmail(
   const row = typeof plan !== "string" && plan.instalments ? plan : await service.loadPlan(planId)
   if (!row) return skipped(logger, `plan ${planId} was not found`)
   if (!row.email) return skipped(logger, `plan ${planId} has no e-mail address`)
-  // A lender (Alma) writes to the shoppers of the plans it funds, with its own page.
-  if (!service.managesPlan(row)) return { sent: false, reason: `plan ${planId} is managed by its lender (${row.processor})` }
+  // A lender (Alma) writes to the shoppers of the plans it funds about their payments, with its own
+  // page; the store's own messages (its replies to their requests) still go from the store.
+  if (!service.managesPlan(row) && !STORE_MESSAGES.includes(kind)) return { sent: false, reason: `plan ${planId} is managed by its lender (${row.processor})` }
   const locale = resolveLocale(row.locale)
   const link = service.selfServiceUrl(row)
   const check = service.checkSelfServiceToken(row.id, new URL(link).searchParams.get("token"))

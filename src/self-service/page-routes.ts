@@ -3,7 +3,8 @@
  *   GET  /instalments/plans/:id?token=…[&locale=de]   the e-mail's link: the token is exchanged for a
  *                                                     session cookie, 303 to the page without it
  *   GET  /instalments/plans/:id[?locale=de]           the plan (cookie), one form per allowed action
- *   POST /instalments/plans/:id[?locale=de]           a form: token, action, idempotency_key, fields
+ *   POST /instalments/plans/:id[?locale=de]           a form: token, action, version, fields; or the
+ *                                                     "Ask for help" form (action support-request, page-support.ts)
  *
  * The token leaves the address bar (and the history, and the request log: request-log.ts) at once:
  * the cookie is HttpOnly, SameSite=Strict, scoped to this plan's page, Secure over https, and ends
@@ -21,6 +22,9 @@ import { openPlanWithToken } from "./access"
 import { ACTION_BODIES, runShopperAction, SHOPPER_ACTIONS, type ShopperAction } from "./actions"
 import { planPagePath } from "../modules/instalments/shopper-links/signing"
 import { HTML_CONTENT_TYPE, pageSecurityHeaders, renderErrorPage, renderPlanPage, type Notice } from "./page"
+import { submitSupportForm } from "./page-support"
+import { SUPPORT_FORM_ACTION, type SupportFormState } from "./support-section"
+import { listPlanSupportRequests } from "../modules/instalments/support"
 import { pluginStatusOf } from "../http/errors"
 import { splitRefusal } from "./refusals"
 import { pickLocale } from "./store-routes"
@@ -90,10 +94,12 @@ async function openPlan(req: MedusaRequest, res: MedusaResponse, token: unknown,
   return null
 }
 
-function page(req: MedusaRequest, row: PlanRow, token: string, notice?: Notice): string {
+async function page(req: MedusaRequest, row: PlanRow, token: string, notice?: Notice, support?: SupportFormState): Promise<string> {
   const service = serviceOf(req)
   const locale = pickLocale([req.query.locale], row.locale)
   return renderPlanPage({
+    requests: await listPlanSupportRequests(service.operations, row.id),
+    support,
     row,
     locale,
     ctx: service.revisionContext(),
@@ -108,7 +114,7 @@ export const getPlanPage = pageRoute(async (req, res) => {
   if (req.query.token !== undefined) return exchangeLinkForCookie(req, res, req.query.token)
   const token = (req.cookies as Record<string, unknown> | undefined)?.[LINK_COOKIE]
   const opened = await openPlan(req, res, token, "cookie")
-  if (opened) send(res, 200, page(req, opened.row, token as string))
+  if (opened) send(res, 200, await page(req, opened.row, token as string))
 })
 
 /** The e-mail's link: a good token becomes the session cookie, and the browser goes to the page without it. */
@@ -127,19 +133,23 @@ export const postPlanPage = pageRoute(async (req, res) => {
   const token = body.token as string
   const service = serviceOf(req)
   const locale = pickLocale([req.query.locale], row.locale)
+  if (body.action === SUPPORT_FORM_ACTION) {
+    const answer = await submitSupportForm(service, row, body, locale)
+    return send(res, answer.status, await page(req, row, token, undefined, answer.form))
+  }
   const action = body.action as ShopperAction
   const input = SHOPPER_ACTIONS.includes(action) ? ACTION_BODIES[action].safeParse(body) : undefined
-  if (!input?.success) return send(res, 400, page(req, row, token, { kind: "error", text: t(locale, "self.error.generic") }))
+  if (!input?.success) return send(res, 400, await page(req, row, token, { kind: "error", text: t(locale, "self.error.generic") }))
   // The form's plan version names the action (see page.ts); a form without it acts on the plan as it is now.
   const seenVersion = typeof body.version === "string" && /^\d{1,9}$/.test(body.version) ? Number(body.version) : undefined
   try {
     const result = await runShopperAction(service, row, action, input.data, { actor: "shopper", locale, seenVersion, container: req.scope })
-    send(res, 200, page(req, result.plan, renewedToken(req, res, result.plan, opened.linkVersion) ?? token, { kind: "success", text: result.message }))
+    send(res, 200, await page(req, result.plan, renewedToken(req, res, result.plan, opened.linkVersion) ?? token, { kind: "success", text: result.message }))
   } catch (error) {
     if (!(error instanceof MedusaError)) req.scope.resolve("logger").error(`medusa-instalments: self-service ${action} on ${row.id} failed: ${(error as Error).message}`)
     const notice = { kind: "error" as const, text: shopperErrorText(error, locale, action) }
     const fresh = (await service.loadPlan(row.id)) ?? row
-    send(res, pluginStatusOf(error) ?? (error instanceof MedusaError ? 400 : 500), page(req, fresh, token, notice))
+    send(res, pluginStatusOf(error) ?? (error instanceof MedusaError ? 400 : 500), await page(req, fresh, token, notice))
   }
 })
 

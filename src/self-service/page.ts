@@ -1,8 +1,8 @@
 /**
  * The shopper's page (docs/business-rules.md §5: "a secure page linked in the e-mails (no account
  * needed)"): plain server-rendered HTML, no script, in the shopper's language. It shows the
- * schedule and one form per action the engine allows now; each form posts back to the page with the
- * link's token.
+ * schedule, one form per action the engine allows now, and the "Ask for help" form with the plan's
+ * support requests (support-section.ts); each form posts back to the page with the link's token.
  *
  * Everything that comes from data is escaped (`esc`). Every form carries the plan version it was
  * rendered for, so submitting the same form twice (reload, double click) acts once.
@@ -13,7 +13,9 @@ import { amountDue, nextDue } from "../domain/plan"
 import { creditWarning, esc, formatDate, formatMoney, planLabel, refusalMessage, statusLabel, t } from "../domain/texts"
 import { planToSnapshot, type PlanRow } from "../modules/instalments/mapping"
 import { planPagePath } from "../modules/instalments/shopper-links/signing"
+import type { SupportRequestView } from "../modules/instalments/support"
 import { availableActions } from "./shopper-view"
+import { supportSection, type SupportFormState } from "./support-section"
 
 const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
   fr: "Français",
@@ -53,11 +55,15 @@ td.amount,th.amount{text-align:right;white-space:nowrap}
 .notice.success{border-color:#1b7a3a;background:#eef8f1}.notice.error{border-color:#b3261e;background:#fdeeed}
 form{margin:1rem 0;padding-top:1rem;border-top:1px solid #e2e2de}
 label{display:block;font-weight:600;margin:.5rem 0 .25rem}
-input,select{font:inherit;padding:.4rem;border:1px solid #767672;border-radius:.25rem;min-width:12rem}
+input,select,textarea{font:inherit;padding:.4rem;border:1px solid #767672;border-radius:.25rem;min-width:12rem}
+textarea{box-sizing:border-box;width:100%}input[readonly]{background:#f0f0ec}
 button{font:inherit;font-weight:600;padding:.5rem 1rem;margin-top:.5rem;border:0;border-radius:.25rem;background:#1f3b73;color:#fff;cursor:pointer}
-button:focus,input:focus,select:focus,a:focus{outline:3px solid #f2a900;outline-offset:2px}
+button:focus,input:focus,select:focus,textarea:focus,a:focus{outline:3px solid #f2a900;outline-offset:2px}
 .help{color:#4a4a46;font-size:.95rem}nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}
-.warning{font-size:.95rem;color:#4a4a46}`
+.warning{font-size:.95rem;color:#4a4a46}
+ul.requests{list-style:none;padding:0}ul.requests>li{border-top:1px solid #e2e2de;padding:.5rem 0}
+.message{margin:.25rem 0 .5rem;padding:.25rem .75rem;border-left:3px solid #d4d4d0}.message.merchant{border-left-color:#1f3b73;background:#f3f5fa}
+.message p{margin:.25rem 0}.message .body{white-space:pre-wrap}`
 
 function layout(locale: Locale, title: string, body: string): string {
   return `<!doctype html>
@@ -96,8 +102,12 @@ export interface PageInput {
   readonly notice?: Notice
   /** The sandbox processor: the card form hints at its test tokens. */
   readonly testMode?: boolean
-  /** False for a plan a lender collects: no forms (the lender's page does that). */
+  /** False for a plan a lender collects: no action forms (the lender's page does that); help is still asked here. */
   readonly managedHere?: boolean
+  /** The plan's support requests, shown under the "Ask for help" form. */
+  readonly requests?: readonly SupportRequestView[]
+  /** The "Ask for help" form as the last answer left it (what was typed, its notice). */
+  readonly support?: SupportFormState
 }
 
 export function renderPlanPage(input: PageInput): string {
@@ -110,6 +120,7 @@ export function renderPlanPage(input: PageInput): string {
     statusNotes(input),
     scheduleSection(input),
     actionsSection(input),
+    supportSection({ row, locale, token: input.token, timeZone: input.ctx.config.timeZone, requests: input.requests ?? [], form: input.support }),
     `<p class="warning">${esc(creditWarning(locale, input.ctx.today))}</p>`,
     `<p>${esc(t(locale, "self.difficulty"))}</p>`,
     languageNav(input),
@@ -174,9 +185,9 @@ ${rows.join("\n")}
  * action's key is derived from that version, so submitting the same form twice (reload, double
  * click) acts once, and a form left open while the plan changed is refused, not acted on.
  */
-function actionForm(input: PageInput, action: string, fields: string, button: string): string {
+function actionForm(input: PageInput, action: string, fields: string, button: string, id = `action-${action}`): string {
   const target = `${planPagePath(input.row.id)}?locale=${encodeURIComponent(input.locale)}`
-  return `<form method="post" action="${esc(target)}">
+  return `<form id="${esc(id)}" method="post" action="${esc(target)}">
 <input type="hidden" name="token" value="${esc(input.token)}">
 <input type="hidden" name="action" value="${esc(action)}">
 <input type="hidden" name="version" value="${esc(input.row.version)}">
@@ -195,11 +206,11 @@ function actionsSection(input: PageInput): string {
   }
   if (actions.payNext !== null) {
     const text = t(locale, "self.confirm.payNext", { amount: money(row, actions.payNext, locale) })
-    forms.push(actionForm(input, "pay-early", `<input type="hidden" name="scope" value="next">\n<p>${esc(text)}</p>`, t(locale, "self.action.payNext")))
+    forms.push(actionForm(input, "pay-early", `<input type="hidden" name="scope" value="next">\n<p>${esc(text)}</p>`, t(locale, "self.action.payNext"), "action-pay-next"))
   }
   if (actions.payAll !== null) {
     const text = t(locale, "self.confirm.payAll", { amount: money(row, actions.payAll, locale) })
-    forms.push(actionForm(input, "pay-early", `<input type="hidden" name="scope" value="all">\n<p>${esc(text)}</p>`, t(locale, "self.action.payAll")))
+    forms.push(actionForm(input, "pay-early", `<input type="hidden" name="scope" value="all">\n<p>${esc(text)}</p>`, t(locale, "self.action.payAll"), "action-pay-all"))
   }
   if (actions.postpone !== null) forms.push(postponeForm(input, actions.postpone))
   if (actions.changeCard) forms.push(changeCardForm(input))

@@ -17,6 +17,9 @@ import { forShopper, shopperRefusalText, splitRefusal } from "./refusals"
 import { shopperPlanView } from "./shopper-view"
 
 const config = defaultEngineConfig()
+
+/** The `action` of every form of the page but the "Ask for help" one. */
+const actionFormsOf = (html: string) => [...html.matchAll(/name="action" value="([^"]+)"/g)].map((m) => m[1]).filter((a) => a !== "support-request")
 const ctxOn = (today: string) => ({ config, today, now: `${today}T10:00:00.000Z` })
 
 describe("refusals for the shopper", () => {
@@ -78,7 +81,9 @@ describe("the shopper's view", () => {
     const view = shopperPlanView(rowOf(chairPlan()), { locale: "en", ctx: ctxOn("2027-02-01"), managedHere: false })
     expect(view.actions).toEqual({ pay_next: null, pay_all: null, postpone: null, change_card: false, withdraw: null, pay_exchange: null })
     const html = renderPlanPage({ row: rowOf(chairPlan()), locale: "en", ctx: ctxOn("2027-02-01"), token: "t", managedHere: false })
-    expect(html).not.toContain("<form")
+    // No action form; help is still asked here (the lender does not handle the store's support).
+    expect(actionFormsOf(html)).toEqual([])
+    expect(html).toContain('name="action" value="support-request"')
     expect(html).toContain("managed by the lender that financed your order")
   })
 
@@ -109,7 +114,8 @@ describe("the page", () => {
     const versions = [...html.matchAll(/name="version" value="([^"]+)"/g)].map((m) => m[1])
     expect(versions).toEqual(["7", "7", "7", "7", "7"])
     expect(html).not.toContain("idempotency_key")
-    expect(html.match(/name="token" value="v1\.1\.abc"/g)).toHaveLength(5)
+    // Five action forms and the "Ask for help" form.
+    expect(html.match(/name="token" value="v1\.1\.abc"/g)).toHaveLength(6)
   })
 
   it("offers to pay a dearer exchange's difference at once (docs/business-rules.md §6)", () => {
@@ -120,14 +126,16 @@ describe("the page", () => {
     expect(html).toContain('name="action" value="pay-exchange"')
   })
 
-  it("shows only the forms the engine allows: none for a completed plan", () => {
+  it("shows only the action forms the engine allows: none for a completed plan (help can still be asked)", () => {
     let plan = chairPlan()
     const paid = applyChargeSucceeded(plan, { instalments: [2, 3], amount: money(16992, "eur"), at: "2027-02-01T10:00:00.000Z" }, ctxOn("2027-02-01"))
     if (!paid.ok) throw new Error(paid.error.message)
     plan = paid.value.plan
     expect(plan.status).toBe("completed")
     const html = renderPlanPage({ row: rowOf(plan), locale: "fr", ctx: ctxOn("2027-02-20"), token: "t" })
-    expect(html).not.toContain("<form")
+    expect(actionFormsOf(html)).toEqual([])
+    expect(html.split("<form ")).toHaveLength(2)
+    expect(html).toContain('name="action" value="support-request"')
     expect(html).toContain("Entièrement payé")
   })
 })

@@ -11,7 +11,9 @@
  *
  * The self-service link's token goes in the `x-instalments-token` header (also accepted: `token` in
  * a POST's body, and, for GET, in the query, which the request log never shows: request-log.ts).
- * Without it the logged-in customer must own the plan. An action that revokes the plan's links
+ * Without it the logged-in customer must own the plan (Medusa authenticates a customer's bearer
+ * token or session cookie on every /store route, letting anonymous requests through: no middleware
+ * of ours is needed). An action that revokes the plan's links
  * (a card change) answers the caller's new token in the `x-instalments-token` response header.
  * `locale` (query, body or Medusa's x-medusa-locale) overrides the plan's language.
  */

@@ -31,7 +31,7 @@ export interface DemoServer {
   stop(): Promise<void>
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
     server.unref()
@@ -95,8 +95,15 @@ async function waitForHealth(base: string, server: ChildProcess, output: string[
   throw new Error(`Medusa did not answer ${base}/health within ${timeoutMs / 1000} s:\n${output.join("").slice(-3000)}`)
 }
 
+export interface DemoServerOptions {
+  /** false: no admin dashboard (a storefront test needs none, and Medusa starts lighter). */
+  admin?: boolean
+  /** More environment for medusa-config.ts (STORE_CORS, ALMA_API_ROOT…). */
+  env?: Record<string, string>
+}
+
 /** Starts the demo store on a fresh database; `stop()` ends Medusa and drops the database. */
-export async function startDemoServer(): Promise<DemoServer> {
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const dbName = `browser_${process.pid}_${Date.now()}`
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "instalments-browser-"))
   const port = await freePort()
@@ -108,12 +115,13 @@ export async function startDemoServer(): Promise<DemoServer> {
     NODE_ENV: "development",
     LOG_LEVEL: "error",
     MEDUSA_DISABLE_TELEMETRY: "true",
-    MEDUSA_ADMIN_DISABLED: "false",
+    MEDUSA_ADMIN_DISABLED: options.admin === false ? "true" : "false",
     DEMO_SUMMARY_FILE: path.join(tmp, "store.json"),
     // The admin test moves the sandbox test clock, as the demo does (npm start).
     INSTALMENTS_TEST_CLOCK: "true",
     // Jest's flag would make Medusa's own dynamic imports behave differently: run it plainly.
     NODE_OPTIONS: "",
+    ...options.env,
   }
   await createDatabase(dbName)
   await runMedusa(["db:migrate"], env, output)

@@ -9,7 +9,7 @@
  * text (checked by the tests). Texts are plain text, not HTML: escape them when you put them in a
  * page or an e-mail.
  */
-import type { EligibilityReasonCode, InstalmentStatus, PlanCode, PlanStatus } from "../codes"
+import type { EligibilityReasonCode, InstalmentStatus, PlanCode, PlanStatus, SupportCategory } from "../codes"
 
 /**
  * Why a self-service action (pay early, postpone, change card, withdraw) was refused. Stable codes,
@@ -58,10 +58,12 @@ type PlanStatusKey = `status.plan.${PlanStatus}`
 type InstalmentStatusKey = `status.instalment.${InstalmentStatus}`
 type RefusalKey = `refusal.${RevisionRefusalCode}`
 type EmailKey = `email.${EmailKind}.subject` | `email.${EmailKind}.body`
+/** What a support request is about, as the shopper picks it on the page. */
+type SupportCategoryKey = `support.category.${SupportCategory}`
 
 /** Keys generated from the public codes: one text per code. */
 type GeneratedKeys = {
-  readonly [K in PlanKey | ReasonKey | PlanStatusKey | InstalmentStatusKey | RefusalKey | EmailKey]: string
+  readonly [K in PlanKey | ReasonKey | PlanStatusKey | InstalmentStatusKey | RefusalKey | EmailKey | SupportCategoryKey]: string
 }
 
 export interface Messages extends GeneratedKeys {
@@ -186,6 +188,42 @@ export interface Messages extends GeneratedKeys {
   /** A dearer exchange (docs/business-rules.md §6): the difference, paid at once by card. {amount} */
   readonly "self.action.payExchange": string
   readonly "self.confirm.payExchange": string
+
+  // ---- Self-service page: asking for help (docs/business-rules.md §9) ----------------------
+  readonly "self.support.title": string
+  /** The reply clocks, in words. */
+  readonly "self.support.intro": string
+  readonly "self.support.order": string
+  readonly "self.support.category": string
+  readonly "self.support.message": string
+  /** {max}: characters */
+  readonly "self.support.messageHelp": string
+  /** Order not received or not as ordered: the merchant handles them. */
+  readonly "self.support.orderMatters": string
+  readonly "self.support.send": string
+  readonly "self.support.sendAnyway": string
+  /** A category the page solves: its action first. */
+  readonly "self.support.solve.postpone": string
+  readonly "self.support.solve.changeCard": string
+  readonly "self.support.solve.payNow": string
+  readonly "self.support.solve.orSend": string
+  /** Request accepted: the 24-hour clock, the 48-working-hour clock, an order matter (the merchant's). */
+  readonly "self.support.sent": string
+  readonly "self.support.sentComplaint": string
+  readonly "self.support.sentToMerchant": string
+  readonly "self.support.error.category": string
+  readonly "self.support.error.messageRequired": string
+  /** {max}: characters */
+  readonly "self.support.error.messageTooLong": string
+  /** The page was sent twice with different texts: look again. */
+  readonly "self.support.error.changed": string
+  readonly "self.support.requests": string
+  /** {date} */
+  readonly "self.support.openedOn": string
+  readonly "self.support.status.open": string
+  readonly "self.support.status.closed": string
+  readonly "self.support.author.shopper": string
+  readonly "self.support.author.merchant": string
 
   // ---- E-mails (subjects and bodies are generated keys) -----------------------------------
   readonly "email.greeting": string

@@ -10,6 +10,7 @@ import { QUOTE } from "../__fixtures__/quote"
 import { InstalmentsBadgeView, lineTotal } from "./badge"
 import { InstalmentsConfirmation } from "./confirmation"
 import { SandboxCardForm } from "./card-form"
+import { StripeCardForm } from "./stripe-card-form"
 import { PlanPicker } from "./plan-picker"
 
 const noop = () => undefined
@@ -120,5 +121,32 @@ describe("InstalmentsConfirmation", () => {
     expect((html.match(/<li>/g) ?? []).length).toBe(3)
     expect(html).toContain("Visa •••• 5556")
     expect(html).toContain('<a class="mi-manage" href="https://shop.example/instalments/plans/iplan_1?token=t">Uw termijnen beheren</a>')
+  })
+})
+
+describe("StripeCardForm", () => {
+  const stripe = {
+    elements: () => ({ create: () => ({ mount: noop, destroy: noop, on: noop }) }),
+    createPaymentMethod: async () => ({}),
+    handleNextAction: async () => ({}),
+  }
+  const html = renderToStaticMarkup(h(StripeCardForm, { stripe, locale: "de", onSubmit: noop, submitLabel: "In 3 Raten zahlen" }))
+
+  it("gives Stripe's card field a group labelled in the shopper's language, with its errors announced", () => {
+    const group = /<div[^>]*class="mi-card-field"[^>]*>/.exec(html)?.[0] as string
+    expect(group).toContain('role="group"')
+    const labelId = /aria-labelledby="([^"]+)"/.exec(group)?.[1]
+    const errorId = /aria-describedby="([^"]+)"/.exec(group)?.[1]
+    expect(html).toContain(`<label id="${labelId}">Kartennummer, Ablaufdatum und Prüfnummer</label>`)
+    expect(html).toContain(`<p id="${errorId}" class="mi-card-error" role="alert"></p>`)
+  })
+
+  it("has no input of its own for card data: only the phone", () => {
+    expect(inputs(html)).toHaveLength(1)
+    expect(inputs(html)[0]).toContain('type="tel"')
+  })
+
+  it("keeps the button disabled until Stripe says the card is complete", () => {
+    expect(html).toMatch(/<button type="submit" disabled="">In 3 Raten zahlen<\/button>/)
   })
 })

@@ -1,0 +1,88 @@
+/**
+ * Medusa as separate processes, for the multi-process test: `medusa <command>` run to its end
+ * (migrations, the seed) and `medusa start` kept running (a server or the worker), straight from
+ * this repository's TypeScript sources, as `npm start` and the benches run it (no build: the
+ * admin is disabled). Every started process is its own process group, so `stop()` ends it and the
+ * children it started; what it printed last is kept for the error messages.
+ */
+import { spawn, type ChildProcess } from "node:child_process"
+import path from "node:path"
+
+const ROOT = path.resolve(__dirname, "../..")
+const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
+const KEEP_OUTPUT = 6000
+
+export interface MedusaProcess {
+  name: string
+  base: string
+  pid: number
+  /** The last lines it printed (stdout and stderr). */
+  output(): string
+  stop(): Promise<void>
+}
+
+/** `medusa <args>` to its end; rejects with its last output when it fails. */
+export function runMedusa(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(MEDUSA, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    const output = keepTail(child)
+    child.on("error", reject)
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`medusa ${args.join(" ")} exited ${code}:\n${output()}`))))
+  })
+}
+
+/** `medusa start` on `port` (its mode and the rest in `env`); answers once it is listening. */
+export async function startMedusa(name: string, port: number, env: NodeJS.ProcessEnv, timeoutMs = 240_000): Promise<MedusaProcess> {
+  const child = spawn(MEDUSA, ["start"], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"], detached: true })
+  const output = keepTail(child)
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()))
+  const proc: MedusaProcess = {
+    name,
+    base: `http://127.0.0.1:${port}`,
+    pid: child.pid as number,
+    output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      signalGroup(child, "SIGTERM")
+      const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 10_000)
+      await exited
+      clearTimeout(timer)
+    },
+  }
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} (medusa start) exited ${child.exitCode}:\n${output()}`)
+    if (await answers(`${proc.base}/health`)) return proc
+    if (Date.now() > deadline) {
+      await proc.stop()
+      throw new Error(`${name} did not answer /health within ${timeoutMs / 1000} s:\n${output()}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-(child.pid as number), signal)
+  } catch {
+    // already gone
+  }
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok
+  } catch {
+    return false
+  }
+}
+
+function keepTail(child: ChildProcess): () => string {
+  let tail = ""
+  const keep = (chunk: Buffer) => {
+    tail = (tail + chunk.toString()).slice(-KEEP_OUTPUT)
+  }
+  child.stdout?.on("data", keep)
+  child.stderr?.on("data", keep)
+  return () => tail
+}

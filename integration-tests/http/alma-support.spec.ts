@@ -1,0 +1,80 @@
+/**
+ * Support requests on a plan Alma funds (issue 19 part 1): Alma writes to the shoppers of its
+ * plans about their payments, but the store's replies to their requests are the store's, so the
+ * reply e-mail goes out for an Alma plan too, in the plan's language; the page (which leaves the
+ * payments to Alma's own page) still takes a request. Alma is the plugin's stateful fake behind msw.
+ */
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ALMA_PROVIDER as PROVIDER, useFakeAlma } from "../helpers/alma"
+import { cartWith, emailsSent, planEmails, planOfOrder, useShop } from "../helpers/shop"
+
+const ALMA_ROOT = "https://api.alma-support.test"
+const ALMA_KEY = "sk_test_integration_alma_support"
+const alma = useFakeAlma({ apiRoot: ALMA_ROOT, apiKey: ALMA_KEY })
+
+jest.setTimeout(240_000)
+
+const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
+
+medusaIntegrationTestRunner({
+  cwd: path.join(__dirname, "../.."),
+  testSuite: ({ api, getContainer }) => {
+    const shop = useShop(api, getContainer, CHECKOUT_DAY)
+
+    beforeEach(() => {
+      alma.state.now = () => CHECKOUT_DAY
+    })
+
+    /** Cart → Alma session (Spanish) → the shopper accepts → the IPN places the order: its plan. */
+    async function almaPlan() {
+      const cartId = await cartWith(api, shop, "office-chair")
+      const headers = shop.storeHeaders
+      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
+      const res = await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER, data: { plan: "p3x", locale: "es" } }, { headers })
+      const pid = res.data.payment_collection.payment_sessions[0].data.alma_payment_id as string
+      alma.state.accept(pid)
+      const { headers: signed } = alma.state.ipnRequest(pid)
+      const { data } = await api.get(`/hooks/alma/ipn?pid=${pid}`, { headers: signed })
+      expect(data.type).toBe("order")
+      const plan = await planOfOrder(api, shop, data.order_id)
+      expect(plan).toMatchObject({ processor: "alma", locale: "es" })
+      return { plan, token: new URL(plan.self_service_url).searchParams.get("token") as string }
+    }
+
+    it("e-mails the store's reply to the shopper of an Alma plan, in their language", async () => {
+      const { plan, token } = await almaPlan()
+      const opened = await api.post(
+        `/store/instalment-plans/${plan.id}/support-requests`,
+        { category: "order_not_received", message: "¿Dónde está mi pedido?" },
+        { headers: { ...shop.storeHeaders, "x-instalments-token": token } },
+      )
+      const requestId = opened.data.support_request.id
+      const replied = await api.post(`/admin/instalment-support-requests/${requestId}/reply`, { message: "Su pedido sale mañana." }, { headers: shop.adminHeaders })
+      expect(replied.status).toBe(200)
+      expect(replied.data.email_sent).toBe(true)
+      const [email] = await emailsSent(getContainer(), plan.id, "instalments.supportReply")
+      expect(email).toMatchObject({ to: "lea.martin@example.com" })
+      expect(email.data.subject).toMatch(/^Pedido .+: respuesta a su solicitud$/)
+      expect(email.data.text).toContain("> Su pedido sale mañana.")
+      // Alma writes about the payments: the plugin's own payment e-mails stay out of an Alma plan.
+      const all = await planEmails(getContainer(), plan.id, () => true)
+      expect(all.map((e) => e.template)).toEqual(["instalments.supportReply"])
+    })
+
+    it("takes a request from the page of an Alma plan, which offers no payment action", async () => {
+      const { plan, token } = await almaPlan()
+      const fields = { token, action: "support-request", requests_seen: "0", category: "change_card", message: "Quiero cambiar de tarjeta." }
+      const res = await api.post(`/instalments/plans/${plan.id}?locale=es`, new URLSearchParams(fields).toString(), {
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        responseType: "text",
+        validateStatus: () => true,
+      })
+      expect(res.status).toBe(200)
+      // No card form here (Alma's page does that): the request goes straight to the store.
+      expect(res.data).not.toContain('id="action-change-card"')
+      expect(res.data).toContain("Su solicitud se ha enviado. La tienda le responderá en 24 horas")
+      expect(res.data).toContain("<strong>Cambiar mi tarjeta de pago</strong>")
+    })
+  },
+})
