@@ -102,6 +102,27 @@ async function waitForHealth(timeoutMs) {
   return false
 }
 
+/**
+ * STRIPE_API_KEY makes Stripe the demo's card processor (medusa-config.ts), in Stripe's test mode
+ * only: the demo's admin password and keys are public, so a live key is refused before anything
+ * starts. Answers "stripe", or "sandbox" without a key.
+ */
+function cardProcessor() {
+  const key = process.env.STRIPE_API_KEY
+  if (!key) return "sandbox"
+  if (!/^(sk|rk)_test_/.test(key)) {
+    throw new Error(
+      "STRIPE_API_KEY: the demo runs Stripe in test mode only (its admin password and keys are public): use a test key, sk_test_… (Stripe dashboard → Developers → API keys, test mode). A live key (sk_live_…) belongs in your own store's configuration, never in the demo.",
+    )
+  }
+  if (!process.env.STRIPE_WEBHOOK_SECRET) {
+    throw new Error(
+      "STRIPE_WEBHOOK_SECRET is needed with STRIPE_API_KEY: the signing secret (whsec_…) of a Stripe webhook endpoint pointing at /hooks/instalments/stripe (locally: `stripe listen --forward-to localhost:9000/hooks/instalments/stripe` prints one).",
+    )
+  }
+  return "stripe"
+}
+
 function readStore() {
   return JSON.parse(fs.readFileSync(path.join(demoDir, "store.json"), "utf8"))
 }
@@ -130,7 +151,7 @@ async function startStorefront() {
   }
 }
 
-function printBanner() {
+function printBanner(processor) {
   const store = readStore()
   const lines = [
     "",
@@ -143,6 +164,9 @@ function printBanner() {
     `  Admin login    ${store.admin_email} / ${store.admin_password}`,
     `  Publishable key  ${store.publishable_key}`,
     `  Region (Europe)  ${store.region_id}`,
+    processor === "stripe"
+      ? "  Card processor   Stripe, test mode (card_token: a pm_… from Stripe.js, or Stripe's test ids pm_card_fr, pm_card_authenticationRequired …)"
+      : "  Card processor   sandbox (card_token: tok_visa, tok_mastercard, … see the README's sandbox test cards)",
     "",
     `  Try: curl -H 'x-publishable-api-key: ${store.publishable_key}' 'http://localhost:${port}/store/payment-providers?region_id=${store.region_id}'`,
     "  Ctrl-C stops the store and its database.",
@@ -190,6 +214,8 @@ async function main() {
   process.on("SIGINT", () => shutdown(0))
   process.on("SIGTERM", () => shutdown(0))
   fs.mkdirSync(demoDir, { recursive: true })
+  const processor = cardProcessor()
+  if (processor === "stripe") log("STRIPE_API_KEY is set: the card processor is Stripe, in its test mode.")
 
   const url = await databaseUrl()
   await ensureDatabase(url)
@@ -223,7 +249,7 @@ async function main() {
       shutdown(code ?? 1)
     }
   })
-  if (await waitForHealth(180_000)) printBanner()
+  if (await waitForHealth(180_000)) printBanner(processor)
   else if (!stopping) log("Medusa did not answer /health within 3 minutes; see the log above.")
 }
 

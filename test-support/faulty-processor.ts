@@ -115,5 +115,6 @@ export function faultyProcessor(inner: SandboxProcessor): FaultyProcessor {
       return known ? { ok: true, value: known } : inner.findChargeByIdempotencyKey(key)
     },
     getCharge: (chargeId) => inner.getCharge(chargeId),
+    abandonCharge: (chargeId) => inner.abandonCharge(chargeId),
   }
 }

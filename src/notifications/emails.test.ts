@@ -27,6 +27,22 @@ describe("the e-mails", () => {
     expect(german.subject).toBe("Bestellung 42: Ihre Rate konnte nicht eingezogen werden")
   })
 
+  it("a payment failed for 3-D Secure asks the shopper to pay on their page with their bank's confirmation, in their language", () => {
+    const row = rowOf(chairPlan())
+    const french = renderPlanEmail("paymentFailed", row, { ...ctx, instalmentNumbers: [2], failureReason: "authentication_required" })
+    expect(french.subject).toBe(renderPlanEmail("paymentFailed", row, { ...ctx, instalmentNumbers: [2] }).subject)
+    expect(french.text).toMatch(/votre banque vous demande de confirmer ce paiement vous-même \(3-D Secure\)/u)
+    expect(french.text).toContain(`la confirmation de votre banque\u00a0: ${link}`)
+    expect(french.text).not.toContain("Nous effectuerons une nouvelle tentative")
+    for (const locale of ["en", "es", "de", "it", "nl"] as const) {
+      const email = renderPlanEmail("paymentFailed", { ...row, locale } as PlanRow, { ...ctx, locale, instalmentNumbers: [2], failureReason: "authentication_required" })
+      expect(email.text).toContain("3-D Secure")
+      expect(email.text).toContain(link)
+    }
+    // Any other reason: the usual e-mail (the card is retried).
+    expect(renderPlanEmail("paymentFailed", row, { ...ctx, instalmentNumbers: [2], failureReason: "insufficient_funds" }).text).not.toContain("3-D Secure")
+  })
+
   it("quotes the merchant's reply to a support request, escaped in HTML, in the plan's language", () => {
     const row = rowOf(chairPlan())
     const reply = "Votre colis est parti hier.\n<b>Suivi</b> : 123"

@@ -41,6 +41,8 @@ export interface EmailContext {
   readonly timeZone: string
   /** The merchant's reply (supportReply), quoted as written. */
   readonly reply?: string
+  /** Why the charge failed (paymentFailed): `authentication_required` asks the shopper to pay on their page with 3-D Secure. */
+  readonly failureReason?: string | null
 }
 
 /** Amount and date the e-mail's sentence speaks of. */
@@ -64,7 +66,11 @@ const WITH_SCHEDULE: readonly EmailKind[] = ["planConfirmed", "cardVerified", "p
 export function renderPlanEmail(kind: EmailKind, row: PlanRow, ctx: EmailContext): RenderedEmail {
   const { locale, link } = ctx
   const plan = planToSnapshot(row)
-  const texts = emailTexts(kind, locale, { orderNumber: row.order_display_id ?? row.id, link, ...figures(kind, row, plan, ctx) })
+  const params = { orderNumber: row.order_display_id ?? row.id, link, ...figures(kind, row, plan, ctx) }
+  const generic = emailTexts(kind, locale, params)
+  // Retrying will not help: the bank wants the shopper to confirm the payment themselves.
+  const mustAuthenticate = kind === "paymentFailed" && ctx.failureReason === "authentication_required"
+  const texts = mustAuthenticate ? { ...generic, body: t(locale, "email.paymentFailed.authenticationBody", definedOnly(params)) } : generic
   const schedule = WITH_SCHEDULE.includes(kind) ? scheduleRows(row, locale) : []
   const total = totalLine(
     plan.instalments.filter((i) => i.status !== "cancelled").map((i) => ({ number: i.number, dueDate: i.dueDate, amount: i.amount, customerFee: i.customerFee, lateFee: i.lateFee })),
@@ -129,4 +135,8 @@ function scheduleRows(row: PlanRow, locale: Locale) {
       amount: formatMoney(i.amount_cents + i.customer_fee_cents + i.late_fee_cents, row.currency_code, locale),
       status: statusLabel("instalment", i.status as InstalmentStatus, locale),
     }))
+}
+
+function definedOnly(params: Record<string, string | number | undefined>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string | number] => entry[1] !== undefined))
 }

@@ -29,6 +29,8 @@ export interface SendOptions {
   readonly trigger?: string
   /** The merchant's reply to a support request (supportReply). */
   readonly reply?: string
+  /** Why the charge failed (paymentFailed). */
+  readonly failureReason?: string | null
 }
 
 export type SendResult = { sent: true; notificationId: string } | { sent: false; reason: string }
@@ -65,6 +67,7 @@ export async function sendPlanEmail(
     timeZone: service.engineConfig.timeZone,
     instalmentNumbers: options.instalmentNumbers,
     reply: options.reply,
+    failureReason: options.failureReason,
   })
   try {
     const notifications = container.resolve(Modules.NOTIFICATION)

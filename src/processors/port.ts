@@ -26,6 +26,9 @@
  * `charge` = a PaymentIntent confirmed with `off_session` when `offSession`, the idempotency key
  * passed as Stripe's `Idempotency-Key` AND copied into the intent's metadata so that
  * `findChargeByIdempotencyKey` can use the Search API; `refund` = a Refund on the intent's charge.
+ * An intent in `requires_action` (3-D Secure) is the port's `requires_action` outcome, with its
+ * client_secret, when the caller said the shopper can authenticate (`shopperCanAuthenticate`);
+ * otherwise it is cancelled and fails `authentication_required`.
  * `creditDecision` has no Stripe counterpart: an adapter without one approves and says so in
  * `capabilities.creditDecision`.
  */
@@ -76,6 +79,7 @@ export const CHARGE_FAILURE_CODES = [
   "expired_card",
   "authentication_required", // the issuer wants 3-D Secure: the shopper must act (off-session charge)
   "processing_error", // the processor or issuer failed; may succeed on a later attempt
+  "authentication_failed", // the shopper was asked for 3-D Secure and did not pass it
 ] as const
 export type ChargeFailureCode = (typeof CHARGE_FAILURE_CODES)[number]
 
@@ -132,11 +136,31 @@ export type DescribeCardOptions = {
   customer?: { email?: string; phone?: string; name?: string }
 }
 
-export type VerifyCardRequest = { cardRef: string; idempotencyKey: string }
+export type VerifyCardRequest = {
+  cardRef: string
+  idempotencyKey: string
+  /** The shopper is there to authenticate (see `ChargeRequest.shopperCanAuthenticate`). */
+  shopperCanAuthenticate?: boolean
+}
+
+/**
+ * What the shopper's browser needs to pass the issuer's 3-D Secure challenge, with the processor's
+ * own front-end library (Stripe.js: `stripe.handleNextAction({ clientSecret })`). Meant for the
+ * shopper's browser, and only for it: it lets that browser finish this one payment or setup.
+ */
+export type ShopperAction = {
+  type: "authenticate"
+  /** Stripe: the PaymentIntent's or SetupIntent's client_secret. */
+  clientSecret: string
+  /** What waits for the shopper: a payment (charge) or a card setup (verification). */
+  intent: "payment" | "setup"
+}
 
 export type VerificationOutcome =
   | { status: "succeeded"; verificationId: string }
   | { status: "failed"; verificationId: string; code: ChargeFailureCode; message: string }
+  /** Only when `shopperCanAuthenticate`: nothing is verified until the shopper passed the challenge; ask again with the same key. */
+  | { status: "requires_action"; verificationId: string; action: ShopperAction }
 
 // ---------------------------------------------------------------------------------------------
 // Credit decision
@@ -170,6 +194,14 @@ export type ChargeRequest = {
   /** True when the shopper is not present (scheduled instalments); false at checkout. */
   offSession: boolean
   /**
+   * The shopper is there and their browser can pass a 3-D Secure challenge (checkout, the
+   * self-service page): when the issuer asks for one, the adapter answers `requires_action` and
+   * nothing moves until the shopper passed it; asking again with the same key then answers the
+   * payment's outcome. Without it (the default), a charge that needs authentication fails
+   * `authentication_required`. Only with `offSession: false`.
+   */
+  shopperCanAuthenticate?: boolean
+  /**
    * The time the caller considers "now" (its own clock, e.g. an admin test clock). Real processors
    * ignore it; the sandbox records it as the charge time and checks the card's expiry against it.
    */
@@ -181,13 +213,18 @@ export type ChargeRequest = {
 export type ChargeOutcome =
   | { status: "succeeded"; chargeId: string; amount: Amount }
   | { status: "failed"; chargeId: string; code: ChargeFailureCode; message: string }
+  /**
+   * Waiting for the shopper's 3-D Secure (only when `shopperCanAuthenticate`): nothing moved yet.
+   * The same request with the same key answers again, with the outcome once the shopper acted.
+   */
+  | { status: "requires_action"; chargeId: string; action: ShopperAction }
 
 /** A charge as the processor holds it (reconciliation, admin). */
 export type ChargeDetails = ChargeOutcome & {
   cardRef: string
-  /** What was asked (for a failed charge, nothing was taken). */
+  /** What was asked (for a failed charge, or one waiting for the shopper, nothing was taken). */
   requestedAmount: Amount
-  /** Total refunded on it so far (0 for a failed charge). */
+  /** Total refunded on it so far (0 for a charge that took nothing). */
   refunded: Amount
   idempotencyKey: string
   createdAt: Date
@@ -258,6 +295,15 @@ export interface CardProcessor {
 
   /** A charge by id. */
   getCharge(chargeId: string): Promise<ProcessorResult<ChargeDetails>>
+
+  /**
+   * Gives up a charge made with `shopperCanAuthenticate` that the plugin will not wait for any
+   * more: one still waiting for the shopper's 3-D Secure, or whose challenge failed, is cancelled
+   * at the processor so that nothing (the shopper's browser) can confirm it afterwards. Answers
+   * its outcome after that: failed, or succeeded when the shopper finished first. A charge that
+   * waits for nothing is answered as it is. Moves no money; idempotent.
+   */
+  abandonCharge(chargeId: string): Promise<ProcessorResult<ChargeOutcome>>
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
 /**
  * The shopper's five actions (docs/business-rules.md §5), shared by the JSON routes and the page:
- *   pay-early  { scope: "next" | "all" }           the next instalment, or everything, charged now
+ *   pay-early  { scope: "next" | "all", authenticate? } the next instalment, or everything, charged now;
+ *                                                 `authenticate: true`: on-session, with the bank's
+ *                                                 3-D Secure if it asks (an authentication_required
+ *                                                 instalment): the answer may be `shopperAction`
  *   postpone   { instalment_number, days }          one due date moved 1–15 days (per-plan limit)
  *   change-card { card_token }                       same card rules as checkout, verified first
  *   withdraw   {}                                    within 14 days of the order: the rest charged now
@@ -15,9 +18,11 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import type { Locale } from "../domain/codes"
 import type { ChargeMovement, RevisionOutcome } from "../domain/outcome"
+import { amountDue, nextDue, unpaidInstalments } from "../domain/plan"
+import type { ShopperAction as BankConfirmation } from "../processors"
 import { payEarly, postpone, withdraw } from "../domain/revisions"
 import { formatDate, formatMoney, refusalMessage, t } from "../domain/texts"
-import type { PlanRow } from "../modules/instalments/mapping"
+import { planToSnapshot, type PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
 import { markExchangesPaidInMedusa } from "../workflows/mark-exchange-paid"
 import { forShopper } from "./refusals"
@@ -35,6 +40,10 @@ const wholeNumber = (what: string) =>
 export const ACTION_BODIES = {
   "pay-early": z.object({
     scope: z.enum(["next", "all"], { error: 'must be "next" (the next instalment) or "all" (everything that remains)' }),
+    // The page's forms send "true".
+    authenticate: z
+      .preprocess((value) => (value === "true" ? true : value === "false" ? false : value), z.boolean({ error: "must be true or false: true pays with the bank's confirmation (3-D Secure) when it asks for one" }))
+      .optional(),
   }),
   postpone: z.object({
     instalment_number: wholeNumber("the number of the instalment to postpone, e.g. 2").pipe(z.number().min(1, "must be 1 or more")),
@@ -59,6 +68,8 @@ export interface ActionResult {
   readonly plan: PlanRow
   /** What happened, for the shopper ("Thank you. Your payment of 84,96 € has been received…"). */
   readonly message: string
+  /** The payment waits for the shopper's bank (3-D Secure): hand this to Stripe.js, then send the same request again. */
+  readonly bankConfirmation?: BankConfirmation
 }
 
 export interface ActionOptions {
@@ -112,8 +123,11 @@ export async function runShopperAction<A extends ShopperAction>(
   try {
     switch (action) {
       case "pay-early": {
-        const { scope } = body as ActionBody<"pay-early">
-        const { plan, outcome } = await service.revise(row.id, (s, ctx) => payEarly(s, { scope }, ctx), revise)
+        const { scope, authenticate } = body as ActionBody<"pay-early">
+        const { plan, outcome, shopperAction } = await service.revise(row.id, (s, ctx) => payEarly(s, { scope }, ctx), { ...revise, shopperPresent: authenticate === true })
+        if (shopperAction) {
+          return { plan, message: t(locale, "self.done.authenticate", { amount: formatMoney(dueNow(plan, scope), plan.currency_code, locale) }), bankConfirmation: shopperAction }
+        }
         const amount = formatMoney(await chargedCents(service, outcome, revise.idempotencyKey), plan.currency_code, locale)
         return { plan, message: t(locale, scope === "all" ? "self.done.payAll" : "self.done.payNext", { amount }) }
       }
@@ -149,6 +163,14 @@ export async function runShopperAction<A extends ShopperAction>(
     throw forShopper(error, locale, service.engineConfig, row.status)
   }
   throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown action ${String(action)}: use one of ${SHOPPER_ACTIONS.join(", ")}`)
+}
+
+/** What a pay-early of `scope` charges on the plan as it is (nothing has moved yet). */
+function dueNow(row: PlanRow, scope: "next" | "all"): number {
+  const plan = planToSnapshot(row)
+  const next = nextDue(plan)
+  const instalments = scope === "all" ? unpaidInstalments(plan) : next ? [next] : []
+  return instalments.reduce((sum, i) => sum + amountDue(i), 0)
 }
 
 /**

@@ -4,6 +4,9 @@
  *
  *   GET  /store/instalment-plans/:id                         → { instalment_plan }
  *   POST /store/instalment-plans/:id/<action> { … }          → { instalment_plan, message }
+ *        (pay-early with `authenticate: true`, when the bank asks for 3-D Secure: also
+ *        `requires_action: { type, client_secret, intent }`; nothing is paid yet: the storefront runs
+ *        Stripe.js's handleNextAction, then sends the same request again, same Idempotency-Key)
  *   GET  /store/customers/me/instalment-plans                → { instalment_plans, count, limit, offset }
  *
  * The self-service link's token goes in the `x-instalments-token` header (also accepted: `token` in
@@ -63,7 +66,12 @@ export function shopperActionRoute(action: ShopperAction) {
     const idempotencyKey = scopedKey(req.params.id, action, idempotencyKeyHeader(req.headers["idempotency-key"]))
     const result = await runShopperAction(service, access.row, action, input, { actor: access.actor, locale, idempotencyKey, container: req.scope })
     renewRevokedToken(service, access, result.plan, res)
-    res.json({ instalment_plan: shopperPlanView(result.plan, { locale, ctx: service.revisionContext(), managedHere: true }), message: result.message })
+    const confirmation = result.bankConfirmation
+    res.json({
+      instalment_plan: shopperPlanView(result.plan, { locale, ctx: service.revisionContext(), managedHere: true }),
+      message: result.message,
+      ...(confirmation ? { requires_action: { type: confirmation.type, client_secret: confirmation.clientSecret, intent: confirmation.intent } } : {}),
+    })
   })
 }
 

@@ -145,6 +145,26 @@ describe("placing the order: every answer of POST /store/carts/:id/complete", ()
     expect(calls[1]).toEqual({ path: "/store/carts/cart_1", request: { method: "GET", query: { fields: "*payment_collection.payment_sessions" } } })
   })
 
+  it("400 without a reason while the session waits for 3-D Secure → requires_more with what Stripe.js needs", async () => {
+    const shopperAction = { type: "authenticate", intent: "payment", client_secret: "pi_1_secret_2" }
+    const cart = { id: "cart_1", payment_collection: { payment_sessions: [{ provider_id: "pp_instalments_instalments", status: "requires_more", data: { shopper_action: shopperAction } }] } }
+    const { client } = scriptedStore(
+      answer(400, { type: "not_allowed", message: "Session: payses_1 was not authorized with the provider." }),
+      answer(200, { cart }),
+      answer(400, { type: "not_allowed", message: "Session: payses_1 was not authorized with the provider." }),
+      answer(200, { cart: openCart({}) }),
+    )
+    expect(await client.placeOrder("cart_1")).toEqual({
+      type: "requires_more",
+      url: null,
+      code: "authentication_required",
+      message: "Session: payses_1 was not authorized with the provider.",
+      authentication: shopperAction,
+    })
+    // No session waiting: a refusal as before.
+    expect(await client.placeOrder("cart_1")).toMatchObject({ type: "refused", status: 400, code: null })
+  })
+
   it("400 with the plugin's code (card_declined, credit_refused) → refused; 409 (completing already) → refused without code", async () => {
     const { client } = scriptedStore(
       answer(400, { type: "not_allowed", message: "credit_refused: Le financement n'a pas été accordé." }),
@@ -180,6 +200,13 @@ describe("self-service", () => {
         request: { method: "POST", body: { scope: "all" }, headers: { "x-instalments-token": "v2.1.9.sig", "idempotency-key": "k1" }, query: { locale: undefined } },
       },
     ])
+  })
+
+  it("pays with the bank's 3-D Secure: sends authenticate, answers requires_action for Stripe.js", async () => {
+    const requiresAction = { type: "authenticate", intent: "payment", client_secret: "pi_1_secret_2" }
+    const { calls, client } = scriptedStore(answer(200, { instalment_plan: plan, message: "Confirmez.", requires_action: requiresAction }))
+    expect(await client.payEarly("iplan_1", "next", { token: "t", idempotencyKey: "k2" }, { authenticate: true })).toEqual({ instalment_plan: plan, message: "Confirmez.", requires_action: requiresAction })
+    expect(calls[0].request.body).toEqual({ scope: "next", authenticate: true })
   })
 
   it("returns the renewed token of a card change, and the bodies of postpone, withdraw and pay-exchange", async () => {

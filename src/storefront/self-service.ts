@@ -47,8 +47,13 @@ export function selfServiceCalls(send: Transport) {
       if (answer.status >= 400) throw new InstalmentsApiError(answer.status, answer.body)
       return (answer.body as { instalment_plan: ShopperPlan }).instalment_plan
     },
-    /** Pays the next instalment, or everything that remains, now (irreversible). */
-    payEarly: (planId: string, scope: "next" | "all", access: PlanAccess = {}) => act(planId, "pay-early", { scope }, access),
+    /**
+     * Pays the next instalment, or everything that remains, now (irreversible). `authenticate`: with
+     * the bank's 3-D Secure if it asks (an instalment declined authentication_required): the answer
+     * may carry `requires_action`; then send the same call again, same `access.idempotencyKey`.
+     */
+    payEarly: (planId: string, scope: "next" | "all", access: PlanAccess = {}, options: { authenticate?: boolean } = {}) =>
+      act(planId, "pay-early", { scope, ...(options.authenticate ? { authenticate: true } : {}) }, access),
     /** Moves one due date 1 to `actions.postpone.max_days` days later. */
     postpone: (planId: string, input: { instalmentNumber: number; days: number }, access: PlanAccess = {}) =>
       act(planId, "postpone", { instalment_number: input.instalmentNumber, days: input.days }, access),

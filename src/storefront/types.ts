@@ -169,6 +169,12 @@ export interface ShopperActionResult {
   message: string
   /** A card change revokes the plan's links: the caller's new token (also in the x-instalments-token header). */
   token?: string
+  /**
+   * Pay early with `authenticate: true`, when the bank asks for 3-D Secure: nothing is paid yet.
+   * Hand `client_secret` to Stripe.js (`stripe.handleNextAction({ clientSecret })`), then send the
+   * same request again, with the same idempotency key.
+   */
+  requires_action?: { type: "authenticate"; client_secret: string; intent: "payment" | "setup" }
 }
 
 /** GET /store/customers/me/instalment-plans */

@@ -23,6 +23,8 @@ type PlanEventData = {
   instalment_numbers?: number[]
   attempt?: number | null
   failed_at?: string | null
+  /** Why the charge failed (payment_failed): the port's failure code. */
+  reason?: string | null
   version?: number
 }
 
@@ -65,6 +67,7 @@ export default async function instalmentPlanEmails({ event, container }: Subscri
       if (!plan) return
       await sendPlanEmail(container, plan, "paymentFailed", {
         instalmentNumbers: numbers,
+        failureReason: event.data.reason,
         idempotencyKey: paymentFailedKey(event.data, plan),
         trigger: event.name,
       })

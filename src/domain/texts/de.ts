@@ -112,6 +112,7 @@ export const de: Messages = {
   "self.confirm.changeCard": "Ihre künftigen Raten werden Ihrer neuen Karte belastet.",
   "self.confirm.withdraw":
     "Wenn Sie widerrufen, endet Ihr Zahlungsplan: Der Restbetrag von {amount} wird Ihrer Karte sofort belastet, und bereits gezahlte Gebühren werden Ihnen erstattet.",
+  "self.done.authenticate": "Um diese Zahlung von {amount} abzuschließen, bestätigen Sie sie bei Ihrer Bank (3-D Secure) und kehren Sie dann auf diese Seite zurück.",
   "self.done.payNext": "Vielen Dank. Ihre Zahlung von {amount} ist eingegangen. Ihren aktualisierten Zahlungsplan finden Sie unten.",
   "self.done.payAll": "Vielen Dank. Ihre Zahlung von {amount} ist eingegangen: Ihre Bestellung ist vollständig bezahlt.",
   "self.done.postpone": "Erledigt: Ihre Rate ist jetzt am {date} fällig.",
@@ -231,6 +232,8 @@ export const de: Messages = {
   "email.reminder.body":
     "Die nächste Rate für Ihre Bestellung {orderNumber} in Höhe von {amount} wird Ihrer Karte am {date} belastet. Wenn Sie Ihre Karte ändern oder diese Fälligkeit verschieben möchten, können Sie dies auf der Seite Ihres Zahlungsplans tun: {link}",
   "email.paymentFailed.subject": "Bestellung {orderNumber}: Ihre Rate konnte nicht eingezogen werden",
+  "email.paymentFailed.authenticationBody":
+    "Wir konnten Ihre Rate von {amount}, fällig am {date}, für die Bestellung {orderNumber} nicht abbuchen: Ihre Bank verlangt, dass Sie diese Zahlung selbst bestätigen (3-D Secure). Öffnen Sie die Seite Ihres Zahlungsplans und wählen Sie, jetzt mit der Bestätigung Ihrer Bank zu zahlen: {link}. Bis dahin können wir sie nicht automatisch abbuchen.",
   "email.paymentFailed.body":
     "Wir konnten Ihre am {date} fällige Rate von {amount} für die Bestellung {orderNumber} nicht belasten. Wir versuchen es in den nächsten Tagen erneut. Sie können die Rate auch jetzt zahlen oder Ihre Karte auf der Seite Ihres Zahlungsplans ändern: {link}. Wenn Sie Schwierigkeiten beim Zahlen haben, kontaktieren Sie uns bitte: Wir suchen gemeinsam mit Ihnen nach einer Lösung.",
   "email.planUpdated.subject": "Ihr Zahlungsplan für Bestellung {orderNumber} wurde aktualisiert",

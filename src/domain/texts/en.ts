@@ -111,6 +111,7 @@ export const en: Messages = {
   "self.confirm.changeCard": "Your future instalments will be charged to your new card.",
   "self.confirm.withdraw":
     "If you withdraw, your payment plan ends: the remaining {amount} will be charged to your card at once, and any fees you have already paid will be refunded.",
+  "self.done.authenticate": "To finish this payment of {amount}, confirm it with your bank (3-D Secure), then come back to this page.",
   "self.done.payNext": "Thank you. Your payment of {amount} has been received. Your updated schedule is shown below.",
   "self.done.payAll": "Thank you. Your payment of {amount} has been received: your order is now paid in full.",
   "self.done.postpone": "Done: your instalment is now due on {date}.",
@@ -227,6 +228,8 @@ export const en: Messages = {
   "email.reminder.body":
     "Your next instalment for order {orderNumber}, {amount}, will be charged to your card on {date}. If you need to change your card or postpone this due date, you can do so from your payment plan page: {link}",
   "email.paymentFailed.subject": "Order {orderNumber}: your instalment could not be paid",
+  "email.paymentFailed.authenticationBody":
+    "We were unable to charge your instalment of {amount} due on {date} for order {orderNumber}: your bank asks you to confirm this payment yourself (3-D Secure). Open your payment plan page and choose to pay now with your bank's confirmation: {link}. Until then, we will not be able to charge it automatically.",
   "email.paymentFailed.body":
     "We were unable to charge your instalment of {amount} due on {date} for order {orderNumber}. We will try again in the next few days. You can also pay it now or change your card from your payment plan page: {link}. If you are having difficulty paying, please contact us: we will look for a solution with you.",
   "email.planUpdated.subject": "Your payment plan for order {orderNumber} has been updated",

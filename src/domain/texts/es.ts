@@ -112,6 +112,7 @@ export const es: Messages = {
   "self.confirm.changeCard": "Los próximos pagos se cargarán en su nueva tarjeta.",
   "self.confirm.withdraw":
     "Si desiste, su calendario de pagos finaliza: el importe pendiente de {amount} se cargará de inmediato en su tarjeta y se le reembolsarán las comisiones ya pagadas.",
+  "self.done.authenticate": "Para terminar este pago de {amount}, confírmelo con su banco (3-D Secure) y vuelva después a esta página.",
   "self.done.payNext": "Gracias. Hemos recibido su pago de {amount}. A continuación figura su calendario actualizado.",
   "self.done.payAll": "Gracias. Hemos recibido su pago de {amount}: su pedido está pagado por completo.",
   "self.done.postpone": "Hecho: su pago vence ahora el {date}.",
@@ -229,6 +230,8 @@ export const es: Messages = {
   "email.reminder.body":
     "El próximo pago de su pedido {orderNumber}, por importe de {amount}, se cargará en su tarjeta el {date}. Si desea cambiar de tarjeta o aplazar este pago, puede hacerlo desde la página de su calendario de pagos: {link}",
   "email.paymentFailed.subject": "Pedido {orderNumber}: no se ha podido cobrar su pago",
+  "email.paymentFailed.authenticationBody":
+    "No hemos podido cobrar su plazo de {amount} con vencimiento el {date} del pedido {orderNumber}: su banco le pide que confirme usted mismo este pago (3-D Secure). Abra la página de su plan de pagos y elija pagar ahora con la confirmación de su banco: {link}. Hasta entonces, no podremos cobrarlo automáticamente.",
   "email.paymentFailed.body":
     "No hemos podido cargar su pago de {amount} previsto para el {date} del pedido {orderNumber}. Volveremos a intentarlo en los próximos días. También puede abonarlo ahora o cambiar de tarjeta desde la página de su calendario de pagos: {link}. Si tiene dificultades para pagar, póngase en contacto con nosotros: buscaremos una solución con usted.",
   "email.planUpdated.subject": "Se ha actualizado su calendario de pagos del pedido {orderNumber}",

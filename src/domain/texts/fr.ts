@@ -115,6 +115,7 @@ export const fr: Messages = {
   "self.confirm.changeCard": "Vos prochaines échéances seront débitées sur votre nouvelle carte.",
   "self.confirm.withdraw":
     "Si vous vous rétractez, votre échéancier prend fin\u00a0: le solde de {amount} sera débité immédiatement sur votre carte, et les frais déjà payés vous seront remboursés.",
+  "self.done.authenticate": "Pour terminer ce paiement de {amount}, confirmez-le auprès de votre banque (3-D Secure), puis revenez sur cette page.",
   "self.done.payNext": "Merci. Votre paiement de {amount} a bien été reçu. Votre échéancier mis à jour figure ci-dessous.",
   "self.done.payAll": "Merci. Votre paiement de {amount} a bien été reçu\u00a0: votre commande est entièrement payée.",
   "self.done.postpone": "C'est fait\u00a0: votre échéance est reportée au {date}.",
@@ -235,6 +236,8 @@ export const fr: Messages = {
   "email.reminder.body":
     "La prochaine échéance de votre commande {orderNumber}, d'un montant de {amount}, sera débitée sur votre carte le {date}. Si vous souhaitez changer de carte ou reporter cette échéance, vous pouvez le faire depuis votre espace de paiement\u00a0: {link}",
   "email.paymentFailed.subject": "Commande {orderNumber}\u00a0: votre échéance n'a pas pu être payée",
+  "email.paymentFailed.authenticationBody":
+    "Nous n'avons pas pu prélever votre échéance de {amount} prévue le {date} pour la commande {orderNumber}\u00a0: votre banque vous demande de confirmer ce paiement vous-même (3-D Secure). Ouvrez la page de votre échéancier et choisissez de payer maintenant avec la confirmation de votre banque\u00a0: {link}. D'ici là, nous ne pourrons pas la prélever automatiquement.",
   "email.paymentFailed.body":
     "Nous n'avons pas pu débiter votre échéance de {amount} du {date} pour la commande {orderNumber}. Nous effectuerons une nouvelle tentative dans les prochains jours. Vous pouvez aussi la régler dès maintenant ou changer de carte depuis votre espace de paiement\u00a0: {link}. Si vous rencontrez des difficultés de paiement, contactez-nous\u00a0: nous chercherons une solution avec vous.",
   "email.planUpdated.subject": "Votre échéancier pour la commande {orderNumber} a été mis à jour",

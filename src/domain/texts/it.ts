@@ -116,6 +116,7 @@ export const it: Messages = {
   "self.confirm.changeCard": "Le prossime rate saranno addebitate sulla sua nuova carta.",
   "self.confirm.withdraw":
     "Se recede, il piano dei pagamenti termina: l'importo residuo di {amount} sarà addebitato subito sulla sua carta e le commissioni già pagate le saranno rimborsate.",
+  "self.done.authenticate": "Per completare questo pagamento di {amount}, lo confermi presso la sua banca (3-D Secure), poi torni su questa pagina.",
   "self.done.payNext": "Grazie. Abbiamo ricevuto il suo pagamento di {amount}. Qui sotto trova il piano dei pagamenti aggiornato.",
   "self.done.payAll": "Grazie. Abbiamo ricevuto il suo pagamento di {amount}: il suo ordine è interamente pagato.",
   "self.done.postpone": "Fatto: la sua rata ora scade il {date}.",
@@ -233,6 +234,8 @@ export const it: Messages = {
   "email.reminder.body":
     "La prossima rata del suo ordine {orderNumber}, pari a {amount}, sarà addebitata sulla sua carta il {date}. Se desidera cambiare carta o posticipare questa scadenza, può farlo dalla pagina del suo piano dei pagamenti: {link}",
   "email.paymentFailed.subject": "Ordine {orderNumber}: non è stato possibile addebitare la sua rata",
+  "email.paymentFailed.authenticationBody":
+    "Non siamo riusciti ad addebitare la sua rata di {amount} in scadenza il {date} per l'ordine {orderNumber}: la sua banca le chiede di confermare lei stesso questo pagamento (3-D Secure). Apra la pagina del suo piano di pagamento e scelga di pagare ora con la conferma della sua banca: {link}. Fino ad allora non potremo addebitarla automaticamente.",
   "email.paymentFailed.body":
     "Non è stato possibile addebitare la sua rata di {amount} in scadenza il {date} per l'ordine {orderNumber}. Effettueremo un nuovo tentativo nei prossimi giorni. Può anche pagarla ora o cambiare carta dalla pagina del suo piano dei pagamenti: {link}. Se ha difficoltà a pagare, ci contatti: cercheremo insieme una soluzione.",
   "email.planUpdated.subject": "Il piano dei pagamenti dell'ordine {orderNumber} è stato aggiornato",

@@ -138,6 +138,8 @@ export interface Messages extends GeneratedKeys {
   /** {amount} */
   readonly "self.confirm.withdraw": string
   /** {amount} */
+  readonly "self.done.authenticate": string
+  /** {amount} */
   readonly "self.done.payNext": string
   /** {amount} */
   readonly "self.done.payAll": string
@@ -232,6 +234,8 @@ export interface Messages extends GeneratedKeys {
   readonly "email.scheduleTitle": string
   /** The contract's proof (docs/business-rules.md §4). {version} {date} */
   readonly "email.terms": string
+  /** The payment-failed body when the bank wants the shopper's 3-D Secure: pay on the page. {amount} {date} {orderNumber} {link} */
+  readonly "email.paymentFailed.authenticationBody": string
 }
 
 export type MessageKey = keyof Messages

@@ -116,6 +116,7 @@ export const nl: Messages = {
   "self.confirm.changeCard": "Uw volgende termijnen worden van uw nieuwe kaart afgeschreven.",
   "self.confirm.withdraw":
     "Als u herroept, eindigt uw betalingsschema: het resterende bedrag van {amount} wordt onmiddellijk van uw kaart afgeschreven en reeds betaalde kosten worden u terugbetaald.",
+  "self.done.authenticate": "Bevestig deze betaling van {amount} bij uw bank (3-D Secure) om ze af te ronden en kom daarna terug naar deze pagina.",
   "self.done.payNext": "Dank u. Wij hebben uw betaling van {amount} ontvangen. Hieronder vindt u uw bijgewerkte betalingsschema.",
   "self.done.payAll": "Dank u. Wij hebben uw betaling van {amount} ontvangen: uw bestelling is volledig betaald.",
   "self.done.postpone": "Gelukt: uw termijn vervalt nu op {date}.",
@@ -233,6 +234,8 @@ export const nl: Messages = {
   "email.reminder.body":
     "De volgende termijn voor uw bestelling {orderNumber}, ten bedrage van {amount}, wordt op {date} van uw kaart afgeschreven. Wilt u uw kaart wijzigen of deze vervaldatum uitstellen, dan kan dat via de pagina van uw betalingsschema: {link}",
   "email.paymentFailed.subject": "Bestelling {orderNumber}: uw termijn kon niet worden afgeschreven",
+  "email.paymentFailed.authenticationBody":
+    "We konden uw termijn van {amount}, te betalen op {date}, voor bestelling {orderNumber} niet afschrijven: uw bank vraagt u deze betaling zelf te bevestigen (3-D Secure). Open de pagina van uw betalingsplan en kies om nu te betalen met de bevestiging van uw bank: {link}. Tot dan kunnen we de termijn niet automatisch afschrijven.",
   "email.paymentFailed.body":
     "Wij konden uw termijn van {amount} die op {date} verviel voor bestelling {orderNumber} niet afschrijven. Wij proberen het de komende dagen opnieuw. U kunt de termijn ook nu betalen of uw kaart wijzigen via de pagina van uw betalingsschema: {link}. Hebt u moeite met betalen, neem dan contact met ons op: wij zoeken samen met u naar een oplossing.",
   "email.planUpdated.subject": "Uw betalingsschema voor bestelling {orderNumber} is bijgewerkt",

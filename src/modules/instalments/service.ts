@@ -18,7 +18,7 @@ import type { PlanSnapshot } from "../../domain/plan"
 import type { Result } from "../../domain/result"
 import { readModuleOptions, type InstalmentsModuleOptions, type ModuleSettings } from "./boot"
 import { changeCard } from "./card-change"
-import { authorizeCheckout } from "./checkout/authorize"
+import { authorizeCheckout, type CheckoutAuthorization } from "./checkout/authorize"
 import { openCheckout, requoteCheckout } from "./checkout/open"
 import type { PublicCheckoutData, SessionShopper } from "./checkout/session-data"
 import { forgetSessionShopper, keepSessionShopper, readSessionShopper } from "./checkout/session-shopper"
@@ -43,7 +43,7 @@ import InstalmentSupportMessage from "./models/instalment-support-message"
 import InstalmentSupportRequest from "./models/instalment-support-request"
 import { claimBatch, collectBatch, completeBatch, type DecidedBatch } from "./operations/collect-batch"
 import { beginLenderOperation, claimStaleLenderOperation, executingLenderOperations, type LenderOperation, type LenderOperationInput } from "./operations/lender"
-import { reconcile, reconcileOperation, type ReconcileSummary } from "./operations/reconcile"
+import { reconcile, reconcileChargeKey, reconcileOperation, type ReconcileSummary } from "./operations/reconcile"
 import { runRevision, type PlanRevision, type ReviseOptions, type RevisionResult } from "./operations/run"
 import { quoteWithViews } from "./quotes"
 import { expectedByWeek, listPlans, receivableTotals, type Knex, type PlanListFilters } from "./reads/admin-queries"
@@ -151,8 +151,8 @@ export default class InstalmentsModuleService extends MedusaService({
     return requoteCheckout(this.operations, session, amount)
   }
 
-  /** Completing the cart: credit decision, first charge or card verification, the plan written; idempotent by session (checkout/authorize.ts). */
-  async authorizeCheckout(session: PublicCheckoutData): Promise<{ plan: PlanRow; deferred: boolean }> {
+  /** Completing the cart: the plan written, or what the shopper's 3-D Secure needs first; idempotent by session (checkout/authorize.ts). */
+  async authorizeCheckout(session: PublicCheckoutData): Promise<CheckoutAuthorization> {
     return authorizeCheckout(this.operations, session)
   }
 
@@ -236,6 +236,11 @@ export default class InstalmentsModuleService extends MedusaService({
   /** Settles operations a crash left running, unchanged for `olderThanMs` (default five minutes; 0 for all). */
   async reconcile(options: { olderThanMs?: number; limit?: number } = {}): Promise<ReconcileSummary> {
     return reconcile(this.operations, { olderThanMs: options.olderThanMs ?? STALE_OPERATION_MS, limit: options.limit })
+  }
+
+  /** A charge of ours changed at the processor (a webhook): its plan's operation settled now (operations/reconcile.ts). */
+  async reconcileChargeKey(processorKey: string): Promise<string | null> {
+    return reconcileChargeKey(this.operations, processorKey)
   }
 
   /** Ids of plans collection may act on `today`, after `after` in id order (./collection.ts). */

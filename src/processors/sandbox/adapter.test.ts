@@ -21,4 +21,13 @@ describe("sandbox processor", () => {
     const expected = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1
     expect(expYear * 12 + expMonth - 1).toBe(expected)
   })
+
+  it("never waits for a shopper: giving up a charge answers it as it is, an unknown one is unknown", async () => {
+    const processor = createSandboxProcessor()
+    const { cardRef } = value(await processor.describeCard("tok_visa"))
+    const charged = value(await processor.charge({ cardRef, amount: { cents: 500, currency: "eur" }, idempotencyKey: "k", description: "", offSession: false, shopperCanAuthenticate: true }))
+    expect(charged.status).toBe("succeeded")
+    expect(value(await processor.abandonCharge(charged.chargeId))).toEqual(charged)
+    expect(await processor.abandonCharge("ch_unknown")).toMatchObject({ ok: false, error: { code: "unknown_charge" } })
+  })
 })

@@ -8,7 +8,7 @@
  * The operations live in `card-operations.ts`, `charge-operations.ts` and `refund-operations.ts`;
  * this file puts them together with the processor's clock, store and ids.
  */
-import type { CardProcessor, ProcessorCapabilities } from "../port"
+import { type CardProcessor, type ChargeDetails, type ChargeOutcome, type ProcessorCapabilities, type ProcessorResult, processorOk } from "../port"
 import { cardOperations } from "./card-operations"
 import { chargeOperations } from "./charge-operations"
 import { type Clock, createSandboxClock } from "./clock"
@@ -49,13 +49,27 @@ export function createSandboxProcessor(options: SandboxProcessorOptions = {}): S
   const store = options.store ?? createMemorySandboxStore()
   const calls = createIdempotencyRunner({ store, clock, claimTimings: options.claimTimings })
   const context: SandboxContext = { clock, store, newId: options.newId ?? randomId, calls }
+  const charges = chargeOperations(context)
   return {
     name: SANDBOX_PROCESSOR_NAME,
     capabilities,
     clock,
     store,
     ...cardOperations(context),
-    ...chargeOperations(context),
+    ...charges,
     ...refundOperations(context),
+    abandonCharge: (chargeId) => abandonCharge(charges.getCharge, chargeId),
   }
+}
+
+/** The sandbox never waits for a shopper: giving up a charge answers it as it is. */
+async function abandonCharge(getCharge: SandboxProcessor["getCharge"], chargeId: string): Promise<ProcessorResult<ChargeOutcome>> {
+  const found = await getCharge(chargeId)
+  return found.ok ? processorOk(outcomeOnly(found.value)) : found
+}
+
+function outcomeOnly(charge: ChargeDetails): ChargeOutcome {
+  if (charge.status === "succeeded") return { status: "succeeded", chargeId: charge.chargeId, amount: charge.amount }
+  if (charge.status === "failed") return { status: "failed", chargeId: charge.chargeId, code: charge.code, message: charge.message }
+  return { status: "requires_action", chargeId: charge.chargeId, action: charge.action }
 }

@@ -14,6 +14,7 @@ export const FAILURE_MESSAGES: Record<ChargeFailureCode, string> = {
   expired_card: "The card has expired.",
   authentication_required: "The card issuer requires the cardholder to authenticate.",
   processing_error: "An error occurred while processing the card.",
+  authentication_failed: "The cardholder did not pass the issuer's authentication.",
 }
 
 // Only known tokens are registered; a card whose token has since left the table (a store kept

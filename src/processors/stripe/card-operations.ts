@@ -84,13 +84,13 @@ export function cardOperations({ stripe }: StripeContext): CardOperations {
       const ref = parseCardRef(request.cardRef)
       if (!ref) return processorError("unknown_card", "not a Stripe cardRef (cus_…/pm_…)")
       try {
-        const setup = await stripe.setupIntents.create(
+        const created = await stripe.setupIntents.create(
           { customer: ref.customer, payment_method: ref.paymentMethod, confirm: true, usage: "off_session", allowed_payment_method_types: ["card"], metadata: { [METADATA_KEY]: request.idempotencyKey } },
           { idempotencyKey: stripeKey("verify", request.idempotencyKey) }
         )
-        if (setup.status === "succeeded") return processorOk<VerificationOutcome>({ status: "succeeded", verificationId: setup.id })
-        const message = setup.status === "requires_action" ? "the card asks for 3-D Secure, which only the shopper can complete" : `Stripe left the setup in status ${setup.status}`
-        return processorOk<VerificationOutcome>({ status: "failed", verificationId: setup.id, code: setup.status === "requires_action" ? "authentication_required" : "processing_error", message })
+        // A replay answers the setup as it was created: one that waited for the shopper is read again.
+        const setup = created.status === "requires_action" ? await stripe.setupIntents.retrieve(created.id) : created
+        return processorOk(verificationOf(setup, request.shopperCanAuthenticate === true))
       } catch (error) {
         if (!isDecline(error)) return errorOf(error, "unknown_card")
         const verificationId = error.raw && typeof error.raw === "object" && "setup_intent" in error.raw ? ((error.raw.setup_intent as { id?: string } | undefined)?.id ?? "") : ""
@@ -109,4 +109,16 @@ export function cardOperations({ stripe }: StripeContext): CardOperations {
       return processorOk({ decision: "approved" as const, reference: `no_credit_decision:${request.idempotencyKey}` })
     },
   }
+}
+
+/** What a confirmed SetupIntent means for the port. */
+function verificationOf(setup: Stripe.SetupIntent, shopperCanAuthenticate: boolean): VerificationOutcome {
+  if (setup.status === "succeeded") return { status: "succeeded", verificationId: setup.id }
+  if (setup.status === "requires_action" && shopperCanAuthenticate && setup.client_secret) {
+    return { status: "requires_action", verificationId: setup.id, action: { type: "authenticate", clientSecret: setup.client_secret, intent: "setup" } }
+  }
+  const error = setup.last_setup_error
+  if (error) return { status: "failed", verificationId: setup.id, code: failureCodeOf(error), message: error.message ?? "declined" }
+  if (setup.status === "requires_action") return { status: "failed", verificationId: setup.id, code: "authentication_required", message: "the card asks for 3-D Secure, which only the shopper can complete" }
+  return { status: "failed", verificationId: setup.id, code: "processing_error", message: `Stripe left the setup in status ${setup.status}` }
 }

@@ -11,7 +11,9 @@ describe("Stripe errors for the port", () => {
     expect(failureCodeOf({ code: "processing_error" })).toBe("processing_error")
     expect(failureCodeOf({ code: "card_declined", decline_code: "try_again_later" })).toBe("processing_error")
     expect(failureCodeOf({ code: "card_declined", decline_code: "generic_decline" })).toBe("card_declined")
-    expect(failureCodeOf({ code: "payment_intent_authentication_failure" })).toBe("card_declined")
+    // The shopper failed 3-D Secure: a port code of its own since the checkout offers it.
+    expect(failureCodeOf({ code: "payment_intent_authentication_failure" })).toBe("authentication_failed")
+    expect(failureCodeOf({ code: "setup_intent_authentication_failure" })).toBe("authentication_failed")
     expect(failureCodeOf({})).toBe("card_declined")
   })
 

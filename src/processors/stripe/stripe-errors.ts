@@ -10,11 +10,14 @@ import { type ChargeFailureCode, type ProcessorErrorCode, type ProcessorResult, 
 type RawDecline = { code?: string | null; decline_code?: string | null }
 
 const PROCESSING = ["processing_error", "issuer_not_available", "try_again_later", "reenter_transaction"]
+/** Stripe's codes for a 3-D Secure challenge the shopper did not pass. */
+const AUTHENTICATION_FAILED = ["payment_intent_authentication_failure", "setup_intent_authentication_failure"]
 
 /** Stripe's `code` and `decline_code` of a declined payment or setup, onto the port's codes. */
 export function failureCodeOf(error: RawDecline): ChargeFailureCode {
   const codes = [error.decline_code, error.code]
   if (codes.includes("authentication_required")) return "authentication_required"
+  if (codes.some((code) => code && AUTHENTICATION_FAILED.includes(code))) return "authentication_failed"
   if (codes.includes("insufficient_funds")) return "insufficient_funds"
   if (codes.includes("expired_card")) return "expired_card"
   if (codes.some((code) => code && PROCESSING.includes(code))) return "processing_error"

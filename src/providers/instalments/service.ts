@@ -37,6 +37,7 @@ import type {
 } from "@medusajs/framework/types"
 import type { Money } from "../../domain/money"
 import {
+  awaitingShopperData,
   CHECKOUT_REQUEST_KEYS,
   publicCheckoutData,
   type AuthorizedPaymentData,
@@ -130,10 +131,15 @@ export default class InstalmentsProviderService extends AbstractPaymentProvider<
     if (!data?.session_id || !data.card) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "This payment session was not started with an instalments plan: start it again with data.plan and data.card_token")
     }
-    const { plan, deferred } = await this.instalments.authorizeCheckout(data)
+    const authorized = await this.instalments.authorizeCheckout(data)
+    if (authorized.status === "requires_action") {
+      // 3-D Secure: Medusa keeps the session (status requires_more, this data) and the cart open; the
+      // storefront has the shopper authenticate, then completes the cart again, which lands here again.
+      return { status: PaymentSessionStatus.REQUIRES_MORE, data: awaitingShopperData(data, authorized.action) }
+    }
     return {
-      status: deferred ? PaymentSessionStatus.AUTHORIZED : PaymentSessionStatus.CAPTURED,
-      data: authorizedData(data, plan.id),
+      status: authorized.deferred ? PaymentSessionStatus.AUTHORIZED : PaymentSessionStatus.CAPTURED,
+      data: authorizedData(data, authorized.plan.id),
     }
   }
 

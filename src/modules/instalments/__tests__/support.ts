@@ -60,8 +60,9 @@ export async function placePlan(service: InstalmentsModuleService, plan = "p3x",
     amount: money(cents, "eur"),
     data: { plan, card_token: card, phone: "+33612345678", country_code: "fr", email: "lea@example.com", locale: "fr" },
   })
-  const { plan: row } = await service.authorizeCheckout(data)
-  return { row, data, sessionId }
+  const authorized = await service.authorizeCheckout(data)
+  if (authorized.status !== "placed") throw new Error(`the sandbox never asks for 3-D Secure, got ${authorized.status}`)
+  return { row: authorized.plan, data, sessionId }
 }
 
 /** What the sandbox moved, in cents: every succeeded charge and refund it holds, by idempotency key. */

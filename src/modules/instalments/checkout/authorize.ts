@@ -4,6 +4,11 @@
  * Idempotent by session: the processor calls carry the session's keys (a replay gets their first
  * answers) and the unique index on the session refuses a second plan, so a second call returns
  * the plan of the first. A refusal throws and leaves nothing behind.
+ *
+ * 3-D Secure: when the issuer wants the shopper to authenticate the first charge (or the card's
+ * verification), nothing is written and the answer is what the shopper's browser needs
+ * (`requires_action`); the storefront has the shopper authenticate, then completes again, and the
+ * same keys read what became of that same payment: it is never made twice.
  */
 import { chargesAtCheckout } from "../../../domain/catalogue"
 import { money } from "../../../domain/money"
@@ -11,6 +16,7 @@ import type { RevisionOutcome } from "../../../domain/outcome"
 import { createPlan } from "../../../domain/plan"
 import { quotePlan } from "../../../domain/quote"
 import { resolveLocale, t } from "../../../domain/texts"
+import type { ShopperAction } from "../../../processors"
 import type { ModuleDeps } from "../deps"
 import { eligibilityRefusal, invalid, processorFailure, processorUnavailable, refusal, unwrapRevision } from "../errors"
 import { eventRows } from "../ledger"
@@ -22,7 +28,12 @@ import { cardEligibility } from "./card-eligibility"
 import { checkoutOf } from "./open"
 import type { CheckoutSessionData, PublicCheckoutData } from "./session-data"
 
-export async function authorizeCheckout(deps: ModuleDeps, session: PublicCheckoutData): Promise<{ plan: PlanRow; deferred: boolean }> {
+export type CheckoutAuthorization =
+  | { status: "placed"; plan: PlanRow; deferred: boolean }
+  /** Nothing placed yet: the shopper must authenticate (3-D Secure), then the cart is completed again. */
+  | { status: "requires_action"; action: ShopperAction }
+
+export async function authorizeCheckout(deps: ModuleDeps, session: PublicCheckoutData): Promise<CheckoutAuthorization> {
   const data = await checkoutOf(deps, session)
   const config = deps.engineConfig
   const deferred = config.deferredStart === "on_shipment"
@@ -53,12 +64,14 @@ export async function authorizeCheckout(deps: ModuleDeps, session: PublicCheckou
         (code) => refusal([{ code, message: t(locale, "self.error.paymentDeclined") }]),
       )
     : null
-  if (!chargeNow) await verifyCard(deps, data, locale)
+  if (charged?.status === "requires_action") return charged
+  const verified = chargeNow ? null : await verifyCard(deps, data, locale)
+  if (verified?.status === "requires_action") return verified
 
   const outcome = unwrapRevision(createPlan(quote, { now: deps.now().toISOString(), deferredStart: deferred, firstChargePaid: chargeNow }))
   try {
     const plan = await insertPlan(deps, data, outcome, { deferred, creditReference: decision.value.reference, firstCharge: charged ?? undefined })
-    return { plan, deferred }
+    return { status: "placed", plan, deferred }
   } catch (error) {
     // This session already has its plan (a replay, or a concurrent completion that won the
     // unique index): return that plan. A completion on another card charged that card too:
@@ -66,19 +79,23 @@ export async function authorizeCheckout(deps: ModuleDeps, session: PublicCheckou
     const winner = await deps.entities.findPlanBySession(data.session_id)
     const ownCharge = winner?.instalments?.some((i) => i.charge_reference === charged?.chargeId)
     if (charged && !ownCharge) await compensate(deps, charged.operationId, charged.chargeId)
-    if (winner) return { plan: winner, deferred: winner.status === "pending_start" }
+    if (winner) return { status: "placed", plan: winner, deferred: winner.status === "pending_start" }
     throw error
   }
 }
 
-/** A plan that charges nothing at checkout still proves its card (a verification that moves no money). */
-async function verifyCard(deps: ModuleDeps, data: CheckoutSessionData, locale: string): Promise<string> {
-  const result = await deps.processor.verifyCard({ cardRef: data.card.reference, idempotencyKey: `${data.session_id}:verify` })
+/**
+ * A plan that charges nothing at checkout still proves its card (a verification that moves no
+ * money), which the issuer may want the shopper to authenticate: the same key then reads it again.
+ */
+async function verifyCard(deps: ModuleDeps, data: CheckoutSessionData, locale: string): Promise<{ status: "verified" } | { status: "requires_action"; action: ShopperAction }> {
+  const result = await deps.processor.verifyCard({ cardRef: data.card.reference, idempotencyKey: `${data.session_id}:verify`, shopperCanAuthenticate: true })
   if (!result.ok) throw processorFailure(result.error)
   if (result.value.status === "failed") {
     throw refusal([{ code: result.value.code, message: t(locale, "self.error.paymentDeclined") }])
   }
-  return result.value.verificationId
+  if (result.value.status === "requires_action") return { status: "requires_action", action: result.value.action }
+  return { status: "verified" }
 }
 
 /**

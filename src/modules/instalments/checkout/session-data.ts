@@ -7,7 +7,7 @@
  */
 import { z } from "@medusajs/framework/zod"
 import { PLAN_CODES, type PlanCode } from "../../../domain/codes"
-import type { CardSummary } from "../../../processors"
+import type { CardSummary, ShopperAction } from "../../../processors"
 import type { scheduleView } from "../quotes"
 
 /** The keys a storefront sends (the others of `CheckoutRequestSchema` are the server's). */
@@ -189,5 +189,26 @@ export function cardSummaryData(card: CardSummary): CheckoutSessionData["card"] 
     exp_month: card.expMonth,
     exp_year: card.expYear,
     country: card.issuerCountry,
+  }
+}
+
+/**
+ * What the storefront needs when the card's issuer wants the shopper to authenticate (3-D Secure)
+ * before the cart can be completed: hand `client_secret` to Stripe.js
+ * (`stripe.handleNextAction({ clientSecret })`), then complete the cart again. The client_secret is
+ * meant for the shopper's browser (it lets it finish this one payment or card setup, nothing else).
+ */
+export interface ShopperActionData {
+  type: "authenticate"
+  client_secret: string
+  /** "payment": the first instalment waits; "setup": the card's verification (d15/d30, deferred start). */
+  intent: "payment" | "setup"
+}
+
+/** The session's public data while it waits for the shopper to authenticate: what it showed, and `shopper_action`. */
+export function awaitingShopperData(data: PublicCheckoutData, action: ShopperAction): PublicCheckoutData & { shopper_action: ShopperActionData } {
+  return {
+    ...publicCheckoutData(data as CheckoutSessionData),
+    shopper_action: { type: action.type, client_secret: action.clientSecret, intent: action.intent },
   }
 }

@@ -10,14 +10,18 @@
  *    on another card): refunded (`compensate`), by the request itself or by the reconciler;
  *  - no answer from the processor: the leg stays pending; a retried completion asks again with
  *    the same key, and the reconciler looks the key up.
+ *  - a charge waiting for the shopper's 3-D Secure: the leg stays pending (nothing moved) and the
+ *    shopper's browser gets what it needs to authenticate; completing again asks again with the
+ *    same key, which answers the same payment's outcome. The reconciler leaves it waiting.
  */
 import type { Money } from "../../../domain/money"
+import type { ShopperAction } from "../../../processors"
 import { refused, processorUnavailable } from "../errors"
 import type { Run } from "../sql"
 import { digestOf, fingerprintOf, processorKey } from "./keys"
 import { addLegs, findOperationByKey, insertOperation, legsOf, setOperationStatus, settleMovement, type MovementRow, type OperationRow } from "./records"
 import type { OperationsDeps } from "./run"
-import { callProcessor, type LegAnswer } from "./settle"
+import { abandoned, callProcessor, waitedTooLong, type LegAnswer } from "./settle"
 
 export interface CheckoutCharge {
   sessionId: string
@@ -27,10 +31,10 @@ export interface CheckoutCharge {
   planCode: string
 }
 
-export interface CheckoutChargeResult {
-  operationId: string
-  chargeId: string
-}
+export type CheckoutChargeResult =
+  | { status: "charged"; operationId: string; chargeId: string }
+  /** The issuer wants the shopper's 3-D Secure first: nothing moved; complete again once they passed it. */
+  | { status: "requires_action"; action: ShopperAction }
 
 /** Records, then makes, the checkout's first charge. A decline throws the refusal `declined` builds. */
 export async function chargeAtCheckout(
@@ -41,12 +45,13 @@ export async function chargeAtCheckout(
   const { operation, leg } = await recordCheckoutCharge(deps, input)
   if (operation.status === "declined") throw declined(operation.outcome?.code ?? "card_declined")
   // A replay after the plan was written: the same charge (the plan's insert then finds the plan).
-  if (operation.status === "completed" && leg.processor_reference) return { operationId: operation.id, chargeId: leg.processor_reference }
+  if (operation.status === "completed" && leg.processor_reference) return { status: "charged", operationId: operation.id, chargeId: leg.processor_reference }
   if (operation.status !== "executing") {
     throw refused("payment_session_closed", "this payment session's first charge was given back: start the payment again to pay in instalments.")
   }
-  const answer = await callProcessor(deps.processor, leg, deps.now())
+  const answer = await callProcessor(deps.processor, leg, deps.now(), { shopperPresent: true })
   if (answer.kind === "unknown") throw processorUnavailable(answer.detail)
+  if (answer.kind === "requires_action") return { status: "requires_action", action: answer.action }
   if (answer.kind !== "charged") {
     const code = answer.kind === "declined" ? answer.code : "card_declined"
     await deps.transaction(async (run) => {
@@ -55,7 +60,7 @@ export async function chargeAtCheckout(
     })
     throw declined(code)
   }
-  return { operationId: operation.id, chargeId: answer.chargeId }
+  return { status: "charged", operationId: operation.id, chargeId: answer.chargeId }
 }
 
 /** The operation of this session and card, recorded now (one statement) or found from an earlier try. */
@@ -165,18 +170,23 @@ export async function reconcileCheckout(deps: OperationsDeps, operation: Operati
   if (!charge || charge.status !== "pending") return
   const found = await deps.processor.findChargeByIdempotencyKey(charge.processor_key)
   if (!found.ok) return
+  // Waiting for the shopper's 3-D Secure: nothing moved; their next completion settles it. After
+  // SHOPPER_WAIT_MS, the payment is given up (cancelled at the processor) and recorded as declined;
+  // one whose challenge failed is cancelled before its failure is recorded.
+  if (found.value && found.value.status !== "succeeded") {
+    if (found.value.status === "requires_action" && !waitedTooLong(operation)) return
+    const answer = await abandoned(deps, found.value)
+    if (answer.kind !== "declined") return
+    await deps.transaction(async (run) => {
+      await settleMovement(run, charge.id, { status: "failed", reference: answer.chargeId ?? null, failureCode: answer.code })
+      await setOperationStatus(run, operation.id, "declined", { code: answer.code, message: "the card was declined at checkout" })
+    })
+    return
+  }
   if (!found.value) {
     await deps.transaction(async (run) => {
       await settleMovement(run, charge.id, { status: "void" })
       await setOperationStatus(run, operation.id, "abandoned")
-    })
-    return
-  }
-  if (found.value.status === "failed") {
-    const code = found.value.code
-    await deps.transaction(async (run) => {
-      await settleMovement(run, charge.id, { status: "failed", reference: found.value?.chargeId, failureCode: code })
-      await setOperationStatus(run, operation.id, "declined", { code, message: "the card was declined at checkout" })
     })
     return
   }

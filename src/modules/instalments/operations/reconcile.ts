@@ -14,10 +14,10 @@
 import { pluginEventsForRevision } from "../plugin-events"
 import { planToSnapshot } from "../mapping"
 import { readPlans } from "../plan-writes"
-import { loadOperation, staleOperations, type MovementRow } from "./records"
-import { driveOperation, type OperationsDeps } from "./run"
+import { loadOperation, staleOperations, type MovementRow, type OperationRow } from "./records"
+import { driveOperation, shopperPresentFor, type OperationsDeps } from "./run"
 import { reconcileCheckout } from "./checkout-charge"
-import { callProcessor, type LegAnswer } from "./settle"
+import { abandoned, callProcessor, chargeAnswerOf, waitedTooLong, type LegAnswer } from "./settle"
 
 export interface ReconcileSummary {
   /** Operations looked at. */
@@ -49,7 +49,7 @@ export async function reconcileOperation(deps: OperationsDeps, operationId: stri
     await reconcileCheckout(deps, before.operation)
     return (await loadOperation(deps.read, operationId))?.operation.status !== "executing"
   }
-  const driven = await driveOperation(deps, operationId, (leg) => lookUp(deps, leg))
+  const driven = await driveOperation(deps, operationId, (leg, operation) => lookUp(deps, leg, operation))
   const planId = before.operation.plan_id
   if (planId && driven.events.length) {
     const [row] = await readPlans(deps.read, [planId])
@@ -59,11 +59,37 @@ export async function reconcileOperation(deps: OperationsDeps, operationId: stri
   return after?.operation.status !== "executing"
 }
 
-async function lookUp(deps: OperationsDeps, leg: MovementRow): Promise<LegAnswer> {
+/**
+ * The processor says a charge of ours changed (Stripe's payment_intent.succeeded, by its
+ * idempotency key): the operation on a plan whose charge is still pending under that key is settled
+ * now, from the processor's record, as the reconciler would later. Checkout charges are left to the
+ * cart's completion (their plan does not exist yet). Answers the operation's id, or null.
+ */
+export async function reconcileChargeKey(deps: OperationsDeps, processorKey: string): Promise<string | null> {
+  const [leg] = (await deps.read(
+    `select m.operation_id from instalment_movement m join instalment_operation o on o.id = m.operation_id
+      where m.processor_key = ? and m.kind = 'charge' and m.status = 'pending' and m.deleted_at is null
+        and o.status = 'executing' and o.decided->>'kind' = 'revision'
+      limit 1`,
+    [processorKey],
+  )) as { operation_id: string }[]
+  if (!leg) return null
+  await reconcileOperation(deps, leg.operation_id)
+  return leg.operation_id
+}
+
+async function lookUp(deps: OperationsDeps, leg: MovementRow, operation: OperationRow): Promise<LegAnswer> {
   if (leg.kind === "refund") return callProcessor(deps.processor, leg, deps.now())
   const found = await deps.processor.findChargeByIdempotencyKey(leg.processor_key)
   if (!found.ok) return { kind: "unknown", detail: found.error.message }
   const charge = found.value
   if (!charge) return { kind: "not_made" }
-  return charge.status === "succeeded" ? { kind: "charged", chargeId: charge.chargeId } : { kind: "declined", code: charge.code, message: charge.message, chargeId: charge.chargeId }
+  // A payment still waiting for the shopper's 3-D Secure: nothing moved yet, and the shopper may
+  // still act; after SHOPPER_WAIT_MS it is given up (cancelled at the processor). One whose
+  // challenge failed is cancelled too before its failure is recorded: the shopper's browser could
+  // otherwise still confirm it.
+  const waiting = charge.status === "requires_action"
+  if (waiting && !(shopperPresentFor(operation) && waitedTooLong(operation))) return { kind: "unknown", detail: "the payment waits for the shopper's authentication" }
+  if (waiting || (charge.status === "failed" && shopperPresentFor(operation))) return abandoned(deps, charge)
+  return chargeAnswerOf(charge)
 }

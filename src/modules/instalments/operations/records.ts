@@ -26,6 +26,8 @@ export type Decided =
       version: number
       now: string
       today: string
+      /** The shopper is there (self-service): the charge is on-session and may wait for their 3-D Secure. */
+      shopperPresent?: boolean
     }
   | { kind: "collection"; now: string; today: string }
   | { kind: "checkout"; now: string }

@@ -18,7 +18,7 @@
  * lock, call the provider outside it), applied to every path that moves money.
  */
 import type { Context } from "@medusajs/framework/types"
-import type { CardProcessor } from "../../../processors"
+import type { CardProcessor, ShopperAction } from "../../../processors"
 import type { EngineConfig } from "../../../domain/config"
 import type { ChargeMovement, LedgerEvent, Movement, RefundMovement, RevisionContext, RevisionOutcome } from "../../../domain/outcome"
 import type { PlanSnapshot } from "../../../domain/plan"
@@ -96,6 +96,12 @@ export interface ReviseOptions {
   /** The card to charge instead of the plan's (a dearer exchange paid with another card). */
   cardReference?: string
   /**
+   * The shopper is there and can pass 3-D Secure (a payment from the self-service page): the charge
+   * is on-session, and when the issuer asks for authentication the operation waits for the shopper
+   * (`RevisionResult.shopperAction`); the same request again, or Stripe's webhook, settles it.
+   */
+  shopperPresent?: boolean
+  /**
    * Reads what the revision needs besides the plan (the exchange whose Medusa refund is armed), in
    * the decision's transaction, under the plan's lock and before the revision runs; the caller
    * keeps what it read for its revision and its `onDecided`.
@@ -114,8 +120,10 @@ export interface ReviseOptions {
 
 export interface RevisionResult {
   plan: PlanRow
-  /** What this request did; null for a replay, which did nothing. */
+  /** What this request did; null for a replay, which did nothing, and while the shopper must authenticate. */
   outcome: RevisionOutcome | null
+  /** The charge waits for the shopper's 3-D Secure (only with `shopperPresent`): nothing moved yet. */
+  shopperAction?: ShopperAction
 }
 
 type Decision =
@@ -137,6 +145,7 @@ export async function runRevision(deps: OperationsDeps, planId: string, revision
   const outcome: RevisionOutcome = { plan: planToSnapshot(plan), movements: driven.movements, events }
   await deps.emit(pluginEventsForRevision(planId, events.length ? outcome : null, options.actor, plan.version))
   if (driven.declined) throw refused(driven.declined.code, driven.declined.message)
+  if (driven.awaitingShopper) return { plan, outcome: null, shopperAction: driven.awaitingShopper }
   if (driven.unanswered) throw processorUnavailable(driven.unanswered)
   if (driven.unrecorded) throw operationPending(driven.unrecorded)
   return { plan, outcome }
@@ -151,10 +160,19 @@ export interface Driven {
   unanswered?: string
   /** An answer the database did not take: the operation waits for a retry or the reconciler. */
   unrecorded?: string
+  /** The charge waits for the shopper's 3-D Secure: the operation waits for them (same request again, or the webhook). */
+  awaitingShopper?: ShopperAction
 }
 
 /** How a leg is put to the processor: sent (the default), or looked up by its key (the reconciler). */
-export type AskProcessor = (leg: MovementRow) => Promise<LegAnswer>
+export type AskProcessor = (leg: MovementRow, operation: OperationRow) => Promise<LegAnswer>
+
+/** Sends the leg with its key; on-session, able to wait for 3-D Secure, when the shopper is there. */
+const sendLeg = (deps: OperationsDeps) => (leg: MovementRow, operation: OperationRow) =>
+  callProcessor(deps.processor, leg, deps.now(), { shopperPresent: shopperPresentFor(operation) })
+
+/** Whether the operation's charge is made with the shopper there (self-service with 3-D Secure). */
+export const shopperPresentFor = (operation: OperationRow) => operation.decided.kind === "revision" && operation.decided.shopperPresent === true
 
 /**
  * Sends each pending leg of an operation to the processor and records the answers, until nothing
@@ -162,7 +180,7 @@ export type AskProcessor = (leg: MovementRow) => Promise<LegAnswer>
  * processor with the same keys, get the same answers, and the second record finds the leg settled.
  */
 export async function driveOperation(deps: OperationsDeps, operationId: string, ask?: AskProcessor): Promise<Driven> {
-  const askProcessor = ask ?? ((leg: MovementRow) => callProcessor(deps.processor, leg, deps.now()))
+  const askProcessor = ask ?? sendLeg(deps)
   const driven: Driven = { events: [], movements: [] }
   for (;;) {
     const loaded = await loadOperation(deps.read, operationId)
@@ -172,7 +190,8 @@ export async function driveOperation(deps: OperationsDeps, operationId: string, 
     if (operation.status === "declined" && operation.outcome) return { ...driven, declined: operation.outcome }
     const leg = legs.find((l) => l.status === "pending")
     if (operation.status !== "executing" || !leg) return driven
-    const answer = await askProcessor(leg)
+    const answer = await askProcessor(leg, operation)
+    if (answer.kind === "requires_action") return { ...driven, awaitingShopper: answer.action }
     if (answer.kind === "unknown") {
       // Whether money moved is not known. A charge: the plan stays as it was until a retry (same
       // key) or the reconciler finds out. A refund: it is owed and recorded; it goes out later.
@@ -267,6 +286,7 @@ async function decide(deps: OperationsDeps, planId: string, revision: PlanRevisi
       version: charge ? row.version : row.version + 1,
       now: ctx.now,
       today: ctx.today,
+      ...(options.shopperPresent && charge ? { shopperPresent: true } : {}),
     }
     // Executing, the operation keeps the plan busy until it is settled.
     await insertOperation(run, { ...operation, id, status: "executing", decided }, legs)

@@ -3,7 +3,7 @@
  * (in a transaction, under the plan's lock, by the leg). Recording is idempotent: a leg already
  * settled is left as it is, so two drivers of one operation, or a driver and the reconciler, agree.
  */
-import type { CardProcessor } from "../../../processors"
+import type { CardProcessor, ChargeOutcome, ShopperAction } from "../../../processors"
 import type { ChargeMovement, LedgerEvent, RevisionContext } from "../../../domain/outcome"
 import { applyChargeOutcome, type ChargeAnswer } from "../../../domain/revisions/charge-outcome"
 import { collectionOutcome } from "../collection"
@@ -26,14 +26,22 @@ export type LegAnswer =
   | { kind: "not_made" }
   /** No answer (timeout, outage): whether money moved is not known. */
   | { kind: "unknown"; detail: string }
+  /** The issuer wants the shopper's 3-D Secure first (only asked for with `shopperCanAuthenticate`): nothing moved yet. */
+  | { kind: "requires_action"; chargeId: string; action: ShopperAction }
 
 export interface Recorded {
   events: LedgerEvent[]
   declined?: { code: string; message: string }
 }
 
+/**
+ * How a charge is sent when the shopper is there (checkout, a payment from the self-service page):
+ * on-session, and able to wait for their 3-D Secure (the port's `requires_action`).
+ */
+export type ShopperPresence = { shopperPresent?: boolean }
+
 /** Sends one leg to the processor with its key. Never throws for the processor's answers. */
-export async function callProcessor(processor: CardProcessor, leg: MovementRow, at: Date): Promise<LegAnswer> {
+export async function callProcessor(processor: CardProcessor, leg: MovementRow, at: Date, presence: ShopperPresence = {}): Promise<LegAnswer> {
   const amount = { cents: leg.amount_cents, currency: leg.currency_code }
   if (leg.kind === "charge") {
     const result = await processor.charge({
@@ -44,7 +52,8 @@ export async function callProcessor(processor: CardProcessor, leg: MovementRow, 
       // Collection charges with nobody there. The shopper is there for the checkout's charge (the
       // only leg with a payment session; a processor saves the card for later off-session use on
       // it, as Stripe does with setup_future_usage) and pays an exchange difference at the page.
-      offSession: leg.purpose !== "exchange_difference" && leg.payment_session_id === null,
+      offSession: !presence.shopperPresent && leg.purpose !== "exchange_difference" && leg.payment_session_id === null,
+      ...(presence.shopperPresent ? { shopperCanAuthenticate: true } : {}),
       at,
       metadata: {
         ...(leg.plan_id ? { plan_id: leg.plan_id } : {}),
@@ -54,10 +63,7 @@ export async function callProcessor(processor: CardProcessor, leg: MovementRow, 
       },
     })
     if (!result.ok) return result.error.retryable ? { kind: "unknown", detail: result.error.message } : { kind: "declined", code: result.error.code, message: result.error.message }
-    const charge = result.value
-    return charge.status === "succeeded"
-      ? { kind: "charged", chargeId: charge.chargeId }
-      : { kind: "declined", code: charge.code, message: charge.message, chargeId: charge.chargeId }
+    return chargeAnswerOf(result.value)
   }
   const result = await processor.refund({
     chargeId: leg.refunded_charge ?? "",
@@ -67,6 +73,35 @@ export async function callProcessor(processor: CardProcessor, leg: MovementRow, 
   })
   if (!result.ok) return result.error.retryable ? { kind: "unknown", detail: result.error.message } : { kind: "refund_failed", code: result.error.code, message: result.error.message }
   return result.value.status === "succeeded" ? { kind: "refunded", refundId: result.value.refundId } : { kind: "refund_failed", code: result.value.code, message: result.value.message }
+}
+
+/**
+ * How long a payment may wait for the shopper's 3-D Secure before the reconciler gives it up
+ * (`abandonCharge`: cancelled at the processor, recorded declined): the plan is busy while it waits. Stripe's challenges last
+ * minutes; an hour leaves room for a slow shopper.
+ */
+export const SHOPPER_WAIT_MS = 60 * 60 * 1000
+
+/** Whether an operation has waited for its shopper longer than `SHOPPER_WAIT_MS` (real time, as staleness). */
+export const waitedTooLong = (operation: OperationRow) => Date.now() - new Date(operation.created_at).getTime() > SHOPPER_WAIT_MS
+
+/** A charge's outcome (or a charge the processor found by its key) as a leg's answer. */
+export function chargeAnswerOf(charge: ChargeOutcome): LegAnswer {
+  if (charge.status === "succeeded") return { kind: "charged", chargeId: charge.chargeId }
+  if (charge.status === "requires_action") return { kind: "requires_action", chargeId: charge.chargeId, action: charge.action }
+  return { kind: "declined", code: charge.code, message: charge.message, chargeId: charge.chargeId }
+}
+
+/**
+ * A charge given up (the port's `abandonCharge`: a wait for the shopper ended, a failed challenge
+ * cancelled), as a leg's answer. When the processor cannot give it up, a charge `found` failed is
+ * answered as found (as before there was anything to cancel); one found waiting stays unknown.
+ */
+export async function abandoned(deps: OperationsDeps, found: ChargeOutcome): Promise<LegAnswer> {
+  const given = await deps.processor.abandonCharge(found.chargeId)
+  if (!given.ok) return found.status === "failed" ? chargeAnswerOf(found) : { kind: "unknown", detail: given.error.message }
+  // Still waiting after a cancel cannot be: no answer, asked again later.
+  return given.value.status === "requires_action" ? { kind: "unknown", detail: "the payment still waits for the shopper" } : chargeAnswerOf(given.value)
 }
 
 /** Records a leg's answer under the plan's lock (see the file comment). */

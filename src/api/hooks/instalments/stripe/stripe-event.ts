@@ -6,8 +6,10 @@
  *  - `charge.dispute.created`: the dispute is read from Stripe and the plan whose charge it is
  *    gets a `stripe.dispute_opened` entry in its history (once per dispute), for the merchant.
  *  - `payment_intent.succeeded`, `payment_intent.payment_failed`, `charge.refunded`: the payment
- *    is read from Stripe and its state answered; nothing is written (the plugin records payments
- *    from the answers to its own calls, and its reconciler settles what a crash left open).
+ *    is read from Stripe and its state answered. The plugin records payments from the answers to
+ *    its own calls, and its reconciler settles what a crash left open; one thing more: a payment
+ *    that succeeded while its plan's operation still waits for it (a shopper's 3-D Secure on the
+ *    self-service page) settles that operation now (`settled: true`), as its reconciler would.
  *  - anything else: acknowledged, ignored.
  *
  * Answers 200 (Stripe stops sending), or 503 when Stripe cannot be read (Stripe sends it again).
@@ -16,7 +18,7 @@ import type Stripe from "stripe"
 import type InstalmentsModuleService from "../../../../modules/instalments/service"
 import type { ProcessorError, StripeWebhooks } from "../../../../processors"
 
-type Instalments = Pick<InstalmentsModuleService, "processor" | "listInstalmentMovements" | "recordPlanEventOnce">
+type Instalments = Pick<InstalmentsModuleService, "processor" | "listInstalmentMovements" | "recordPlanEventOnce" | "reconcileChargeKey">
 export type EventAnswer = { status: number; body: Record<string, unknown> }
 
 const CONFIRMED_BY_PAYMENT = ["payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded"]
@@ -29,7 +31,8 @@ export async function answerStripeEvent(instalments: Instalments, webhooks: Stri
     if (!intent) return done(event.id, "ignored", { reason: "the event names no PaymentIntent" })
     const charge = await instalments.processor.getCharge(intent)
     if (!charge.ok) return failed(event.id, charge.error)
-    return done(event.id, "confirmed", { payment_intent: intent, status: charge.value.status, refunded_cents: charge.value.refunded.cents })
+    const settled = charge.value.status === "succeeded" && charge.value.idempotencyKey ? await instalments.reconcileChargeKey(charge.value.idempotencyKey) : null
+    return done(event.id, "confirmed", { payment_intent: intent, status: charge.value.status, refunded_cents: charge.value.refunded.cents, ...(settled ? { settled: true } : {}) })
   }
   return done(event.id, "ignored", { reason: `the plugin does not act on ${event.type}` })
 }
