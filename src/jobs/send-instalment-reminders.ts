@@ -15,10 +15,12 @@ import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type InstalmentsModuleService from "../modules/instalments/service"
 import { isReminderHour, sendDueReminders } from "../notifications/reminders"
 import { scheduledJobEnabled } from "../options/scheduled-jobs"
+import { readStoreClock } from "../workflows/store-clock"
 
 export default async function sendInstalmentRemindersJob(container: MedusaContainer) {
   if (!scheduledJobEnabled("INSTALMENTS_REMINDERS_JOB")) return
   const instalments = container.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
+  await readStoreClock(container)
   if (!isReminderHour(instalments.now(), instalments.engineConfig.timeZone)) return
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const summary = await sendDueReminders(container)
