@@ -50,9 +50,9 @@ export function planHelpers(api: AxiosInstance, getContainer: () => MedusaContai
       .catch((e) => e.response)
   }
 
-  /** Advances the sandbox clock by `days`, one collection run per day; answers the clock route's body. */
+  /** Advances the sandbox clock by `days`, one collection run per day; answers the clock route's body once the days are lived (`wait=true`). */
   async function advance(days: number) {
-    const { data } = await api.post("/admin/instalments/sandbox/clock", { advance_days: days }, { headers: adminHeaders() })
+    const { data } = await api.post("/admin/instalments/sandbox/clock?wait=true", { advance_days: days }, { headers: adminHeaders() })
     return data
   }
 

@@ -62,9 +62,11 @@ export function useTestClock() {
  * `beforeAll` hooks, and restores it from that snapshot before every later test: so each test
  * starts from the seeded store, as it was before the first test ran, without seeding it again. The
  * admin's token stays valid (a signed JWT; its user and auth identity are in the snapshot). The
- * sandbox processor's records are in the same database (restored with it); only the clock lives in
- * memory, hence its reset before each test. Each test ends once the subscribers it started are done
- * (helpers/subscribers.ts), so none of them meets the next test's reset database.
+ * sandbox processor's records and the store's test clock are in the same database (restored with
+ * it); the clock is still set before each test, directly on the app's copy (it may move back), and
+ * written to the database at the app's next request (src/modules/instalments/store-clock.ts). Each
+ * test ends once the subscribers it started are done (helpers/subscribers.ts), so none of them meets
+ * the next test's reset database.
  */
 export function useShop(api: Api, getContainer: () => MedusaContainer, day: Date): Shop {
   useTestClock()

@@ -130,7 +130,7 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
       const res = await api.post("/admin/instalments/sandbox/clock", body, { headers: h.adminHeaders }).catch((e) => e.response)
       expect(res.status).toBe(400)
     }
-    const set = await api.post("/admin/instalments/sandbox/clock", { set: "2027-02-28" }, { headers: h.adminHeaders })
+    const set = await api.post("/admin/instalments/sandbox/clock?wait=true", { set: "2027-02-28" }, { headers: h.adminHeaders })
     expect(set.data.clock.today).toBe("2027-02-28")
     expect(set.data.runs).toHaveLength(1)
   })

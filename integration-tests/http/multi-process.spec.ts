@@ -7,8 +7,9 @@
  * when missing). Each process boots once; every check runs in the one test below:
  *  - concurrent checkouts on both servers: one plan and one confirmation e-mail per order (the
  *    e-mails are rendered in the worker, and their links point at the servers, not the worker);
- *  - the clock moved and four collection runs at once, none waiting for a lock: each instalment
- *    charged once, checked against the sandbox processor's own records;
+ *  - the store's one test clock moved on either server and read by the other, its days lived by the
+ *    worker (the workflow engine's background work): four collection runs at once, none waiting
+ *    for a lock, each instalment charged once, checked against the sandbox processor's own records;
  *  - a declining card on its first day and on its retry day: one "payment failed" e-mail per attempt.
  * Checkout on 31 January 2027: the office chair in 3 is 84.98 € today, then 84.96 € on 28 February.
  */
@@ -148,29 +149,29 @@ it("two servers and a worker on Redis: one plan and one e-mail per order, four c
 })
 
 /**
- * Moves the store's sandbox clock to `instant`, collecting `runsPerServer` times on each server, all
- * at once; answers each run's summary.
+ * Moves the store's sandbox clock to `instant` and collects `runsPerServer` times per server, the
+ * runs all at once; answers each run's summary.
  *
- * Today each process has its own test clock (README "Running more than one process"), and the
- * route collects inside the request: every server's clock is moved. A server's clock only moves
- * forward, so its second run is sent once its first has moved the clock (it is then collecting),
- * to a moment one second later, the same day. With a dozen plans the first run to claim takes them
- * all in one batch and the others find them claimed and end at once, without waiting; runs that
- * compete batch by batch are in several-runs.spec.ts (one process, batches of one plan).
- * HOOK for the shared clock (issue 16 item 3, kept in Postgres and collected through the workflow
- * engine): move it on one server only, start the other runs there and on the worker's job, and
- * check that the other server and the worker read the new day.
+ * The clock is the whole store's (kept in Postgres): each move is posted to one server, and the
+ * next one is sent once the other server reads the new time, a second later each (the clock only
+ * moves forward), the same day. The route collects nowhere near the request: it starts the
+ * workflow instalments-sandbox-clock through the Redis workflow engine, whose background work only
+ * the worker takes; `?wait=true` answers when the worker has lived the day. With a dozen plans the
+ * first run to claim takes them all in one batch and the others find them claimed and end at once,
+ * without waiting; runs that compete batch by batch are in several-runs.spec.ts (one process,
+ * batches of one plan).
  */
 async function moveClock(servers: MedusaProcess[], headers: Record<string, string>, instant: string, runsPerServer: number) {
-  const post = (server: MedusaProcess, at: number) => api(server, "POST", "/admin/instalments/sandbox/clock", headers, { set: new Date(Date.parse(instant) + at * 1000).toISOString() })
-  const runs = servers.map(async (server) => {
-    const first = post(server, 0)
-    first.catch(() => undefined) // its failure is reported by Promise.all below, not as unhandled meanwhile
-    await waitFor(async () => (await api(server, "GET", "/admin/instalments/sandbox/clock", headers)).clock.now, (now) => now >= instant)
-    const later = Array.from({ length: runsPerServer - 1 }, (_, k) => post(server, k + 1))
-    return Promise.all([first, ...later])
-  })
-  return (await Promise.all(runs)).flat().map((answer) => answer.total as { charged: number; failed: number; errors: number })
+  const answers: Promise<any>[] = []
+  for (let k = 0; k < servers.length * runsPerServer; k++) {
+    const at = new Date(Date.parse(instant) + k * 1000).toISOString()
+    const answer = api(servers[k % servers.length], "POST", "/admin/instalments/sandbox/clock?wait=true", headers, { set: at })
+    answer.catch(() => undefined) // its failure is reported by Promise.all below, not as unhandled meanwhile
+    answers.push(answer)
+    const other = servers[(k + 1) % servers.length]
+    await waitFor(async () => (await api(other, "GET", "/admin/instalments/sandbox/clock", headers)).clock.now, (now) => now >= at)
+  }
+  return (await Promise.all(answers)).map((answer) => answer.total as { charged: number; failed: number; errors: number })
 }
 
 function totalOf(runs: { charged: number; failed: number; errors: number }[]) {

@@ -1,10 +1,16 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { keepTokensOutOfRequestLog } from "../self-service/request-log"
 import { addCartFactsToSession } from "./store/session-facts"
+import { onStoreClock } from "./utils/store-clock"
 import { refuseFormPosts } from "./utils/json-only"
+
+/** Every route a store's quote, checkout, shopper page, admin view or webhook goes through. */
+const STORE_ROUTES = ["/store*", "/admin*", "/hooks*", "/instalments*"]
 
 export default defineMiddlewares({
   routes: [
+    // With the sandbox test clock, each request first reads the store's clock (one statement).
+    ...STORE_ROUTES.map((matcher) => ({ matcher, middlewares: [onStoreClock] })),
     {
       // Stripe signs the exact bytes of its webhook's body: keep them (as Medusa's /hooks/payment does).
       matcher: "/hooks/instalments/stripe",

@@ -19,6 +19,7 @@ import { syncAlmaPlan } from "../lenders/alma/sync"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type InstalmentsModuleService from "../modules/instalments/service"
 import { scheduledJobEnabled } from "../options/scheduled-jobs"
+import { readStoreClock } from "../workflows/store-clock"
 
 /** Plans Alma may still change. */
 const RUNNING = ["pending_start", "active", "late", "serious_delay", "frozen"]
@@ -38,6 +39,7 @@ export interface AlmaSyncSummary {
 /** The scheduled run; INSTALMENTS_ALMA_SYNC_JOB switches it (src/options/scheduled-jobs.ts). */
 export default async function syncAlmaPlansJob(container: MedusaContainer): Promise<void> {
   if (!scheduledJobEnabled("INSTALMENTS_ALMA_SYNC_JOB")) return
+  await readStoreClock(container)
   await syncAlmaPlans(container)
 }
 

@@ -14,9 +14,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type InstalmentsModuleService from "../modules/instalments/service"
 import { scheduledJobEnabled } from "../options/scheduled-jobs"
+import { readStoreClock } from "../workflows/store-clock"
 
 export default async function reconcileInstalmentOperationsJob(container: MedusaContainer) {
   if (!scheduledJobEnabled("INSTALMENTS_RECONCILE_JOB")) return
+  await readStoreClock(container)
   const summary = await container.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE).reconcile()
   if (summary.examined === 0) return
   container

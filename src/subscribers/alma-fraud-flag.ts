@@ -8,9 +8,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { activeAlma } from "../lenders/alma/registry"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type InstalmentsModuleService from "../modules/instalments/service"
+import { readStoreClock } from "../workflows/store-clock"
 
 export default async function reportFraudToAlma({ event, container }: SubscriberArgs<{ id: string; event_types?: string[] }>) {
   if (!event.data.event_types?.includes("plan.fraud_flagged")) return
+  await readStoreClock(container)
   const alma = activeAlma()
   const instalments = container.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
   const plan = await instalments.loadPlan(event.data.id, { withInstalments: false })

@@ -10,8 +10,10 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { activeAlma } from "../lenders/alma/registry"
 import { captureOnShipment } from "../workflows/capture-on-shipment"
+import { readStoreClock } from "../workflows/store-clock"
 
 export default async function almaOnShipment({ event, container }: SubscriberArgs<{ id: string }>) {
+  await readStoreClock(container)
   const shipped = await captureOnShipment(container, event.data.id, {
     providerPrefix: "pp_alma",
     referenceKey: "alma_payment_id",

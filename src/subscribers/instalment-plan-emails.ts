@@ -16,6 +16,7 @@ import { INSTALMENT_PLAN_EVENTS } from "../modules/instalments/plugin-events"
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
 import { sendPlanEmail } from "../notifications/send"
+import { readStoreClock } from "../workflows/store-clock"
 
 type PlanEventData = {
   id: string
@@ -44,6 +45,7 @@ const SCHEDULE_CHANGES = new Set([
 
 export default async function instalmentPlanEmails({ event, container }: SubscriberArgs<PlanEventData>) {
   const { id } = event.data
+  await readStoreClock(container)
   const instalments = container.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
   switch (event.name) {
     case INSTALMENT_PLAN_EVENTS.confirmed: {

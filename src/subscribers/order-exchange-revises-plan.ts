@@ -22,8 +22,10 @@ import type { ExchangeRow } from "../modules/instalments/medusa-payments/exchang
 import type { PlanRow } from "../modules/instalments/mapping"
 import type InstalmentsModuleService from "../modules/instalments/service"
 import { exchangeDifference, type ChangeAction, type PaidLine, type PaidShipping } from "../workflows/exchange-difference"
+import { readStoreClock } from "../workflows/store-clock"
 
 export default async function reviseTheExchangedPlan({ event, container }: SubscriberArgs<{ order_id: string; exchange_id?: string }>) {
+  await readStoreClock(container)
   const instalments = container.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
   const [plan] = await instalments.listInstalmentPlans({ order_id: event.data.order_id }, { take: 1 })
   if (!plan || plan.processor !== instalments.processor.name) return

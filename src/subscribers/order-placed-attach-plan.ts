@@ -13,12 +13,14 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { INSTALMENTS_MODULE } from "../modules/instalments"
 import type InstalmentsModuleService from "../modules/instalments/service"
+import { readStoreClock } from "../workflows/store-clock"
 
 /** The payment providers whose payments carry a plan: direct instalments and Alma. */
 const PLAN_PROVIDERS = ["pp_instalments", "pp_alma"]
 
 export default async function attachPlanToOrder({ event, container }: SubscriberArgs<{ id: string }>) {
   const orderId = event.data.id
+  await readStoreClock(container)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const [{ data: collections }, [order]] = await Promise.all([
     query.graph({ entity: "order_payment_collection", fields: ["payment_collection_id"], filters: { order_id: orderId } }),

@@ -8,8 +8,10 @@
  */
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { captureOnShipment } from "../workflows/capture-on-shipment"
+import { readStoreClock } from "../workflows/store-clock"
 
 export default async function startPlanOnShipment({ event, container }: SubscriberArgs<{ id: string }>) {
+  await readStoreClock(container)
   await captureOnShipment(container, event.data.id, {
     providerPrefix: "pp_instalments",
     referenceKey: "plan_id",

@@ -20,6 +20,7 @@ import { INSTALMENTS_MODULE } from "../modules/instalments"
 import { addSummaries, emptySummary, type CollectionSummary } from "../modules/instalments/collection"
 import type { DecidedBatch } from "../modules/instalments/operations/collect-batch"
 import type InstalmentsModuleService from "../modules/instalments/service"
+import { readStoreClock } from "./store-clock"
 
 export const COLLECT_DUE_INSTALMENTS_WORKFLOW = "collect-due-instalments"
 
@@ -46,6 +47,8 @@ export async function runCollection(container: MedusaContainer, input: CollectDu
   const concurrency = Math.max(1, input.concurrency ?? DEFAULT_COLLECTION_CONCURRENCY)
   const instalments = container.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  // The day is the store's, read once for the run (the test clock may have moved on another process).
+  await readStoreClock(container)
   const today = instalments.today()
   let total = emptySummary()
   let batches = 0

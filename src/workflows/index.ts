@@ -1,1 +1,3 @@
 export * from "./collect-due-instalments"
+export * from "./send-due-reminders"
+export * from "./sandbox-clock"

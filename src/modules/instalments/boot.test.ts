@@ -65,7 +65,8 @@ describe("the module outside production", () => {
     await expect(module.advanceSandboxClock(1)).rejects.toThrow("test_clock_off")
     const clocked = boot({ test_clock: true })
     const start = clocked.now().getTime()
-    await clocked.advanceSandboxClock(2)
+    // Moved here directly: the store-wide move (advanceSandboxClock) writes Postgres (__tests__/store-clock.spec.ts).
+    clocked.clock.advanceDays(2)
     expect(clocked.now().getTime() - start).toBeGreaterThanOrEqual(2 * 86_400_000)
   })
 

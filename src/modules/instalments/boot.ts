@@ -22,6 +22,7 @@ import {
 import { loggerOf } from "./plugin-logger"
 import { parseStripeOptions, stripeAdapters, type StripeOptionsInput } from "./stripe-options"
 import { parseSelfServiceOptions, projectJwtSecret, warnOnce, type SelfServiceOptionsInput, type SelfServiceSettings } from "./shopper-links/options"
+import type { StoreClock } from "./store-clock"
 import { moduleClock, parseTestClockOption } from "./test-clock"
 
 /** Options of the module: the plugin options (see src/options) plus the wiring choices below. */
@@ -61,8 +62,8 @@ export type ProcessorFactory = (provided: { clock: SandboxClock; store: () => Sa
 export interface ModuleSettings {
   readonly engineConfig: EngineConfig
   readonly processor: CardProcessor
-  /** The sandbox clock (moved by the admin test clock); the real time, immovable, without `test_clock`. */
-  readonly clock: SandboxClock
+  /** The store's test clock (kept in Postgres, moved by the admin route); the real time, immovable, without `test_clock`. */
+  readonly clock: StoreClock
   /** Whether the `test_clock` option turned the test clock on. */
   readonly testClock: boolean
   readonly termsVersion: string

@@ -49,7 +49,7 @@ import { quoteWithViews } from "./quotes"
 import { expectedByWeek, listPlans, receivableTotals, type Knex, type PlanListFilters } from "./reads/admin-queries"
 import { planLink, signPlanToken, verifyPlanToken, type LinkCheck, type LinkedPlan } from "./shopper-links/signing"
 import { boundSql, knexOf, type Run } from "./sql"
-import { moveTestClock } from "./test-clock"
+import { moveStoreTestClock, syncTestClock } from "./test-clock"
 
 export type { InstalmentsModuleOptions, ProcessorFactory } from "./boot"
 export type { MirrorLenderPlanInput, MirrorLenderPlanWrite } from "./lender-mirror"
@@ -120,13 +120,18 @@ export default class InstalmentsModuleService extends MedusaService({
     return { config: this.engineConfig, today: this.today(), now: this.now().toISOString() }
   }
 
-  /** The admin test clock (option `test_clock` only) moves the module's clock forward. */
+  /** Takes the store's test clock from the database: once per request, job run or event (nothing without `test_clock`). */
+  async syncClock(): Promise<void> {
+    await syncTestClock(this.clock, this.testClock, this.operations)
+  }
+
+  /** The admin test clock (option `test_clock` only) moves the store's clock forward, for every process. */
   async advanceSandboxClock(days: number): Promise<void> {
-    moveTestClock(this.clock, this.testClock, { days })
+    await moveStoreTestClock(this.clock, this.testClock, { days }, this.operations)
   }
 
   async setSandboxTime(date: Date): Promise<void> {
-    moveTestClock(this.clock, this.testClock, { to: date })
+    await moveStoreTestClock(this.clock, this.testClock, { to: date }, this.operations)
   }
 
   /** Whether this plugin collects the plan (its own processor); a lender (Alma) collects those it funds. */

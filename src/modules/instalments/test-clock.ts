@@ -7,15 +7,20 @@
  *  - `set`: later than the clock's current time, at most MAX_YEARS_AHEAD after the real time
  *    (a date past year 9999 in the shop's time zone would break every date computation).
  * Self-service links ignore it: they expire by the real time (shopper-links/signing.ts).
+ *
+ * The clock is the whole store's: kept in Postgres, moved here under its row lock, read by every
+ * process once per operation (./store-clock.ts).
  */
 import { MedusaError } from "@medusajs/framework/utils"
-import { createSandboxClock, immovableClock, type SandboxClock } from "../../processors"
+import type { SandboxClock } from "../../processors"
+import type { Run } from "./sql"
+import { createStoreClock, lockStoreOffset, readStoreOffset, realTimeClock, writeStoreOffset, type StoreClock } from "./store-clock"
 import { isProduction } from "./shopper-links/options"
 
 /**
  * One call lives a whole plan: a p4x's last instalment falls at most 92 days after the order, a
  * postponement moves it 15 days, and it becomes a serious delay 16 days after (92 + 15 + 16 = 123).
- * Each day is a collection run inside the request, holding plan locks: longer moves take several calls.
+ * Each day is a collection run: longer moves take several calls.
  */
 export const MAX_ADVANCE_DAYS = 125
 export const MAX_YEARS_AHEAD = 5
@@ -38,9 +43,51 @@ export function parseTestClockOption(raw: unknown, env: NodeJS.ProcessEnv): bool
   return true
 }
 
-/** The module's clock: one the test clock moves, or the real time, which nothing moves. */
-export function moduleClock(testClock: boolean): SandboxClock {
-  return testClock ? createSandboxClock() : immovableClock()
+/** The module's clock: the store's test clock, or the real time, which nothing moves. */
+export function moduleClock(testClock: boolean): StoreClock {
+  return testClock ? createStoreClock() : realTimeClock()
+}
+
+/** The module's statements: one outside any transaction, and a transaction (lock waits bounded). */
+export interface ClockDatabase {
+  read: Run
+  transaction<T>(work: (run: Run) => Promise<T>): Promise<T>
+}
+
+/**
+ * Brings this process's clock to the store's (one statement; nothing without the test clock). A
+ * move made here directly (`clock.set`, tests and the bench) is written instead of read.
+ */
+export async function syncTestClock(clock: StoreClock, enabled: boolean, db: ClockDatabase): Promise<void> {
+  if (!enabled) return
+  const unsaved = clock.unsaved()
+  if (unsaved !== undefined) {
+    await writeStoreOffset(db.read, unsaved)
+    return clock.saved(unsaved)
+  }
+  const mark = clock.mark()
+  clock.adopt(await readStoreOffset(db.read), mark)
+}
+
+/**
+ * Moves the store's clock forward for every process, or refuses with a 400 that says what is
+ * allowed: checked against the store's time under the row's lock, written, then taken here.
+ */
+export async function moveStoreTestClock(clock: StoreClock, enabled: boolean, move: ClockMove, db: ClockDatabase, realNow: Date = new Date()): Promise<void> {
+  if (!enabled) moveTestClock(clock, false, move, realNow)
+  const { offsetMs, refusal } = await db.transaction(async (run) => {
+    const next = createStoreClock(await lockStoreOffset(run), () => realNow.getTime())
+    try {
+      moveTestClock(next, true, move, realNow)
+    } catch (error) {
+      return { offsetMs: next.offsetMs, refusal: error }
+    }
+    await writeStoreOffset(run, next.offsetMs)
+    return { offsetMs: next.offsetMs, refusal: undefined }
+  })
+  // Refused or not, this process is now on the store's time.
+  clock.adopt(offsetMs)
+  if (refusal) throw refusal
 }
 
 /** Moves the test clock forward, or refuses with a 400 that says what is allowed. */

@@ -15,6 +15,8 @@ export const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 export interface ModuleSuite {
   service: () => InstalmentsModuleService
   processor: () => FaultyProcessor
+  /** The test database's URL, for a second connection (another process of the same store). */
+  databaseUrl: () => string
 }
 
 /** A suite on the module, its processor failing on command; each test starts on a fresh database and clock. */
@@ -35,12 +37,12 @@ export function moduleSuite(name: string, options: Record<string, unknown>, suit
       processor: ({ clock, store }: { clock: any; store: () => any }) => (processor = faultyProcessor(createSandboxProcessor({ clock, store: store() }))),
       ...options,
     },
-    testSuite: ({ service }) => {
+    testSuite: ({ service, dbConfig }) => {
       describe(name, () => {
         beforeEach(async () => {
           await service.setSandboxTime(CHECKOUT_DAY)
         })
-        suite({ service: () => service, processor: () => processor as FaultyProcessor })
+        suite({ service: () => service, processor: () => processor as FaultyProcessor, databaseUrl: () => dbConfig.clientUrl })
       })
     },
   })

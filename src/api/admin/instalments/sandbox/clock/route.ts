@@ -3,18 +3,24 @@
  * and a processor in test mode (the offline sandbox, or Stripe with a test key: nothing real
  * moves). Otherwise the route does not exist: 404, as any unknown route.
  *
- * POST /admin/instalments/sandbox/clock { advance_days } moves the clock forward day by day (1 to
- * 125 days) and runs the collection once per day, as the hourly job would have on each of those
- * days; or { set: "YYYY-MM-DD" | ISO instant } moves it forward to that moment (at most 5 years
- * after the real time) and runs the collection once. The clock never moves back (src/modules/instalments/test-clock.ts).
- * Answers { clock: { now, today }, runs: [{ today, examined, charged, failed, ... }], total }.
- * With it a test or the demo store lives months of a plan in seconds: paid, declined, retried,
- * late, serious delay.
+ * The clock is the whole store's (kept in Postgres: every server and worker reads it, once per
+ * request, job run or event). POST /admin/instalments/sandbox/clock { advance_days } lives 1 to
+ * 125 days, one at a time: each day the store's clock moves one day forward, then the day's
+ * collection and reminders run once, as the jobs would have on each of those days; or { set:
+ * "YYYY-MM-DD" | ISO instant } moves the store's clock forward to that moment at once (at most 5
+ * years after the real time) and lives that day. The clock never moves back
+ * (src/modules/instalments/test-clock.ts).
  *
- * The request waits for no other collection run: plans another run has claimed are left to it,
- * and a row lock met while recording an answer is waited for at most the module's lock timeout
- * (3 s). The clock is this process's own: with several processes, the others stay on their
- * clocks (README, "Running more than one process").
+ * The days are not lived inside this request: the route starts the workflow
+ * instalments-sandbox-clock (src/workflows/sandbox-clock.ts) through Medusa's workflow engine,
+ * which runs it as background work (in the worker, with the Redis engine), and answers 202
+ * { clock, started: { workflow_id, transaction_id, advance_days } } at once. With `?wait=true` it
+ * answers 200 when the run has ended: { clock: { now, today }, runs: [{ today, examined, charged,
+ * failed, ..., reminders_sent }], total }. With it a test or the demo store lives months of a plan
+ * in seconds: paid, declined, retried, late, serious delay.
+ *
+ * A run waits for no other collection run: plans another run has claimed are left to it, and a
+ * row lock met while recording an answer is waited for at most the module's lock timeout (3 s).
  *
  * GET answers { clock } without moving it.
  */
@@ -26,7 +32,8 @@ import { INSTALMENTS_MODULE } from "../../../../../modules/instalments"
 import { addSummaries, emptySummary } from "../../../../../modules/instalments/collection"
 import type InstalmentsModuleService from "../../../../../modules/instalments/service"
 import { MAX_ADVANCE_DAYS } from "../../../../../modules/instalments/test-clock"
-import { runCollection, type CollectionRunSummary } from "../../../../../workflows/collect-due-instalments"
+import type { CollectionRunSummary } from "../../../../../workflows/collect-due-instalments"
+import { startSandboxClock, type SandboxDayRun } from "../../../../../workflows/sandbox-clock"
 import { parseOr400 } from "../../../../../http/validation"
 
 const DAYS_MESSAGE = `must be a whole number of days from 1 to ${MAX_ADVANCE_DAYS} (move further in several calls)`
@@ -44,6 +51,10 @@ const ClockBody = z
   .strict()
   .refine((b) => (b.advance_days === undefined) !== (b.set === undefined), { message: "give exactly one of advance_days or set" })
 
+const WAIT_MESSAGE = 'must be "true" (answer when the days have been lived, with what happened) or "false" (the default: answer at once)'
+
+const ClockQuery = z.object({ wait: z.enum(["true", "false"], { error: WAIT_MESSAGE }).optional() })
+
 /** The module when its test clock is on; otherwise undefined, and the route does not exist. */
 function testClockInstalments(req: AuthenticatedMedusaRequest): InstalmentsModuleService | undefined {
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
@@ -54,7 +65,7 @@ function clockView(instalments: InstalmentsModuleService) {
   return { now: instalments.now().toISOString(), today: instalments.today() }
 }
 
-function runView(run: CollectionRunSummary, currency: string) {
+function runView(run: CollectionRunSummary & Pick<SandboxDayRun, "remindersSent">, currency: string) {
   return {
     today: run.today,
     examined: run.examined,
@@ -66,6 +77,7 @@ function runView(run: CollectionRunSummary, currency: string) {
     errors: run.errors,
     charged_amount: toMajor(money(run.chargedCents, currency)),
     declined_amount: toMajor(money(run.failedCents, currency)),
+    reminders_sent: run.remindersSent,
   }
 }
 
@@ -81,22 +93,24 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse,
   const instalments = testClockInstalments(req)
   if (!instalments) return next()
   const body = parseOr400(ClockBody, req.body, "body")
-  const currency = instalments.engineConfig.currency
-  const runs: CollectionRunSummary[] = []
+  const wait = parseOr400(ClockQuery, req.query, "query").wait === "true"
   if (body.set !== undefined) {
     // A day alone means that day at 10:00 UTC: the same calendar day in every European time zone.
     await instalments.setSandboxTime(new Date(isLocalDate(body.set) ? `${body.set}T10:00:00Z` : body.set))
-    runs.push(await runCollection(req.scope))
-  } else {
-    for (let day = 0; day < (body.advance_days as number); day++) {
-      await instalments.advanceSandboxClock(1)
-      runs.push(await runCollection(req.scope))
-    }
   }
-  const total = runs.reduce((sum, run) => ({ ...addSummaries(sum, run), today: run.today, batches: sum.batches + run.batches }), {
-    ...emptySummary(),
-    today: instalments.today(),
-    batches: 0,
-  })
+  const advanceDays = body.advance_days ?? 0
+  const run = await startSandboxClock(req.scope, { advanceDays }, { wait })
+  if (!run.output) {
+    res.status(202).json({ clock: clockView(instalments), started: { workflow_id: run.workflowId, transaction_id: run.transactionId, advance_days: advanceDays } })
+    return
+  }
+  // The run may have lived its days in another process: this one reads where the store's clock is now.
+  await instalments.syncClock()
+  const currency = instalments.engineConfig.currency
+  const runs = run.output.runs
+  const total = runs.reduce(
+    (sum, day) => ({ ...addSummaries(sum, day), today: day.today, batches: sum.batches + day.batches, remindersSent: sum.remindersSent + day.remindersSent }),
+    { ...emptySummary(), today: instalments.today(), batches: 0, remindersSent: 0 },
+  )
   res.json({ clock: clockView(instalments), runs: runs.map((r) => runView(r, currency)), total: runView(total, currency) })
 }
