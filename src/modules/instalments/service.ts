@@ -180,11 +180,7 @@ export default class InstalmentsModuleService extends MedusaService({
 
   /** The plan of a payment session, if authorisation created one. */
   @InjectManager()
-  async findPlanBySession(
-    sessionId: string,
-    options: { withInstalments?: boolean } = { withInstalments: true },
-    @MedusaContext() sharedContext: Context = {},
-  ): Promise<PlanRow | null> {
+  async findPlanBySession(sessionId: string, options: { withInstalments?: boolean } = { withInstalments: true }, @MedusaContext() sharedContext: Context = {}): Promise<PlanRow | null> {
     return this.findOnePlan({ payment_session_id: sessionId }, options, sharedContext)
   }
 
