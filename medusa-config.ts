@@ -24,6 +24,7 @@ const instalmentsOptions = {
   // STRIPE_API_KEY switches the card processor to Stripe (its test mode with an sk_test_ key), with
   // STRIPE_WEBHOOK_SECRET (the whsec_ of the endpoint pointing at /hooks/instalments/stripe); the
   // tests point STRIPE_API_BASE at their fake Stripe (never in production: the module refuses it).
+  // STRIPE_PUBLISHABLE_KEY (pk_test_ with an sk_test_ key) lets the self-service page run 3-D Secure.
   ...(process.env.STRIPE_API_KEY
     ? {
         processor: "stripe",
@@ -31,6 +32,7 @@ const instalmentsOptions = {
           api_key: process.env.STRIPE_API_KEY,
           webhook_secret: process.env.STRIPE_WEBHOOK_SECRET,
           ...(process.env.STRIPE_API_BASE ? { api_base: process.env.STRIPE_API_BASE } : {}),
+          ...(process.env.STRIPE_PUBLISHABLE_KEY ? { publishable_key: process.env.STRIPE_PUBLISHABLE_KEY } : {}),
         },
       }
     : {}),

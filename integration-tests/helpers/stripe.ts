@@ -14,9 +14,15 @@ function freePortNow(): number {
   return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }))
 }
 
-export function useFakeStripe(input: { apiKey: string; webhookSecret: string }): { readonly fake: FakeStripe } {
+/** `publishableKey`: the module's `stripe.publishable_key` (the self-service page's 3-D Secure). */
+export function useFakeStripe(input: { apiKey: string; webhookSecret: string; publishableKey?: string }): { readonly fake: FakeStripe } {
   const port = freePortNow()
-  const env: Record<string, string> = { STRIPE_API_KEY: input.apiKey, STRIPE_WEBHOOK_SECRET: input.webhookSecret, STRIPE_API_BASE: `http://127.0.0.1:${port}` }
+  const env: Record<string, string> = {
+    STRIPE_API_KEY: input.apiKey,
+    STRIPE_WEBHOOK_SECRET: input.webhookSecret,
+    STRIPE_API_BASE: `http://127.0.0.1:${port}`,
+    ...(input.publishableKey ? { STRIPE_PUBLISHABLE_KEY: input.publishableKey } : {}),
+  }
   const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]))
   Object.assign(process.env, env)
   const holder = {} as { fake: FakeStripe }

@@ -15,7 +15,8 @@ import { SHOPPER, cartPaymentSessions, cartWith, emailsSent, planOfOrder, privat
 import { useFakeStripe } from "../helpers/stripe"
 
 const WEBHOOK_SECRET = "whsec_integrationThreeDs"
-const stripe = useFakeStripe({ apiKey: "sk_test_integrationThreeDs", webhookSecret: WEBHOOK_SECRET })
+const PUBLISHABLE_KEY = "pk_test_integrationThreeDs"
+const stripe = useFakeStripe({ apiKey: "sk_test_integrationThreeDs", webhookSecret: WEBHOOK_SECRET, publishableKey: PUBLISHABLE_KEY })
 
 jest.setTimeout(240_000)
 
@@ -185,6 +186,58 @@ planSuite(new Date("2027-01-31T10:00:00Z"), (h, { api, getContainer }) => {
     const charged = succeededCharges(byCustomer().map((pi) => pi.id)).map((c) => c.amount)
     expect(charged).toEqual([8498, 8496])
     expect(paid.map(([, , amount]) => Math.round(Number(amount) * 100))).toEqual(charged)
+  })
+
+  it("the server-rendered page of that plan carries Stripe.js and its nonce'd script; its JSON route pays with 3-D Secure, charged once", async () => {
+    const { cartId, sessionId } = await cartPaidWith("pm_card_authenticationRequired")
+    await completeExpectingAuthentication(cartId)
+    const [first] = intentsOf(sessionId)
+    stripe.fake.authenticate(first.id)
+    const plan = await planOfOrder(api, h.shop, (await complete(cartId)).data.order.id)
+    await h.advance(28)
+    expect(schedule(await h.getPlan(plan.id))[1]).toEqual([2, "2027-02-28", 84.96, "failed"])
+
+    // The e-mail's link, opened as a browser does: the token for the cookie, then the page.
+    const token = new URL((await h.getPlan(plan.id)).self_service_url).searchParams.get("token") as string
+    const getPage = (url: string, headers: Record<string, string> = {}) => api.get(url, { headers, responseType: "text", maxRedirects: 0, validateStatus: () => true })
+    const exchange = await getPage(`/instalments/plans/${plan.id}?token=${token}`)
+    const cookie = ([] as string[]).concat(exchange.headers["set-cookie"] ?? [])[0].split(";")[0]
+    const opened = await getPage(exchange.headers.location, { cookie })
+    const html = opened.data as string
+    const nonce = /<script nonce="([^"]+)">/.exec(html)?.[1] as string
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{24}$/)
+    expect(opened.headers["content-security-policy"]).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; " +
+        `script-src 'nonce-${nonce}' https://js.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; connect-src 'self' https://api.stripe.com`,
+    )
+    expect(html).toContain('<script src="https://js.stripe.com/v3/"></script>')
+    expect(html).toContain(`data-stripe-key="${PUBLISHABLE_KEY}"`)
+    expect(html).toContain("Payer avec la confirmation de votre banque")
+    expect(html).not.toMatch(/sk_test_|whsec_/)
+    // Each answer draws its own nonce.
+    const again = (await getPage(exchange.headers.location, { cookie })).headers["content-security-policy"] as string
+    expect(again).not.toContain(nonce)
+
+    // What the page's script posts: the JSON route beside the page, the form's token, its key.
+    const version = /id="action-pay-next"[\s\S]*?name="version" value="(\d+)"/.exec(html)?.[1]
+    const pay = (body: Record<string, unknown>) =>
+      api.post(`/instalments/plans/${plan.id}/pay-early`, body, { headers: { "idempotency-key": `page-pay-next-v${version}-0` }, validateStatus: () => true })
+    expect((await pay({ scope: "next", authenticate: true })).status).toBe(401)
+    const waiting = await pay({ token, scope: "next", authenticate: true, locale: "fr" })
+    expect(waiting.status).toBe(200)
+    const onPage = waiting.data.requires_action.client_secret.split("_secret_")[0] as string
+    expect(stripe.fake.state.paymentIntents.get(onPage)).toMatchObject({ status: "requires_action", amount: 8496, metadata: { off_session: "false" } })
+    stripe.fake.authenticate(onPage)
+    const paid = await pay({ token, scope: "next", authenticate: true, locale: "fr" })
+    expect([paid.status, paid.data.requires_action, paid.data.message]).toEqual([200, undefined, expect.stringContaining("84,96")])
+
+    // The page, reloaded, shows it paid. Ledger = the fake's charges: 84.98 at checkout, 84.96 on the page.
+    expect((await getPage(exchange.headers.location, { cookie })).data).toMatch(/<th scope="row">2<\/th><td>[^<]+<\/td><td class="amount">84,96\s€<\/td><td>Payée<\/td>/u)
+    const paidLines = schedule(await h.getPlan(plan.id)).filter(([, , , status]) => status === "paid")
+    const customer = first.customer
+    const charged = succeededCharges([...stripe.fake.state.paymentIntents.values()].filter((pi) => pi.customer === customer).map((pi) => pi.id)).map((c) => c.amount)
+    expect(charged).toEqual([8498, 8496])
+    expect(paidLines.map(([, , amount]) => Math.round(Number(amount) * 100))).toEqual(charged)
   })
 
   it("a payment the shopper never authenticates is given up after an hour: cancelled at Stripe, nothing placed or paid, the plan free again", async () => {

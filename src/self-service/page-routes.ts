@@ -21,7 +21,8 @@ import type InstalmentsModuleService from "../modules/instalments/service"
 import { openPlanWithToken } from "./access"
 import { ACTION_BODIES, runShopperAction, SHOPPER_ACTIONS, type ShopperAction } from "./actions"
 import { planPagePath } from "../modules/instalments/shopper-links/signing"
-import { HTML_CONTENT_TYPE, pageSecurityHeaders, renderErrorPage, renderPlanPage, type Notice } from "./page"
+import { HTML_CONTENT_TYPE, pageContentSecurityPolicy, pageSecurityHeaders, renderErrorPage, renderPlanPage, showsBankPayment, type Notice, type PageInput } from "./page"
+import { newScriptNonce, type BankPayment } from "./bank-payment"
 import { submitSupportForm } from "./page-support"
 import { SUPPORT_FORM_ACTION, type SupportFormState } from "./support-section"
 import { listPlanSupportRequests } from "../modules/instalments/support"
@@ -94,27 +95,40 @@ async function openPlan(req: MedusaRequest, res: MedusaResponse, token: unknown,
   return null
 }
 
-async function page(req: MedusaRequest, row: PlanRow, token: string, notice?: Notice, support?: SupportFormState): Promise<string> {
+/**
+ * The plan's page. On a plan Stripe collects, with the store's publishable key, the pay-next form
+ * runs the bank's challenge: this answer's Content-Security-Policy then allows that script (its
+ * nonce) and Stripe.js, and only then.
+ */
+async function page(req: MedusaRequest, res: MedusaResponse, row: PlanRow, token: string, notice?: Notice, support?: SupportFormState): Promise<string> {
   const service = serviceOf(req)
-  const locale = pickLocale([req.query.locale], row.locale)
-  return renderPlanPage({
+  const input: PageInput = {
     requests: await listPlanSupportRequests(service.operations, row.id),
     support,
     row,
-    locale,
+    locale: pickLocale([req.query.locale], row.locale),
     ctx: service.revisionContext(),
     token,
     notice,
     testMode: service.processor.capabilities.testMode,
     managedHere: service.managesPlan(row),
-  })
+    bankPayment: bankPaymentFor(service, row),
+  }
+  if (input.bankPayment && showsBankPayment(input)) res.set("Content-Security-Policy", pageContentSecurityPolicy(input.bankPayment.nonce))
+  return renderPlanPage(input)
+}
+
+function bankPaymentFor(service: InstalmentsModuleService, row: PlanRow): BankPayment | undefined {
+  const publishableKey = service.selfService.stripePublishableKey
+  if (publishableKey === null || row.processor !== "stripe" || !service.managesPlan(row)) return undefined
+  return { publishableKey, nonce: newScriptNonce() }
 }
 
 export const getPlanPage = pageRoute(async (req, res) => {
   if (req.query.token !== undefined) return exchangeLinkForCookie(req, res, req.query.token)
   const token = (req.cookies as Record<string, unknown> | undefined)?.[LINK_COOKIE]
   const opened = await openPlan(req, res, token, "cookie")
-  if (opened) send(res, 200, await page(req, opened.row, token as string))
+  if (opened) send(res, 200, await page(req, res, opened.row, token as string))
 })
 
 /** The e-mail's link: a good token becomes the session cookie, and the browser goes to the page without it. */
@@ -135,21 +149,21 @@ export const postPlanPage = pageRoute(async (req, res) => {
   const locale = pickLocale([req.query.locale], row.locale)
   if (body.action === SUPPORT_FORM_ACTION) {
     const answer = await submitSupportForm(service, row, body, locale)
-    return send(res, answer.status, await page(req, row, token, undefined, answer.form))
+    return send(res, answer.status, await page(req, res, row, token, undefined, answer.form))
   }
   const action = body.action as ShopperAction
   const input = SHOPPER_ACTIONS.includes(action) ? ACTION_BODIES[action].safeParse(body) : undefined
-  if (!input?.success) return send(res, 400, await page(req, row, token, { kind: "error", text: t(locale, "self.error.generic") }))
+  if (!input?.success) return send(res, 400, await page(req, res, row, token, { kind: "error", text: t(locale, "self.error.generic") }))
   // The form's plan version names the action (see page.ts); a form without it acts on the plan as it is now.
   const seenVersion = typeof body.version === "string" && /^\d{1,9}$/.test(body.version) ? Number(body.version) : undefined
   try {
     const result = await runShopperAction(service, row, action, input.data, { actor: "shopper", locale, seenVersion, container: req.scope })
-    send(res, 200, await page(req, result.plan, renewedToken(req, res, result.plan, opened.linkVersion) ?? token, { kind: "success", text: result.message }))
+    send(res, 200, await page(req, res, result.plan, renewedToken(req, res, result.plan, opened.linkVersion) ?? token, { kind: "success", text: result.message }))
   } catch (error) {
     if (!(error instanceof MedusaError)) req.scope.resolve("logger").error(`medusa-instalments: self-service ${action} on ${row.id} failed: ${(error as Error).message}`)
     const notice = { kind: "error" as const, text: shopperErrorText(error, locale, action) }
     const fresh = (await service.loadPlan(row.id)) ?? row
-    send(res, pluginStatusOf(error) ?? (error instanceof MedusaError ? 400 : 500), await page(req, fresh, token, notice))
+    send(res, pluginStatusOf(error) ?? (error instanceof MedusaError ? 400 : 500), await page(req, res, fresh, token, notice))
   }
 })
 

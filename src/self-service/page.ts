@@ -1,6 +1,7 @@
 /**
  * The shopper's page (docs/business-rules.md §5: "a secure page linked in the e-mails (no account
- * needed)"): plain server-rendered HTML, no script, in the shopper's language. It shows the
+ * needed)"): plain server-rendered HTML, no script (but the bank's 3-D Secure challenge on a plan
+ * Stripe collects: bank-payment.ts), in the shopper's language. It shows the
  * schedule, one form per action the engine allows now, and the "Ask for help" form with the plan's
  * support requests (support-section.ts); each form posts back to the page with the link's token.
  *
@@ -15,6 +16,7 @@ import { planToSnapshot, type PlanRow } from "../modules/instalments/mapping"
 import { planPagePath } from "../modules/instalments/shopper-links/signing"
 import type { SupportRequestView } from "../modules/instalments/support"
 import { availableActions } from "./shopper-view"
+import { BANK_NOTICE, bankPaymentScripts, bankPaymentSources, payFormAttributes, type BankPayment } from "./bank-payment"
 import { supportSection, type SupportFormState } from "./support-section"
 
 const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
@@ -38,9 +40,16 @@ export function pageSecurityHeaders(https: boolean): Record<string, string> {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "Content-Security-Policy": pageContentSecurityPolicy(),
     ...(https ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
   }
+}
+
+const BASE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+
+/** No script at all; with the nonce of a page that pays with the bank's confirmation, that script and Stripe.js only. */
+export function pageContentSecurityPolicy(scriptNonce?: string): string {
+  return scriptNonce === undefined ? BASE_POLICY : `${BASE_POLICY}; ${bankPaymentSources(scriptNonce)}`
 }
 
 export const HTML_CONTENT_TYPE = "text/html; charset=utf-8"
@@ -108,6 +117,16 @@ export interface PageInput {
   readonly requests?: readonly SupportRequestView[]
   /** The "Ask for help" form as the last answer left it (what was typed, its notice). */
   readonly support?: SupportFormState
+  /**
+   * A plan Stripe collects, with the store's publishable key: the pay-next form runs the bank's
+   * 3-D Secure challenge (bank-payment.ts), its script allowed by this nonce (`pageContentSecurityPolicy`).
+   */
+  readonly bankPayment?: BankPayment
+}
+
+/** Whether the page carries the bank's challenge script (and so needs its Content-Security-Policy). */
+export function showsBankPayment(input: PageInput): boolean {
+  return input.bankPayment !== undefined && availableActions(planToSnapshot(input.row), input.ctx, input.managedHere ?? true).payNext !== null
 }
 
 export function renderPlanPage(input: PageInput): string {
@@ -124,6 +143,7 @@ export function renderPlanPage(input: PageInput): string {
     `<p class="warning">${esc(creditWarning(locale, input.ctx.today))}</p>`,
     `<p>${esc(t(locale, "self.difficulty"))}</p>`,
     languageNav(input),
+    input.bankPayment && showsBankPayment(input) ? bankPaymentScripts(input.bankPayment.nonce) : "",
   ]
   return layout(locale, `${title} – ${planLabel(row.plan_code, locale)}`, parts.filter(Boolean).join("\n"))
 }
@@ -185,9 +205,9 @@ ${rows.join("\n")}
  * action's key is derived from that version, so submitting the same form twice (reload, double
  * click) acts once, and a form left open while the plan changed is refused, not acted on.
  */
-function actionForm(input: PageInput, action: string, fields: string, button: string, id = `action-${action}`): string {
+function actionForm(input: PageInput, action: string, fields: string, button: string, id = `action-${action}`, attributes = ""): string {
   const target = `${planPagePath(input.row.id)}?locale=${encodeURIComponent(input.locale)}`
-  return `<form id="${esc(id)}" method="post" action="${esc(target)}">
+  return `<form id="${esc(id)}" method="post" action="${esc(target)}"${attributes ? ` ${attributes}` : ""}>
 <input type="hidden" name="token" value="${esc(input.token)}">
 <input type="hidden" name="action" value="${esc(action)}">
 <input type="hidden" name="version" value="${esc(input.row.version)}">
@@ -204,10 +224,7 @@ function actionsSection(input: PageInput): string {
     const text = t(locale, "self.confirm.payExchange", { amount: money(row, actions.payExchange, locale) })
     forms.push(actionForm(input, "pay-exchange", `<p>${esc(text)}</p>`, t(locale, "self.action.payExchange")))
   }
-  if (actions.payNext !== null) {
-    const text = t(locale, "self.confirm.payNext", { amount: money(row, actions.payNext, locale) })
-    forms.push(actionForm(input, "pay-early", `<input type="hidden" name="scope" value="next">\n<p>${esc(text)}</p>`, t(locale, "self.action.payNext"), "action-pay-next"))
-  }
+  if (actions.payNext !== null) forms.push(payNextForm(input, actions.payNext))
   if (actions.payAll !== null) {
     const text = t(locale, "self.confirm.payAll", { amount: money(row, actions.payAll, locale) })
     forms.push(actionForm(input, "pay-early", `<input type="hidden" name="scope" value="all">\n<p>${esc(text)}</p>`, t(locale, "self.action.payAll"), "action-pay-all"))
@@ -224,6 +241,16 @@ function actionsSection(input: PageInput): string {
 <h2 id="actions-title">${esc(t(locale, "self.actions.title"))}</h2>
 ${forms.join("\n")}
 </section>`
+}
+
+/** Pay the next instalment; with the bank's confirmation on a Stripe plan (bank-payment.ts), as a plain post without script. */
+function payNextForm(input: PageInput, amount: number): string {
+  const { row, locale, bankPayment } = input
+  const text = `<p>${esc(t(locale, "self.confirm.payNext", { amount: money(row, amount, locale) }))}</p>`
+  const scope = `<input type="hidden" name="scope" value="next">`
+  if (!bankPayment) return actionForm(input, "pay-early", `${scope}\n${text}`, t(locale, "self.action.payNext"), "action-pay-next")
+  const fields = `${scope}\n${text}\n<p class="help">${esc(t(locale, "self.bank.help"))}</p>\n${BANK_NOTICE}`
+  return actionForm(input, "pay-early", fields, t(locale, "self.action.payWithBank"), "action-pay-next", payFormAttributes(row.id, locale, bankPayment))
 }
 
 function postponeForm(input: PageInput, postpone: { instalments: number[]; maxDays: number }): string {

@@ -32,8 +32,15 @@ export async function adminApi(server: DemoServer) {
   }
 }
 
-/** Cart with one product shipped to France → instalments session → complete; the order. */
-export async function placeOrder(server: DemoServer, input: { handle: string; plan: string; cardToken: string; email: string; phone?: string }) {
+/**
+ * Cart with one product shipped to France → instalments session → complete; the order.
+ * `authenticate`: the bank asks for 3-D Secure (Stripe): the first completion is refused, the
+ * shopper's challenge is passed by this callback, then the cart is completed again.
+ */
+export async function placeOrder(
+  server: DemoServer,
+  input: { handle: string; plan: string; cardToken: string; email: string; phone?: string; authenticate?: () => Promise<void> | void },
+) {
   const store = storeApi(server)
   const { products } = await store.get(`/store/products?handle=${input.handle}&fields=*variants`)
   const { cart } = await store.post("/store/carts", {
@@ -49,6 +56,13 @@ export async function placeOrder(server: DemoServer, input: { handle: string; pl
     provider_id: "pp_instalments_instalments",
     data: { plan: input.plan, card_token: input.cardToken, phone: input.phone ?? "+33 6 12 34 56 78", locale: "fr" },
   })
+  if (input.authenticate) {
+    await store.post(`/store/carts/${cart.id}/complete`).then(
+      (placed) => Promise.reject(new Error(`the cart was completed without 3-D Secure: ${JSON.stringify(placed)}`)),
+      (refused: Error) => expect(refused.message).toContain("was not authorized with the provider"),
+    )
+    await input.authenticate()
+  }
   const done = await store.post(`/store/carts/${cart.id}/complete`)
   if (done.type !== "order") throw new Error(`the cart did not become an order: ${JSON.stringify(done)}`)
   return done.order as { id: string; display_id: number }

@@ -124,6 +124,12 @@ export interface Messages extends GeneratedKeys {
   /** {last4} */
   readonly "self.card": string
   readonly "self.action.payNext": string
+  /** The pay-next button on a Stripe plan's page, which runs the bank's 3-D Secure challenge. */
+  readonly "self.action.payWithBank": string
+  /** Under that button. */
+  readonly "self.bank.help": string
+  /** The bank's challenge failed or was abandoned (shown by the page's script). */
+  readonly "self.bank.refused": string
   readonly "self.action.payAll": string
   readonly "self.action.postpone": string
   readonly "self.action.changeCard": string

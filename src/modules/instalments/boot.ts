@@ -67,8 +67,11 @@ export interface ModuleSettings {
   /** Whether the `test_clock` option turned the test clock on. */
   readonly testClock: boolean
   readonly termsVersion: string
-  /** How shopper links are signed and where they point. */
-  readonly selfService: SelfServiceSettings
+  /**
+   * How shopper links are signed and where they point; and Stripe's publishable key
+   * (`stripe.publishable_key`), with which the page loads Stripe.js for the bank's 3-D Secure, else null.
+   */
+  readonly selfService: SelfServiceSettings & { readonly stripePublishableKey: string | null }
   readonly busyWaitMs: number
   /** Stripe's webhook checker when the processor is Stripe (POST /hooks/instalments/stripe), else null. */
   readonly stripeWebhooks: StripeWebhooks | null
@@ -96,12 +99,13 @@ export function readModuleOptions(options: InstalmentsModuleOptions | undefined,
   if (processor !== "stripe" && stripe !== undefined) {
     throw new Error('medusa-instalments: option "stripe" is set but "processor" is not "stripe": add processor: "stripe" to charge through Stripe, or remove the stripe option')
   }
-  const stripeAdapter = processor === "stripe" ? stripeAdapters(parseStripeOptions(stripe, process.env)) : null
+  const stripeSettings = processor === "stripe" ? parseStripeOptions(stripe, process.env) : null
+  const stripeAdapter = stripeSettings ? stripeAdapters(stripeSettings) : null
   const clock = moduleClock(testClock)
   const store = () => sandboxStore(sandbox_store, cradle)
   return {
     engineConfig,
-    selfService,
+    selfService: { ...selfService, stripePublishableKey: stripeSettings?.publishableKey ?? null },
     testClock,
     termsVersion: terms_version ?? DEFAULT_TERMS_VERSION,
     clock,
