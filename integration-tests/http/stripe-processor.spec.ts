@@ -7,7 +7,7 @@
  * (31 January 2027), 84.96 € on 28 February and 84.96 € on 31 March.
  */
 import { planSuite, schedule } from "../helpers/plans"
-import { SHOPPER, cartWith, startSession } from "../helpers/shop"
+import { SHOPPER, cartWith, cents, medusaOrder, startSession } from "../helpers/shop"
 import { useFakeStripe } from "../helpers/stripe"
 
 const WEBHOOK_SECRET = "whsec_integrationStripe"
@@ -77,6 +77,29 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
     const refunds = [...stripe.fake.state.refunds.values()].filter((r) => intents.some((pi) => pi.id === r.payment_intent))
     expect(refunds.map((r) => [r.payment_intent, r.amount, r.status]).sort()).toEqual([[intents[0].id, 8498, "succeeded"], [intents[1].id, 8496, "succeeded"]].sort())
     for (const pi of intents) expect(stripe.fake.state.charges.get(pi.latest_charge!)).toMatchObject({ refunded: true })
+  })
+
+  it("refunds a partial return across both Stripe charges: 200.00 € returned, 84.96 € unpaid cancelled, 115.04 € back", async () => {
+    const { plan, customer } = await stripeOrder()
+    await h.advance(28)
+    const intents = intentsOf(customer)
+    expect(intents.map((pi) => pi.amount)).toEqual([8498, 8496])
+
+    // The merchant refunds the returned goods in Medusa (its payment's refund), as after a return.
+    const order = await medusaOrder(api, { adminHeaders: h.adminHeaders } as never, plan.order_id)
+    await api.post(`/admin/payments/${order.payment_collections[0].payments[0].id}/refund`, { amount: 200 }, { headers: h.adminHeaders })
+    const after = await h.getPlan(plan.id)
+    expect(after.instalments.map((i: any) => [i.number, i.status])).toEqual([[1, expect.stringMatching(/paid|refunded/)], [2, expect.stringMatching(/paid|refunded/)], [3, "cancelled"]])
+    expect(cents(after.refunded_total)).toBe(11504)
+
+    // Stripe's side: two refunds, one on each charge, none above its charge, 115.04 € in all.
+    const refunds = [...stripe.fake.state.refunds.values()].filter((r) => intents.some((pi) => pi.id === r.payment_intent))
+    expect(refunds).toHaveLength(2)
+    expect(new Set(refunds.map((r) => r.payment_intent)).size).toBe(2)
+    for (const r of refunds) expect(r.amount).toBeLessThanOrEqual(intents.find((pi) => pi.id === r.payment_intent)!.amount)
+    expect(refunds.reduce((sum, r) => sum + r.amount, 0)).toBe(11504)
+    const refundedAtStripe = intents.reduce((sum, pi) => sum + stripe.fake.state.charges.get(pi.latest_charge!)!.amount_refunded, 0)
+    expect(refundedAtStripe).toBe(11504)
   })
 
   it("flags the plan once when a charge is disputed; a redelivered event changes nothing; payment events are only confirmed", async () => {
