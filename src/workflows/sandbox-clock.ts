@@ -70,13 +70,25 @@ export interface StartedSandboxClock {
   transactionId: string
   /** With `wait`: the run's days, once it ended. */
   output?: SandboxClockOutput
+  /** With `wait`: the run had not ended within the bound (no worker taking it, or a long run); it goes on. */
+  stillRunning?: boolean
 }
 
 /**
- * Starts a run through the workflow engine. With `wait`, answers when the run has ended (wherever
- * it ran), with its days; a run that failed throws its first error.
+ * How long `wait` waits for the run's end. With the Redis engine and no worker running, nothing
+ * takes the run: the admin's request answers after this, saying the run is still waiting.
  */
-export async function startSandboxClock(container: MedusaContainer, input: SandboxClockInput, options: { wait: boolean }): Promise<StartedSandboxClock> {
+export const SANDBOX_CLOCK_WAIT_BOUND_MS = 120_000
+
+/**
+ * Starts a run through the workflow engine. With `wait`, answers when the run has ended (wherever
+ * it ran), with its days, or after `boundMs` with `stillRunning`; a run that failed throws its first error.
+ */
+export async function startSandboxClock(
+  container: MedusaContainer,
+  input: SandboxClockInput,
+  options: { wait: boolean; boundMs?: number },
+): Promise<StartedSandboxClock> {
   const engine = container.resolve<IWorkflowEngineService>(Modules.WORKFLOW_ENGINE)
   const transactionId = `sandbox-clock-${randomUUID()}`
   const started = { workflowId: SANDBOX_CLOCK_WORKFLOW, transactionId }
@@ -84,7 +96,22 @@ export async function startSandboxClock(container: MedusaContainer, input: Sandb
   const ended = options.wait ? runEnd(engine, transactionId) : undefined
   await ended?.subscribed
   await engine.run(SANDBOX_CLOCK_WORKFLOW, { input, transactionId, throwOnError: true })
-  return ended ? { ...started, output: await ended.output } : started
+  if (!ended) return started
+  const output = await withinBound(ended.output, options.boundMs ?? SANDBOX_CLOCK_WAIT_BOUND_MS)
+  return output ? { ...started, output } : { ...started, stillRunning: true }
+}
+
+/** The promise's value, or undefined once `ms` have passed first. */
+async function withinBound<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const bound = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms)
+  })
+  try {
+    return await Promise.race([promise, bound])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 type FinishEvent = { eventType: string; result?: SandboxClockOutput; errors?: Array<{ error?: unknown }> }

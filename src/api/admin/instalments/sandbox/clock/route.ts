@@ -16,7 +16,8 @@
  * which runs it as background work (in the worker, with the Redis engine), and answers 202
  * { clock, started: { workflow_id, transaction_id, advance_days } } at once. With `?wait=true` it
  * answers 200 when the run has ended: { clock: { now, today }, runs: [{ today, examined, charged,
- * failed, ..., reminders_sent }], total }. With it a test or the demo store lives months of a plan
+ * failed, ..., reminders_sent }], total }; a run not ended within two minutes (with Redis and no
+ * worker running, nothing takes it) answers 202 as above with `still_running: true`. With it a test or the demo store lives months of a plan
  * in seconds: paid, declined, retried, late, serious delay.
  *
  * A run waits for no other collection run: plans another run has claimed are left to it, and a
@@ -101,7 +102,8 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse,
   const advanceDays = body.advance_days ?? 0
   const run = await startSandboxClock(req.scope, { advanceDays }, { wait })
   if (!run.output) {
-    res.status(202).json({ clock: clockView(instalments), started: { workflow_id: run.workflowId, transaction_id: run.transactionId, advance_days: advanceDays } })
+    const started = { workflow_id: run.workflowId, transaction_id: run.transactionId, advance_days: advanceDays }
+    res.status(202).json({ clock: clockView(instalments), started, ...(run.stillRunning ? { still_running: true } : {}) })
     return
   }
   // The run may have lived its days in another process: this one reads where the store's clock is now.
