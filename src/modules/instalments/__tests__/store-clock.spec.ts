@@ -10,7 +10,7 @@ import { createStoreClock, readStoreOffset } from "../store-clock"
 import { moveStoreTestClock, syncTestClock, type ClockDatabase } from "../test-clock"
 import { CHECKOUT_DAY, moduleSuite } from "./support"
 
-jest.setTimeout(60_000)
+jest.setTimeout(120_000)
 
 const DAY = 24 * 60 * 60 * 1000
 
