@@ -16,6 +16,7 @@ const fs = require("node:fs")
 const net = require("node:net")
 const os = require("node:os")
 const path = require("node:path")
+const { freePort } = require("./free-port")
 
 /** The `redis-server` found on PATH, or undefined. */
 function findRedisServer(env = process.env) {
@@ -73,26 +74,13 @@ function findOnPath(name) {
   return undefined
 }
 
-/** A free TCP port on 127.0.0.1, chosen by the OS. */
-function freeLoopbackPort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 /**
  * Starts a redis-server of its own: loopback only, a free port, no persistence, data folder in
  * the temp folder. Answers once Redis answers PING; `stop()` ends it and removes its folder.
  */
 async function startRedis({ log = () => {}, timeoutMs = 30_000 } = {}) {
   const binary = ensureRedisServer(log)
-  const port = await freeLoopbackPort()
+  const port = await freePort()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "instalments-redis-"))
   const child = spawn(
     binary,

@@ -11,8 +11,9 @@
  */
 import fs from "node:fs"
 import path from "node:path"
-import { chromium, type Browser, type Locator, type Page } from "playwright-core"
+import type { Browser, Locator, Page } from "playwright-core"
 import { findChromium } from "./support/chromium"
+import { signedInDashboard } from "./support/dashboard"
 import { startDemoServer, type DemoServer } from "./support/demo-server"
 import { adminApi, placeOrder, planOfOrder } from "./support/storefront"
 
@@ -71,15 +72,7 @@ beforeAll(async () => {
   orders.desk = await place("standing-desk", "p2x", "tok_amex", "marc.dubois@example.com")
   orders.later = await place("office-chair", "d30", "tok_mastercard", "lea.martin@example.com")
 
-  browser = await chromium.launch({ executablePath: chromiumToLaunch.executablePath, args: ["--no-sandbox"] })
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "en-US", timezoneId: "Europe/Paris" })
-  page = await context.newPage()
-  // The first visit compiles the dashboard (Vite): give it time once.
-  await page.goto(`${server.base}/app/login`, { timeout: 300_000 })
-  await page.locator("input[name=email]").fill(server.store.admin_email)
-  await page.locator("input[name=password]").fill(server.store.admin_password)
-  await page.getByRole("button", { name: "Continue with Email" }).click()
-  await page.waitForURL(/\/app\/orders/, { timeout: 300_000 })
+  ;({ browser, page } = await signedInDashboard(server, chromiumToLaunch))
 })
 
 afterAll(async () => {

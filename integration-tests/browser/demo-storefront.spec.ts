@@ -16,7 +16,8 @@ import { startStorefrontServer, type StorefrontServer } from "../../demo/storefr
 import { badgeText, formatMoney } from "../../src/storefront/badge-plan"
 import { startFakeAlmaServer } from "../../test-support/fake-alma/server"
 import { findChromium } from "./support/chromium"
-import { freePort, startDemoServer, type DemoServer } from "./support/demo-server"
+import { freePort } from "../../test-support/free-port"
+import { startDemoServer, type DemoServer } from "./support/demo-server"
 import { adminApi, planOfOrder } from "./support/storefront"
 
 jest.setTimeout(600_000)

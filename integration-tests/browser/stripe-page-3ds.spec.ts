@@ -18,7 +18,8 @@ import path from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { startFakeStripe, type FakeStripe } from "../../test-support/fake-stripe"
 import { findChromium } from "./support/chromium"
-import { freePort, startDemoServer, type DemoServer } from "./support/demo-server"
+import { freePort } from "../../test-support/free-port"
+import { startDemoServer, type DemoServer } from "./support/demo-server"
 import { adminApi, placeOrder, planOfOrder } from "./support/storefront"
 
 jest.setTimeout(600_000)

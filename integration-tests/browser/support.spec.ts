@@ -10,8 +10,9 @@
  */
 import fs from "node:fs"
 import path from "node:path"
-import { chromium, type Browser, type Page } from "playwright-core"
+import type { Browser, Page } from "playwright-core"
 import { findChromium } from "./support/chromium"
+import { signedInDashboard } from "./support/dashboard"
 import { startDemoServer, type DemoServer } from "./support/demo-server"
 import { adminApi, placeOrder, planOfOrder, storeApi } from "./support/storefront"
 
@@ -51,14 +52,7 @@ beforeAll(async () => {
   requests.question = await open("schedule_question", "Quand est prélevée la 2e échéance ?")
   requests.complaint = await open("formal_complaint", "Je conteste les frais.")
 
-  browser = await chromium.launch({ executablePath: chromiumToLaunch.executablePath, args: ["--no-sandbox"] })
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "en-US", timezoneId: "Europe/Paris" })
-  page = await context.newPage()
-  await page.goto(`${server.base}/app/login`, { timeout: 300_000 })
-  await page.locator("input[name=email]").fill(server.store.admin_email)
-  await page.locator("input[name=password]").fill(server.store.admin_password)
-  await page.getByRole("button", { name: "Continue with Email" }).click()
-  await page.waitForURL(/\/app\/orders/, { timeout: 300_000 })
+  ;({ browser, page } = await signedInDashboard(server, chromiumToLaunch))
 })
 
 afterAll(async () => {

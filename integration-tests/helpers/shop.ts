@@ -11,6 +11,7 @@ import { fromMajor } from "../../src/domain/money"
 import type InstalmentsModuleService from "../../src/modules/instalments/service"
 import type { SandboxProcessor } from "../../src/processors"
 import { settleSubscribersAfterEach } from "./subscribers"
+import { waitFor } from "./wait"
 
 export const INSTALMENTS_PROVIDER = "pp_instalments_instalments"
 export const SHOPPER = { phone: "+33 6 12 34 56 78", locale: "fr" }
@@ -160,18 +161,7 @@ export function cents(major: number | string, currency = "eur"): number {
   return parsed.value.cents
 }
 
-/**
- * Reads until `done` holds (what a subscriber does happens after the request that caused it),
- * for at most ~10 s; answers the last value read, so the test's assertions say what was missing.
- */
-export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await read()
-  for (let attempt = 0; attempt < 100 && !done(value); attempt++) {
-    await new Promise((r) => setTimeout(r, 100))
-    value = await read()
-  }
-  return value
-}
+export { waitFor } from "./wait"
 
 type Email = { template: string; status: string; data: Record<string, any> }
 

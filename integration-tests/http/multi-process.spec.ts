@@ -15,14 +15,18 @@
  */
 import crypto from "node:crypto"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
+import { freePort } from "../../test-support/free-port"
 import { redisKeys, startRedis } from "../../test-support/redis-server"
 import { runMedusa, startMedusa, type MedusaProcess } from "../helpers/processes"
+import { waitFor } from "../helpers/wait"
 
 jest.setTimeout(600_000)
+
+/** How long a check waits for the other processes (the worker works after the answers). */
+const WORKER_BOUND_MS = 60_000
 
 const CHECKOUT_DAY = "2027-01-31T10:00:00.000Z"
 const FIRST_DUE_DAY = "2027-02-28T10:00:00.000Z"
@@ -106,6 +110,7 @@ it("two servers and a worker on Redis: one plan and one e-mail per order, four c
   const plans = await waitFor(
     () => rows<{ order_id: string; id: string; card_reference: string }>("select order_id, id, card_reference from instalment_plan where order_id is not null order by order_id"),
     (found) => found.length >= CARDS.length,
+    WORKER_BOUND_MS,
   )
   expect(plans.map((p) => p.order_id).sort()).toEqual([...orderIds].sort())
   expect(await rows("select id from instalment_plan")).toHaveLength(CARDS.length)
@@ -169,7 +174,7 @@ async function moveClock(servers: MedusaProcess[], headers: Record<string, strin
     answer.catch(() => undefined) // its failure is reported by Promise.all below, not as unhandled meanwhile
     answers.push(answer)
     const other = servers[(k + 1) % servers.length]
-    await waitFor(async () => (await api(other, "GET", "/admin/instalments/sandbox/clock", headers)).clock.now, (now) => now >= at)
+    await waitFor(async () => (await api(other, "GET", "/admin/instalments/sandbox/clock", headers)).clock.now, (now) => now >= at, WORKER_BOUND_MS)
   }
   return (await Promise.all(answers)).map((answer) => answer.total as { charged: number; failed: number; errors: number })
 }
@@ -226,7 +231,7 @@ async function sentEmails(template: string, count: number) {
     rows<{ resource_id: string; status: string; idempotency_key: string; link: string }>(
       `select resource_id, status, idempotency_key, data->>'self_service_url' as link from notification where template = '${template}'`,
     )
-  const emails = await waitFor(read, (found) => found.length >= count && found.every((e) => e.status !== "pending"))
+  const emails = await waitFor(read, (found) => found.length >= count && found.every((e) => e.status !== "pending"), WORKER_BOUND_MS)
   expect(emails).toHaveLength(count)
   return emails
 }
@@ -237,25 +242,3 @@ function countBy(values: string[]): Record<string, number> {
   return counts
 }
 
-/** Reads until `done` holds, for at most 60 s (the worker works after the answers); the last value read. */
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 60_000
-  let value = await read()
-  while (!done(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100))
-    value = await read()
-  }
-  return value
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}

@@ -7,10 +7,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
-import net from "node:net"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
+import { freePort } from "../../../test-support/free-port"
 
 const ROOT = path.join(__dirname, "../../..")
 const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
@@ -31,17 +31,6 @@ export interface DemoServer {
   stop(): Promise<void>
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, "localhost", () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 function databaseUrl(name: string): string {
   const { DB_USERNAME, DB_PASSWORD, DB_HOST = "localhost", DB_PORT } = process.env

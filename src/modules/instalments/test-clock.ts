@@ -3,7 +3,8 @@
  * POST /admin/instalments/sandbox/clock so a test or the demo lives months of a plan in seconds.
  * It drives collection, withdrawal windows, postponements and reminders of EVERY plan, so it exists
  * only when asked for, never in production, and it only moves forward, within bounds:
- *  - `advance_days`: 1 to MAX_ADVANCE_DAYS, one collection run per day inside the request;
+ *  - `advance_days`: 1 to MAX_ADVANCE_DAYS, one collection run per day, lived by the workflow the
+ *    route starts (src/workflows/sandbox-clock.ts), not inside the request;
  *  - `set`: later than the clock's current time, at most MAX_YEARS_AHEAD after the real time
  *    (a date past year 9999 in the shop's time zone would break every date computation).
  * Self-service links ignore it: they expire by the real time (shopper-links/signing.ts).
