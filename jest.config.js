@@ -38,7 +38,8 @@ const integration = {
 const PROJECTS = {
   unit: { ...shared, testMatch: ["<rootDir>/src/**/*.test.[jt]s"] },
   "integration:modules": { ...integration, testMatch: ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"] },
-  "integration:http": { ...integration, testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"] },
+  // A folder under http/ is one app for several spec files, run by the entry of the same name (helpers/shared-app.ts).
+  "integration:http": { ...integration, testMatch: ["<rootDir>/integration-tests/http/*.spec.[jt]s"] },
   browser: { ...integration, testMatch: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"] },
 }
 
@@ -49,5 +50,6 @@ for (const name of selected) {
 
 module.exports = {
   maxWorkers: Math.max(2, os.availableParallelism()),
+  testSequencer: "<rootDir>/test-support/test-sequencer.js",
   projects: selected.map((name) => ({ displayName: name, rootDir: __dirname, ...PROJECTS[name] })),
 }

@@ -2,11 +2,10 @@
  * Helpers of the plan-lifecycle HTTP tests: the demo store seeded, a shopper's checkout through
  * the Store API, the admin's view of a plan, and the sandbox test clock.
  */
-import path from "node:path"
 import type { AxiosInstance } from "axios"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type InstalmentsModuleService from "../../src/modules/instalments/service"
+import { shopRunner } from "./shared-app"
 import { instalmentsOf, placeOrder as placeShopOrder, planById, planOfOrder, sandboxRecords, useShop, type Shop } from "./shop"
 
 /** The plan-lifecycle helpers over one shop (see shop.ts), set up again before each test. */
@@ -15,15 +14,14 @@ export type PlanHelpers = ReturnType<typeof planHelpers>
 /**
  * A suite on a real Medusa app (real Postgres) whose plans live by the sandbox test clock: the
  * hourly collection job is off (the tests collect by moving the clock), and each test starts
- * with a fresh shop and the clock at `checkoutDay`.
+ * with a fresh shop and the clock at `checkoutDay`. The app is the folder's when the file is in
+ * one (helpers/shared-app.ts).
  */
 export function planSuite(
   checkoutDay: Date,
   suite: (h: PlanHelpers, runner: { api: AxiosInstance; getContainer: () => MedusaContainer }) => void,
 ) {
-  medusaIntegrationTestRunner({
-    cwd: path.join(__dirname, "../.."),
-    env: { INSTALMENTS_COLLECTION_JOB: "off" },
+  shopRunner({
     testSuite: ({ api, getContainer }) => {
       const h = planHelpers(api, getContainer, useShop(api, getContainer, checkoutDay))
       suite(h, { api, getContainer })

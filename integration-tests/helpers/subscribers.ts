@@ -28,11 +28,18 @@ export interface SubscriberTracker {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
+/**
+ * One list of runs per event bus: the wrapped subscribers count into the list of the tracker that
+ * wrapped them, so a second spec file on the same app (helpers/shared-app.ts) shares it.
+ */
+const runsByEmitter = new WeakMap<Emitter, string[]>()
+
 /** Wraps every subscriber of the app's local event bus to count its runs (null for another bus). */
 export function trackSubscribers(container: MedusaContainer): SubscriberTracker | null {
   const emitter = (container.resolve(Modules.EVENT_BUS) as { eventEmitter_?: Emitter }).eventEmitter_
   if (!emitter) return null
-  const running: string[] = []
+  const running = runsByEmitter.get(emitter) ?? []
+  runsByEmitter.set(emitter, running)
   for (const name of emitter.eventNames()) {
     const listeners = emitter.listeners(name)
     if (listeners.every((listener) => listener.__settleTracked)) continue

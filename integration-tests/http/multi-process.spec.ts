@@ -163,7 +163,7 @@ it("two servers and a worker on Redis: one plan and one e-mail per order, four c
  * workflow instalments-sandbox-clock through the Redis workflow engine, whose background work only
  * the worker takes; `?wait=true` answers when the worker has lived the day. With a dozen plans the
  * first run to claim takes them all in one batch and the others find them claimed and end at once,
- * without waiting; runs that compete batch by batch are in several-runs.spec.ts (one process,
+ * without waiting; runs that compete batch by batch are in plans/several-runs.spec.ts (one process,
  * batches of one plan).
  */
 async function moveClock(servers: MedusaProcess[], headers: Record<string, string>, instant: string, runsPerServer: number) {

@@ -1,7 +1,7 @@
 /**
  * The `last_first` revision policy (docs/business-rules.md §6), with a store configured for it: a
  * refund comes off the last unpaid instalment first, then the one before. Same worked example as
- * revisions.spec.ts: 254.90 € in 3 = 84.98 (paid) + 84.96 + 84.96.
+ * plans/revisions.spec.ts: 254.90 € in 3 = 84.98 (paid) + 84.96 + 84.96.
  */
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"

@@ -1,7 +1,7 @@
 /**
  * The client against the Store API's answers, shaped as the routes write them (src/api/store,
  * Medusa 2.21's /store/carts/:id/complete). The store is replaced by a transport that records
- * each request and answers from a script; integration-tests/http/storefront-kit.spec.ts runs the
+ * each request and answers from a script; integration-tests/http/shoppers/storefront-kit.spec.ts runs the
  * same client against a real Medusa app.
  */
 import Medusa from "@medusajs/js-sdk"

@@ -1,7 +1,7 @@
 /**
- * The demo store as `npm start` runs it, for the browser tests: a fresh database on the test
- * Postgres (the jest global setup's), Medusa's and the plugin's migrations, the demo seed, and
- * `medusa start` with the admin dashboard. NODE_ENV=development makes Medusa serve the dashboard
+ * The demo store as `npm start` runs it, for the browser tests: a database of its own on the test
+ * Postgres (the jest global setup's), copied from the demo store migrated and seeded once per run
+ * (Medusa's and the plugin's migrations, the demo seed), and `medusa start` with the admin dashboard. NODE_ENV=development makes Medusa serve the dashboard
  * through Vite's dev middleware (no `medusa build` needed) without `medusa develop`'s file
  * watcher, which would restart the server whenever a file of the repository changes.
  */
@@ -38,12 +38,44 @@ function databaseUrl(name: string): string {
   return `postgres://${DB_USERNAME}:${DB_PASSWORD}@${DB_HOST}:${DB_PORT}/${name}`
 }
 
-async function createDatabase(name: string) {
+/** The demo store migrated and seeded once per test Postgres; each browser spec's database is a copy. */
+const SEEDED_TEMPLATE = "browser_demo_seeded"
+/** Any number: the advisory lock under which the first spec builds the template while the others wait. */
+const TEMPLATE_LOCK = 7_270_131
+
+/**
+ * Creates `name` as a copy of the seeded demo store, and answers the seed's summary. The first
+ * browser spec of a jest run (whichever worker) migrates and seeds the template with Medusa's own
+ * commands (`medusa db:migrate`, `medusa exec ./demo/seed.ts`); the others wait for it under an
+ * advisory lock and copy it, which saves two Medusa boots each. The seed reads no configuration a
+ * spec varies (its payment providers are a fixed list), so one template serves every spec. The
+ * summary is kept as the template's comment, so it exists exactly when the template does.
+ */
+async function createSeededDatabase(name: string, env: NodeJS.ProcessEnv, output: string[]): Promise<DemoSummary> {
   const client = new Client({ connectionString: databaseUrl("postgres") })
   await client.connect()
   try {
-    await client.query(`create database "${name}"`)
+    await client.query("select pg_advisory_lock($1)", [TEMPLATE_LOCK])
+    const found = await client.query("select shobj_description(oid, 'pg_database') as summary from pg_database where datname = $1", [SEEDED_TEMPLATE])
+    let summary: string | undefined = found.rows[0]?.summary ?? undefined
+    if (!summary) {
+      await client.query(`drop database if exists "${SEEDED_TEMPLATE}" with (force)`)
+      await client.query(`create database "${SEEDED_TEMPLATE}"`)
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "instalments-browser-seed-"))
+      try {
+        const templateEnv = { ...env, DATABASE_URL: databaseUrl(SEEDED_TEMPLATE), DEMO_SUMMARY_FILE: path.join(tmp, "store.json") }
+        await runMedusa(["db:migrate"], templateEnv, output)
+        await runMedusa(["exec", "./demo/seed.ts"], templateEnv, output)
+        summary = fs.readFileSync(path.join(tmp, "store.json"), "utf8")
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true })
+      }
+      await client.query(`comment on database "${SEEDED_TEMPLATE}" is ${client.escapeLiteral(summary)}`)
+    }
+    await client.query(`create database "${name}" template "${SEEDED_TEMPLATE}"`)
+    return JSON.parse(summary) as DemoSummary
   } finally {
+    await client.query("select pg_advisory_unlock($1)", [TEMPLATE_LOCK]).catch(() => {})
     await client.end()
   }
 }
@@ -91,31 +123,29 @@ export interface DemoServerOptions {
   env?: Record<string, string>
 }
 
-/** Starts the demo store on a fresh database; `stop()` ends Medusa and drops the database. */
+/** Starts the demo store on a fresh copy of the seeded store; `stop()` ends Medusa and drops the copy. */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const dbName = `browser_${process.pid}_${Date.now()}`
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "instalments-browser-"))
   const port = await freePort()
   const output: string[] = []
-  const env: NodeJS.ProcessEnv = {
+  const common: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: databaseUrl(dbName),
-    PORT: String(port),
     NODE_ENV: "development",
     LOG_LEVEL: "error",
     MEDUSA_DISABLE_TELEMETRY: "true",
-    MEDUSA_ADMIN_DISABLED: options.admin === false ? "true" : "false",
-    DEMO_SUMMARY_FILE: path.join(tmp, "store.json"),
     // The admin test moves the sandbox test clock, as the demo does (npm start).
     INSTALMENTS_TEST_CLOCK: "true",
     // Jest's flag would make Medusa's own dynamic imports behave differently: run it plainly.
     NODE_OPTIONS: "",
+  }
+  const store = await createSeededDatabase(dbName, common, output)
+  const env: NodeJS.ProcessEnv = {
+    ...common,
+    DATABASE_URL: databaseUrl(dbName),
+    PORT: String(port),
+    MEDUSA_ADMIN_DISABLED: options.admin === false ? "true" : "false",
     ...options.env,
   }
-  await createDatabase(dbName)
-  await runMedusa(["db:migrate"], env, output)
-  await runMedusa(["exec", "./demo/seed.ts"], env, output)
-  const store = JSON.parse(fs.readFileSync(path.join(tmp, "store.json"), "utf8")) as DemoSummary
   const server = spawn(MEDUSA, ["start"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
   server.stdout?.on("data", (d) => output.push(String(d)))
   server.stderr?.on("data", (d) => output.push(String(d)))
@@ -133,7 +163,6 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       } catch {}
     }
     await dropDatabase(dbName).catch(() => {})
-    fs.rmSync(tmp, { recursive: true, force: true })
   }
 
   try {

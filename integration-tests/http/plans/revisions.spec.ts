@@ -6,9 +6,8 @@
  * After every operation Medusa's order summary and the plan agree: what Medusa counts as paid less
  * refunded is what the plan says the order totals.
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { payEarly } from "../../src/domain/revisions"
+import { shopRunner } from "../../helpers/shared-app"
+import { payEarly } from "../../../src/domain/revisions"
 import {
   cents,
   INSTALMENTS_PROVIDER,
@@ -20,14 +19,13 @@ import {
   planOfOrder,
   sandboxRecords,
   useShop,
-} from "../helpers/shop"
+} from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
+shopRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 

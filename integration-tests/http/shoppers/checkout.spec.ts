@@ -4,8 +4,7 @@
  * The sandbox card processor is the plugin's own offline adapter; its clock is set so that the
  * due dates are known (31 January: the next ones fall on 28 February and 31 March).
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopRunner } from "../../helpers/shared-app"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   cartPaymentSessions,
@@ -20,14 +19,13 @@ import {
   storedPaymentData,
   storedSessionData,
   useShop,
-} from "../helpers/shop"
+} from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
+shopRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
     let headers: Record<string, string>

@@ -4,18 +4,15 @@
  * to the shopper, e-mailed in the plan's language, in the history), closing and reopening. Orders
  * are placed on Sunday 31 January 2027 with the sandbox processor (the office chair in 3).
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { emailsSent, instalmentsOf, placeOrder, planById, planOfOrder, useShop } from "../helpers/shop"
+import { shopRunner } from "../../helpers/shared-app"
+import { emailsSent, instalmentsOf, placeOrder, planById, planOfOrder, useShop } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 const HOUR = 3_600_000
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
-  env: { INSTALMENTS_COLLECTION_JOB: "off" },
+shopRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
     const clock = () => instalmentsOf(getContainer()).clock

@@ -7,8 +7,7 @@
  * own amount) and M6 (the difference from what the shopper paid: promotions and taxes) have a test
  * each below.
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { shopRunner } from "../../helpers/shared-app"
 import {
   cartWith,
   cents,
@@ -23,12 +22,11 @@ import {
   startSession,
   useShop,
   waitFor,
-} from "../helpers/shop"
+} from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
+shopRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, new Date("2027-01-31T10:00:00Z"))
 

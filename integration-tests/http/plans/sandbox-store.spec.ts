@@ -4,9 +4,9 @@
  * build such a second processor on Medusa's own connection and check what it knows and does.
  */
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { digestOf, processorKey } from "../../src/modules/instalments/operations/keys"
-import { createPostgresSandboxStore, createSandboxClock, createSandboxProcessor, SANDBOX_TABLE, type SqlClient } from "../../src/processors"
-import { planSuite } from "../helpers/plans"
+import { digestOf, processorKey } from "../../../src/modules/instalments/operations/keys"
+import { createPostgresSandboxStore, createSandboxClock, createSandboxProcessor, SANDBOX_TABLE, type SqlClient } from "../../../src/processors"
+import { planSuite } from "../../helpers/plans"
 
 jest.setTimeout(240_000)
 

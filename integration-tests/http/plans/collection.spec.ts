@@ -4,9 +4,9 @@
  * 2027, so the monthly due dates are 28 February, 31 March and 30 April.
  */
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../test-support/db-faults"
-import { collectDueInstalmentsWorkflow } from "../../src/workflows/collect-due-instalments"
-import { planSuite, schedule } from "../helpers/plans"
+import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../../test-support/db-faults"
+import { collectDueInstalmentsWorkflow } from "../../../src/workflows/collect-due-instalments"
+import { planSuite, schedule } from "../../helpers/plans"
 
 jest.setTimeout(240_000)
 

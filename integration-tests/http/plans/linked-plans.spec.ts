@@ -4,8 +4,8 @@
  * serious delay from a linked card of the same shopper, once. Checkout on 31 January 2027: an
  * office chair, 254.90 € in 3 = 84.98 today + 84.96 on 28 February + 84.96 on 31 March.
  */
-import { planSuite } from "../helpers/plans"
-import { cartWith, planOfOrder, sandboxRecords, SHOPPER, startSession } from "../helpers/shop"
+import { planSuite } from "../../helpers/plans"
+import { cartWith, planOfOrder, sandboxRecords, SHOPPER, startSession } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 

@@ -8,12 +8,11 @@
  * chair and its shipping, 254.90 € in 3 = 84.98 (paid at checkout) + 84.96 on 28 February + 84.96
  * on 31 March.
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { sendDueReminders } from "../../src/notifications/reminders"
-import { collectDueRevision } from "../../src/domain/revisions/collect"
-import { signPlanToken } from "../../src/modules/instalments/shopper-links/signing"
-import { cents, instalmentsOf, placeOrder, planById, planEmails, planOfOrder, sandboxRecords, useShop } from "../helpers/shop"
+import { shopRunner } from "../../helpers/shared-app"
+import { sendDueReminders } from "../../../src/notifications/reminders"
+import { collectDueRevision } from "../../../src/domain/revisions/collect"
+import { signPlanToken } from "../../../src/modules/instalments/shopper-links/signing"
+import { cents, instalmentsOf, placeOrder, planById, planEmails, planOfOrder, sandboxRecords, useShop } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
@@ -37,9 +36,7 @@ function respelled(token: string): string {
 /** The headers a storefront sends a link's token in. */
 const withToken = (token: string) => ({ "x-instalments-token": token })
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
-  env: { INSTALMENTS_COLLECTION_JOB: "off" },
+shopRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 

@@ -9,12 +9,12 @@
  * Checkout on 31 January 2027: the office chair in 3 is 84.98 € today, then 84.96 € on 28 February.
  */
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { payEarly } from "../../src/domain/revisions"
-import { INSTALMENT_PLAN_EVENTS } from "../../src/modules/instalments/plugin-events"
-import instalmentPlanEmails, { config as emailsConfig } from "../../src/subscribers/instalment-plan-emails"
-import { runCollection, type CollectionRunSummary } from "../../src/workflows/collect-due-instalments"
-import { planSuite } from "../helpers/plans"
-import { emailsSent, waitFor } from "../helpers/shop"
+import { payEarly } from "../../../src/domain/revisions"
+import { INSTALMENT_PLAN_EVENTS } from "../../../src/modules/instalments/plugin-events"
+import instalmentPlanEmails, { config as emailsConfig } from "../../../src/subscribers/instalment-plan-emails"
+import { runCollection, type CollectionRunSummary } from "../../../src/workflows/collect-due-instalments"
+import { planSuite } from "../../helpers/plans"
+import { emailsSent, waitFor } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 

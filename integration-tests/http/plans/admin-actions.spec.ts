@@ -3,7 +3,7 @@
  * plan and its money, what each refuses, with which message. Checkout on 31 January 2027: an
  * office chair, 254.90 € in 3 = 84.98 today + 84.96 on 28 February + 84.96 on 31 March.
  */
-import { planSuite, schedule } from "../helpers/plans"
+import { planSuite, schedule } from "../../helpers/plans"
 
 jest.setTimeout(240_000)
 

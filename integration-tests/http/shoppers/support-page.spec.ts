@@ -6,17 +6,14 @@
  * language with nothing written, and a form of another tab refused. Orders are placed on Sunday
  * 31 January 2027 with the sandbox processor (the office chair in 3, French).
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { placeOrder, planById, planOfOrder, useShop } from "../helpers/shop"
+import { shopRunner } from "../../helpers/shared-app"
+import { placeOrder, planById, planOfOrder, useShop } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
-  env: { INSTALMENTS_COLLECTION_JOB: "off" },
+shopRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 

@@ -9,12 +9,12 @@
  */
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { IWorkflowEngineService } from "@medusajs/framework/types"
-import { createStoreClock, readStoreOffset } from "../../src/modules/instalments/store-clock"
-import { moveStoreTestClock, syncTestClock, type ClockDatabase } from "../../src/modules/instalments/test-clock"
-import type { Run } from "../../src/modules/instalments/sql"
-import { SANDBOX_CLOCK_WORKFLOW } from "../../src/workflows/sandbox-clock"
-import { planSuite, schedule } from "../helpers/plans"
-import { sandboxRecords } from "../helpers/shop"
+import { createStoreClock, readStoreOffset } from "../../../src/modules/instalments/store-clock"
+import { moveStoreTestClock, syncTestClock, type ClockDatabase } from "../../../src/modules/instalments/test-clock"
+import type { Run } from "../../../src/modules/instalments/sql"
+import { SANDBOX_CLOCK_WORKFLOW } from "../../../src/workflows/sandbox-clock"
+import { planSuite, schedule } from "../../helpers/plans"
+import { sandboxRecords } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 

@@ -9,19 +9,17 @@
  *  D  office chair in 3, tok_insufficient_later (lea)  like A; its 28 Feb charge will fail
  *  E  office chair 254.90 € in 2 (lea)    127.45 paid, 127.45 on 28 Feb; frozen for 30 days
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { toLocalDate } from "../../src/domain/calendar"
-import { applyChargeFailed, freeze } from "../../src/domain/revisions"
-import { cartWith, cents, instalmentsOf, planOfOrder, SHOPPER, startSession, useShop } from "../helpers/shop"
+import { shopRunner } from "../../helpers/shared-app"
+import { toLocalDate } from "../../../src/domain/calendar"
+import { applyChargeFailed, freeze } from "../../../src/domain/revisions"
+import { cartWith, cents, instalmentsOf, planOfOrder, SHOPPER, startSession, useShop } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 const DUE_DAY = new Date("2027-02-28T10:00:00Z")
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
+shopRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 

@@ -4,19 +4,16 @@
  * would run them, over plain fetch and over @medusajs/js-sdk. Orders are placed on 31 January 2027
  * with the sandbox processor: the office chair and its shipping, 254.90 € in 3 = 84.98 + 84.96 + 84.96.
  */
-import path from "node:path"
 import Medusa from "@medusajs/js-sdk"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createInstalmentsClient, type InstalmentsClient } from "../../src/storefront"
-import { cartWith, planOfOrder, SHOPPER, useShop } from "../helpers/shop"
+import { shopRunner } from "../../helpers/shared-app"
+import { createInstalmentsClient, type InstalmentsClient } from "../../../src/storefront"
+import { cartWith, planOfOrder, SHOPPER, useShop } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
-  env: { INSTALMENTS_COLLECTION_JOB: "off" },
+shopRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
     const baseUrl = () => api.defaults.baseURL as string

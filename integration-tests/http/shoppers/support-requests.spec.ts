@@ -5,10 +5,9 @@
  * request in the plan's history, and the refusals. Orders are placed on Sunday 31 January 2027 with
  * the sandbox processor (the office chair in 3).
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { registeredCustomer } from "../helpers/customers"
-import { instalmentsOf, placeOrder, planById, planOfOrder, useShop } from "../helpers/shop"
+import { shopRunner } from "../../helpers/shared-app"
+import { registeredCustomer } from "../../helpers/customers"
+import { instalmentsOf, placeOrder, planById, planOfOrder, useShop } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
@@ -37,9 +36,7 @@ const HOUR = 3_600_000
 const clockHours = (request: { opened_at: string; reply_due_at: string }) => (Date.parse(request.reply_due_at) - Date.parse(request.opened_at)) / HOUR
 const openedNear = (set: string) => expect.stringMatching(new RegExp(`^${set.slice(0, 17)}0\\d\\.\\d{3}Z$`))
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
-  env: { INSTALMENTS_COLLECTION_JOB: "off" },
+shopRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
     const clock = () => instalmentsOf(getContainer()).clock
