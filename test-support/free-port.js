@@ -1,6 +1,6 @@
-// A free TCP port on 127.0.0.1, chosen by the OS: for the servers the tests and benches start
-// (Medusa processes, Redis, the demo storefront, fakes). CommonJS, so the jest specs and the
-// benches' .mjs share it.
+// A free TCP port on 127.0.0.1, chosen by the OS: for the servers the tests, benches and scripts
+// start (Postgres, Medusa processes, Redis, the demo storefront, fakes). CommonJS, so the jest
+// specs and the .mjs scripts share it (scripts/embedded-pg.mjs re-exports it).
 const net = require("node:net")
 
 function freePort() {

@@ -1,9 +1,11 @@
 /**
- * Medusa as separate processes, for the multi-process test: `medusa <command>` run to its end
+ * Medusa as separate processes, for the multi-process test and the browser tests' demo store
+ * (browser/support/demo-server.ts): `medusa <command>` run to its end
  * (migrations, the seed) and `medusa start` kept running (a server or the worker), straight from
  * this repository's TypeScript sources, as `npm start` and the benches run it (no build: the
- * admin is disabled). Every started process is its own process group, so `stop()` ends it and the
- * children it started; what it printed last is kept for the error messages.
+ * admin is disabled, or served through Vite with NODE_ENV=development). Every started process is
+ * its own process group, so `stop()` ends it and the children it started; what it printed last is
+ * kept for the error messages.
  */
 import { spawn, type ChildProcess } from "node:child_process"
 import path from "node:path"

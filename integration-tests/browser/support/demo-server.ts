@@ -5,15 +5,12 @@
  * through Vite's dev middleware (no `medusa build` needed) without `medusa develop`'s file
  * watcher, which would restart the server whenever a file of the repository changes.
  */
-import { spawn, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { Client } from "pg"
 import { freePort } from "../../../test-support/free-port"
-
-const ROOT = path.join(__dirname, "../../..")
-const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
+import { runMedusa, startMedusa } from "../../helpers/processes"
 
 export interface DemoSummary {
   region_id: string
@@ -51,7 +48,7 @@ const TEMPLATE_LOCK = 7_270_131
  * spec varies (its payment providers are a fixed list), so one template serves every spec. The
  * summary is kept as the template's comment, so it exists exactly when the template does.
  */
-async function createSeededDatabase(name: string, env: NodeJS.ProcessEnv, output: string[]): Promise<DemoSummary> {
+async function createSeededDatabase(name: string, env: NodeJS.ProcessEnv): Promise<DemoSummary> {
   const client = new Client({ connectionString: databaseUrl("postgres") })
   await client.connect()
   try {
@@ -64,8 +61,8 @@ async function createSeededDatabase(name: string, env: NodeJS.ProcessEnv, output
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "instalments-browser-seed-"))
       try {
         const templateEnv = { ...env, DATABASE_URL: databaseUrl(SEEDED_TEMPLATE), DEMO_SUMMARY_FILE: path.join(tmp, "store.json") }
-        await runMedusa(["db:migrate"], templateEnv, output)
-        await runMedusa(["exec", "./demo/seed.ts"], templateEnv, output)
+        await runMedusa(["db:migrate"], templateEnv)
+        await runMedusa(["exec", "./demo/seed.ts"], templateEnv)
         summary = fs.readFileSync(path.join(tmp, "store.json"), "utf8")
       } finally {
         fs.rmSync(tmp, { recursive: true, force: true })
@@ -90,32 +87,6 @@ async function dropDatabase(name: string) {
   }
 }
 
-function runMedusa(args: string[], env: NodeJS.ProcessEnv, output: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(MEDUSA, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
-    child.stdout.on("data", (d) => output.push(String(d)))
-    child.stderr.on("data", (d) => output.push(String(d)))
-    child.on("error", reject)
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`medusa ${args.join(" ")} exited with ${code}:\n${output.join("").slice(-3000)}`)),
-    )
-  })
-}
-
-async function waitForHealth(base: string, server: ChildProcess, output: string[], timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`medusa start exited with ${server.exitCode}:\n${output.join("").slice(-3000)}`)
-    try {
-      if ((await fetch(`${base}/health`)).ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`Medusa did not answer ${base}/health within ${timeoutMs / 1000} s:\n${output.join("").slice(-3000)}`)
-}
-
 export interface DemoServerOptions {
   /** false: no admin dashboard (a storefront test needs none, and Medusa starts lighter). */
   admin?: boolean
@@ -127,7 +98,6 @@ export interface DemoServerOptions {
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const dbName = `browser_${process.pid}_${Date.now()}`
   const port = await freePort()
-  const output: string[] = []
   const common: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "development",
@@ -138,38 +108,26 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     // Jest's flag would make Medusa's own dynamic imports behave differently: run it plainly.
     NODE_OPTIONS: "",
   }
-  const store = await createSeededDatabase(dbName, common, output)
+  const store = await createSeededDatabase(dbName, common)
   const env: NodeJS.ProcessEnv = {
     ...common,
     DATABASE_URL: databaseUrl(dbName),
-    PORT: String(port),
     MEDUSA_ADMIN_DISABLED: options.admin === false ? "true" : "false",
     ...options.env,
   }
-  const server = spawn(MEDUSA, ["start"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"], detached: true })
-  server.stdout?.on("data", (d) => output.push(String(d)))
-  server.stderr?.on("data", (d) => output.push(String(d)))
-  const base = `http://localhost:${port}`
-
-  async function stop() {
-    if (server.exitCode === null) {
-      const exited = new Promise((r) => server.once("exit", r))
-      try {
-        process.kill(-server.pid!, "SIGTERM") // the whole group: medusa start runs a child
-      } catch {}
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 8000))])
-      try {
-        process.kill(-server.pid!, "SIGKILL")
-      } catch {}
-    }
-    await dropDatabase(dbName).catch(() => {})
-  }
-
-  try {
-    await waitForHealth(base, server, output, 180_000)
-  } catch (error) {
-    await stop()
+  const dropCopy = () => dropDatabase(dbName).catch(() => {})
+  const server = await startMedusa("the demo store", port, env, 180_000).catch(async (error) => {
+    await dropCopy()
     throw error
+  })
+  return {
+    // localhost, as `npm start` prints it and as the browser specs have always opened it.
+    base: `http://localhost:${port}`,
+    store,
+    log: server.output,
+    async stop() {
+      await server.stop()
+      await dropCopy()
+    },
   }
-  return { base, store, log: () => output.join(""), stop }
 }

@@ -3,21 +3,12 @@
  * demo): the fake answers in Alma's shapes, so the client's schemas read them; and its payment
  * page, refunds and signatures behave as the integration tests expect.
  */
-import net from "node:net"
+import { freePort } from "../../../test-support/free-port"
 import { startFakeAlmaServer } from "../../../test-support/fake-alma/server"
 import { AlmaClient } from "./client"
 import { isValidIpnSignature } from "./signature"
 
 const KEY = "sk_test_fake_server"
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 describe("fake Alma over HTTP", () => {
   let fake: Awaited<ReturnType<typeof startFakeAlmaServer>>

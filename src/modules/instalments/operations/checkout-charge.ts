@@ -21,7 +21,7 @@ import type { Run } from "../sql"
 import { digestOf, fingerprintOf, processorKey } from "./keys"
 import { addLegs, findOperationByKey, insertOperation, legsOf, setOperationStatus, settleMovement, type MovementRow, type OperationRow } from "./records"
 import type { OperationsDeps } from "./run"
-import { abandoned, callProcessor, waitedTooLong, type LegAnswer } from "./settle"
+import { callProcessor, foundChargeAnswer, type LegAnswer } from "./settle"
 
 export interface CheckoutCharge {
   sessionId: string
@@ -170,26 +170,22 @@ export async function reconcileCheckout(deps: OperationsDeps, operation: Operati
   if (!charge || charge.status !== "pending") return
   const found = await deps.processor.findChargeByIdempotencyKey(charge.processor_key)
   if (!found.ok) return
-  // Waiting for the shopper's 3-D Secure: nothing moved; their next completion settles it. After
-  // SHOPPER_WAIT_MS, the payment is given up (cancelled at the processor) and recorded as declined;
-  // one whose challenge failed is cancelled before its failure is recorded.
-  if (found.value && found.value.status !== "succeeded") {
-    if (found.value.status === "requires_action" && !waitedTooLong(operation)) return
-    const answer = await abandoned(deps, found.value)
-    if (answer.kind !== "declined") return
+  // The checkout's charge is made with the shopper there: a wait for their 3-D Secure is given up
+  // after SHOPPER_WAIT_MS, a failed challenge at once (foundChargeAnswer); an unknown answer is
+  // asked again at the next run.
+  const answer = await foundChargeAnswer(deps, found.value, operation, true)
+  if (answer.kind === "declined") {
     await deps.transaction(async (run) => {
       await settleMovement(run, charge.id, { status: "failed", reference: answer.chargeId ?? null, failureCode: answer.code })
       await setOperationStatus(run, operation.id, "declined", { code: answer.code, message: "the card was declined at checkout" })
     })
-    return
-  }
-  if (!found.value) {
+  } else if (answer.kind === "not_made") {
     await deps.transaction(async (run) => {
       await settleMovement(run, charge.id, { status: "void" })
       await setOperationStatus(run, operation.id, "abandoned")
     })
-    return
+  } else if (answer.kind === "charged") {
+    // Charged, and the plan's insert (which settles the leg in the same statement) never happened.
+    await compensate(deps, operation.id, answer.chargeId)
   }
-  // Charged, and the plan's insert (which settles the leg in the same statement) never happened.
-  await compensate(deps, operation.id, found.value.chargeId)
 }

@@ -17,7 +17,7 @@ import { readPlans } from "../plan-writes"
 import { loadOperation, staleOperations, type MovementRow, type OperationRow } from "./records"
 import { driveOperation, shopperPresentFor, type OperationsDeps } from "./run"
 import { reconcileCheckout } from "./checkout-charge"
-import { abandoned, callProcessor, chargeAnswerOf, waitedTooLong, type LegAnswer } from "./settle"
+import { callProcessor, foundChargeAnswer, type LegAnswer } from "./settle"
 
 export interface ReconcileSummary {
   /** Operations looked at. */
@@ -82,14 +82,5 @@ async function lookUp(deps: OperationsDeps, leg: MovementRow, operation: Operati
   if (leg.kind === "refund") return callProcessor(deps.processor, leg, deps.now())
   const found = await deps.processor.findChargeByIdempotencyKey(leg.processor_key)
   if (!found.ok) return { kind: "unknown", detail: found.error.message }
-  const charge = found.value
-  if (!charge) return { kind: "not_made" }
-  // A payment still waiting for the shopper's 3-D Secure: nothing moved yet, and the shopper may
-  // still act; after SHOPPER_WAIT_MS it is given up (cancelled at the processor). One whose
-  // challenge failed is cancelled too before its failure is recorded: the shopper's browser could
-  // otherwise still confirm it.
-  const waiting = charge.status === "requires_action"
-  if (waiting && !(shopperPresentFor(operation) && waitedTooLong(operation))) return { kind: "unknown", detail: "the payment waits for the shopper's authentication" }
-  if (waiting || (charge.status === "failed" && shopperPresentFor(operation))) return abandoned(deps, charge)
-  return chargeAnswerOf(charge)
+  return foundChargeAnswer(deps, found.value, operation, shopperPresentFor(operation))
 }

@@ -83,10 +83,10 @@ export async function callProcessor(processor: CardProcessor, leg: MovementRow, 
 export const SHOPPER_WAIT_MS = 60 * 60 * 1000
 
 /** Whether an operation has waited for its shopper longer than `SHOPPER_WAIT_MS` (real time, as staleness). */
-export const waitedTooLong = (operation: OperationRow) => Date.now() - new Date(operation.created_at).getTime() > SHOPPER_WAIT_MS
+const waitedTooLong = (operation: OperationRow) => Date.now() - new Date(operation.created_at).getTime() > SHOPPER_WAIT_MS
 
 /** A charge's outcome (or a charge the processor found by its key) as a leg's answer. */
-export function chargeAnswerOf(charge: ChargeOutcome): LegAnswer {
+function chargeAnswerOf(charge: ChargeOutcome): LegAnswer {
   if (charge.status === "succeeded") return { kind: "charged", chargeId: charge.chargeId }
   if (charge.status === "requires_action") return { kind: "requires_action", chargeId: charge.chargeId, action: charge.action }
   return { kind: "declined", code: charge.code, message: charge.message, chargeId: charge.chargeId }
@@ -97,11 +97,26 @@ export function chargeAnswerOf(charge: ChargeOutcome): LegAnswer {
  * cancelled), as a leg's answer. When the processor cannot give it up, a charge `found` failed is
  * answered as found (as before there was anything to cancel); one found waiting stays unknown.
  */
-export async function abandoned(deps: OperationsDeps, found: ChargeOutcome): Promise<LegAnswer> {
+async function abandoned(deps: OperationsDeps, found: ChargeOutcome): Promise<LegAnswer> {
   const given = await deps.processor.abandonCharge(found.chargeId)
   if (!given.ok) return found.status === "failed" ? chargeAnswerOf(found) : { kind: "unknown", detail: given.error.message }
   // Still waiting after a cancel cannot be: no answer, asked again later.
   return given.value.status === "requires_action" ? { kind: "unknown", detail: "the payment still waits for the shopper" } : chargeAnswerOf(given.value)
+}
+
+/**
+ * What a reconciler makes of a charge it found by its key (null: never made). A payment still
+ * waiting for the shopper's 3-D Secure stays unknown (nothing moved, and the shopper may still
+ * act) until, with the shopper there, it has waited SHOPPER_WAIT_MS; then it is given up
+ * (`abandoned`: cancelled at the processor). One whose challenge failed is given up too before its
+ * failure is recorded: the shopper's browser could otherwise still confirm it.
+ */
+export async function foundChargeAnswer(deps: OperationsDeps, found: ChargeOutcome | null, operation: OperationRow, shopperPresent: boolean): Promise<LegAnswer> {
+  if (!found) return { kind: "not_made" }
+  const waiting = found.status === "requires_action"
+  if (waiting && !(shopperPresent && waitedTooLong(operation))) return { kind: "unknown", detail: "the payment waits for the shopper's authentication" }
+  if (waiting || (found.status === "failed" && shopperPresent)) return abandoned(deps, found)
+  return chargeAnswerOf(found)
 }
 
 /** Records a leg's answer under the plan's lock (see the file comment). */
