@@ -7,7 +7,6 @@
  * 84.98 € today (31 January 2027), 84.96 € on 28 February and 84.96 € on 31 March.
  */
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { syncAlmaPlans } from "../../src/jobs/alma-sync-plans"
 import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../test-support/db-faults"
@@ -25,6 +24,7 @@ import {
   useShop,
   waitFor,
 } from "../helpers/shop"
+import { appRunner } from "../helpers/shared-app"
 
 const ALMA_ROOT = "https://api.alma.test"
 const ALMA_KEY = "sk_test_integration_alma"
@@ -34,8 +34,7 @@ jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
+appRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 

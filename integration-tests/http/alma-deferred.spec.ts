@@ -5,12 +5,12 @@
  * The office chair: 254.90 € in 3 = 84.98 + 84.96 + 84.96, the schedule running from the shipment day.
  */
 import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { syncAlmaPlans } from "../../src/jobs/alma-sync-plans"
 import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../test-support/db-faults"
 import { ALMA_PROVIDER as PROVIDER, planLockedDuring, useFakeAlma } from "../helpers/alma"
 import { cartWith, instalmentsOf, medusaOrder, planById, planOfOrder, useShop, waitFor } from "../helpers/shop"
+import { appRunner } from "../helpers/shared-app"
 
 const ALMA_ROOT = "https://api.alma-deferred.test"
 const ALMA_KEY = "sk_test_integration_alma_deferred"
@@ -21,8 +21,7 @@ jest.setTimeout(240_000)
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 const SHIPMENT_DAY = new Date("2027-02-10T10:00:00Z")
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
+appRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 

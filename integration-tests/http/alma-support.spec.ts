@@ -4,10 +4,9 @@
  * reply e-mail goes out for an Alma plan too, in the plan's language; the page (which leaves the
  * payments to Alma's own page) still takes a request. Alma is the plugin's stateful fake behind msw.
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ALMA_PROVIDER as PROVIDER, useFakeAlma } from "../helpers/alma"
 import { cartWith, emailsSent, planEmails, planOfOrder, useShop } from "../helpers/shop"
+import { appRunner } from "../helpers/shared-app"
 
 const ALMA_ROOT = "https://api.alma-support.test"
 const ALMA_KEY = "sk_test_integration_alma_support"
@@ -17,8 +16,7 @@ jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
+appRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 

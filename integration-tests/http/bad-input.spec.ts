@@ -4,10 +4,9 @@
  * texts, unknown keys, on the payment sessions of both providers, the Store routes and the admin
  * routes. A real Medusa app on Postgres; Alma is the plugin's fake behind msw.
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ALMA_PROVIDER, useFakeAlma } from "../helpers/alma"
 import { cartPaymentSessions, cartWith, INSTALMENTS_PROVIDER, placeOrder, planOfOrder, SHOPPER, useShop } from "../helpers/shop"
+import { appRunner } from "../helpers/shared-app"
 
 const alma = useFakeAlma({ apiRoot: "https://api.alma.test", apiKey: "sk_test_bad_input_alma" })
 
@@ -18,8 +17,7 @@ const HUGE = "x".repeat(20_000)
 /** Long, but under Node's 16 kB limit for a request line (above it Node answers 431 itself). */
 const LONG_QUERY = "x".repeat(5_000)
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
+appRunner({
   env: { INSTALMENTS_COLLECTION_JOB: "off" },
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)

@@ -6,9 +6,8 @@
  *  - a p3x checkout is refused with its reasons before anything is charged;
  *  - the admin API says which regime the direct plans run under.
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { cartWith, placeOrder, planOfOrder, sandboxRecords, SHOPPER, startSession, useShop } from "../helpers/shop"
+import { appRunner } from "../helpers/shared-app"
 
 jest.setTimeout(240_000)
 
@@ -22,8 +21,7 @@ afterAll(() => {
   else process.env.INSTALMENTS_CREDIT_AUTHORISATION = previous
 })
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
+appRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 

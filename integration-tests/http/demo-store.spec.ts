@@ -2,15 +2,13 @@
  * The demo store as `npm start` builds it: the root medusa-config.ts, the idempotent seed, and
  * the Store API a storefront sees.
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import seedDemoStore, { ALMA_PROVIDER_ID, DEMO_PRODUCTS, INSTALMENTS_PROVIDER_ID } from "../../demo/seed"
+import { appRunner } from "../helpers/shared-app"
 
 jest.setTimeout(180_000)
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
+appRunner({
   testSuite: ({ api, getContainer }) => {
     async function seed() {
       const store = await seedDemoStore({ container: getContainer(), args: [] } as any)

@@ -3,9 +3,8 @@
  * refund comes off the last unpaid instalment first, then the one before. Same worked example as
  * plans/revisions.spec.ts: 254.90 € in 3 = 84.98 (paid) + 84.96 + 84.96.
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { cents, instalmentsOf, medusaOrder, placeOrder, planById, planOfOrder, useShop } from "../helpers/shop"
+import { appRunner } from "../helpers/shared-app"
 
 jest.setTimeout(240_000)
 
@@ -16,8 +15,7 @@ afterAll(() => {
   else process.env.INSTALMENTS_REVISION_POLICY = previousPolicy
 })
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
+appRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, new Date("2027-01-31T10:00:00Z"))
 

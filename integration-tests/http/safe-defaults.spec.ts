@@ -4,10 +4,9 @@
  * development and production (NODE_ENV=development here: under NODE_ENV=test Medusa logs no
  * request). Orders are placed on the real date.
  */
-import path from "node:path"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { instalmentsOf, openShop, placeOrder, planOfOrder, waitFor, type Shop } from "../helpers/shop"
+import { appRunner } from "../helpers/shared-app"
 
 jest.setTimeout(240_000)
 
@@ -18,8 +17,7 @@ afterAll(() => {
   if (previousClock !== undefined) process.env.INSTALMENTS_TEST_CLOCK = previousClock
 })
 
-medusaIntegrationTestRunner({
-  cwd: path.join(__dirname, "../.."),
+appRunner({
   env: { NODE_ENV: "development", INSTALMENTS_COLLECTION_JOB: "off" },
   testSuite: ({ api, getContainer }) => {
     let shop: Shop

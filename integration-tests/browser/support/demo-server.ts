@@ -8,8 +8,8 @@
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
-import { Client } from "pg"
 import { freePort } from "../../../test-support/free-port"
+import { databaseUrl, dropDatabase, lockTemplate } from "../../helpers/database-templates"
 import { runMedusa, startMedusa } from "../../helpers/processes"
 
 export interface DemoSummary {
@@ -29,35 +29,25 @@ export interface DemoServer {
 }
 
 
-function databaseUrl(name: string): string {
-  const { DB_USERNAME, DB_PASSWORD, DB_HOST = "localhost", DB_PORT } = process.env
-  if (!DB_PORT) throw new Error("DB_PORT is not set: the jest global setup starts the test Postgres and sets it")
-  return `postgres://${DB_USERNAME}:${DB_PASSWORD}@${DB_HOST}:${DB_PORT}/${name}`
-}
-
 /** The demo store migrated and seeded once per test Postgres; each browser spec's database is a copy. */
 const SEEDED_TEMPLATE = "browser_demo_seeded"
-/** Any number: the advisory lock under which the first spec builds the template while the others wait. */
-const TEMPLATE_LOCK = 7_270_131
 
 /**
  * Creates `name` as a copy of the seeded demo store, and answers the seed's summary. The first
  * browser spec of a jest run (whichever worker) migrates and seeds the template with Medusa's own
- * commands (`medusa db:migrate`, `medusa exec ./demo/seed.ts`); the others wait for it under an
- * advisory lock and copy it, which saves two Medusa boots each. The seed reads no configuration a
- * spec varies (its payment providers are a fixed list), so one template serves every spec. The
- * summary is kept as the template's comment, so it exists exactly when the template does.
+ * commands (`medusa db:migrate`, `medusa exec ./demo/seed.ts`); the others wait for it
+ * (helpers/database-templates.ts) and copy it, which saves two Medusa boots each. The seed reads no
+ * configuration a spec varies (its payment providers are a fixed list), so one template serves every
+ * spec. The summary is kept as the template's comment, written last: a template without it is one
+ * whose build failed, and is built again.
  */
 async function createSeededDatabase(name: string, env: NodeJS.ProcessEnv): Promise<DemoSummary> {
-  const client = new Client({ connectionString: databaseUrl("postgres") })
-  await client.connect()
+  const lock = await lockTemplate(SEEDED_TEMPLATE)
   try {
-    await client.query("select pg_advisory_lock($1)", [TEMPLATE_LOCK])
-    const found = await client.query("select shobj_description(oid, 'pg_database') as summary from pg_database where datname = $1", [SEEDED_TEMPLATE])
-    let summary: string | undefined = found.rows[0]?.summary ?? undefined
+    let summary = await lock.comment()
     if (!summary) {
-      await client.query(`drop database if exists "${SEEDED_TEMPLATE}" with (force)`)
-      await client.query(`create database "${SEEDED_TEMPLATE}"`)
+      await lock.client.query(`drop database if exists "${SEEDED_TEMPLATE}" with (force)`)
+      await lock.client.query(`create database "${SEEDED_TEMPLATE}"`)
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "instalments-browser-seed-"))
       try {
         const templateEnv = { ...env, DATABASE_URL: databaseUrl(SEEDED_TEMPLATE), DEMO_SUMMARY_FILE: path.join(tmp, "store.json") }
@@ -67,23 +57,12 @@ async function createSeededDatabase(name: string, env: NodeJS.ProcessEnv): Promi
       } finally {
         fs.rmSync(tmp, { recursive: true, force: true })
       }
-      await client.query(`comment on database "${SEEDED_TEMPLATE}" is ${client.escapeLiteral(summary)}`)
+      await lock.client.query(`comment on database "${SEEDED_TEMPLATE}" is ${lock.client.escapeLiteral(summary)}`)
     }
-    await client.query(`create database "${name}" template "${SEEDED_TEMPLATE}"`)
+    await lock.copyTo(name)
     return JSON.parse(summary) as DemoSummary
   } finally {
-    await client.query("select pg_advisory_unlock($1)", [TEMPLATE_LOCK]).catch(() => {})
-    await client.end()
-  }
-}
-
-async function dropDatabase(name: string) {
-  const client = new Client({ connectionString: databaseUrl("postgres") })
-  await client.connect()
-  try {
-    await client.query(`drop database if exists "${name}" with (force)`)
-  } finally {
-    await client.end()
+    await lock.release()
   }
 }
 

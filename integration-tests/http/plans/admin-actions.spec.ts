@@ -4,14 +4,18 @@
  * office chair, 254.90 € in 3 = 84.98 today + 84.96 on 28 February + 84.96 on 31 March.
  */
 import { planSuite, schedule } from "../../helpers/plans"
+import { madeBeforeAll } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
-planSuite(CHECKOUT_DAY, (h, { api }) => {
+planSuite(CHECKOUT_DAY, (h, { api, getContainer }) => {
+  /** The office chair in 3, the plan every action test acts on. */
+  const chairInThree = madeBeforeAll(getContainer, CHECKOUT_DAY, () => h.placeOrder("office-chair", "p3x", "tok_visa"))
+
   it("postpones on the shopper's behalf: 16 days refused, 15 accepted, a second one refused at the limit of 1", async () => {
-    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
+    const { plan } = await chairInThree()
     const tooLong = await h.action(plan.id, "postpone", { instalment_number: 2, days: 16 })
     expect(tooLong.status).toBe(400)
     expect(tooLong.data.message).toMatch(/^postpone_days_out_of_range: .*1 to 15 days/)
@@ -39,7 +43,7 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
   })
 
   it("flags fraud (freezes for 180 days), unfreezes, and refuses what the plan's state does not allow", async () => {
-    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
+    const { plan } = await chairInThree()
     const lateFee = await h.action(plan.id, "late-fee", { percent: 5, note: "no answer" })
     expect(lateFee.status).toBe(400)
     expect(lateFee.data.message).toMatch(/^late_fee_not_allowed: .*serious delay/)
@@ -61,7 +65,7 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
   })
 
   it("terminates a plan: the 169.92 € remaining are charged at once", async () => {
-    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
+    const { plan } = await chairInThree()
     const res = await h.action(plan.id, "terminate", {})
     expect(res.status).toBe(200)
     expect(res.data.instalment_plan).toMatchObject({ status: "terminated", paid_total: 254.9, outstanding_total: 0 })
@@ -76,7 +80,7 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
   })
 
   it("refuses an action posted as a form (what another site could forge with the admin's cookie): nothing is charged", async () => {
-    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
+    const { plan } = await chairInThree()
     const forged = await api
       .post(`/admin/instalment-plans/${plan.id}/terminate`, "reason=x", { headers: { ...h.adminHeaders, "content-type": "application/x-www-form-urlencoded" } })
       .catch((e: any) => e.response)
@@ -86,7 +90,7 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
   })
 
   it("makes a retried request with the same Idempotency-Key a no-op", async () => {
-    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
+    const { plan } = await chairInThree()
     const key = { "idempotency-key": "freeze-2027-01-31-a" }
     const first = await h.action(plan.id, "freeze", { days: 10, reason: "investigation" }, key)
     const replay = await h.action(plan.id, "freeze", { days: 10, reason: "investigation" }, key)
@@ -99,7 +103,7 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
   })
 
   it("answers 400 naming what is wrong, 404 for an unknown plan, 401 without an admin", async () => {
-    const { plan } = await h.placeOrder("office-chair", "p3x", "tok_visa")
+    const { plan } = await chairInThree()
     for (const [name, body, expected] of [
       ["freeze", { days: 181, reason: "x" }, "days"],
       ["freeze", { days: 10 }, "reason"],

@@ -12,7 +12,7 @@ import { shopRunner } from "../../helpers/shared-app"
 import { sendDueReminders } from "../../../src/notifications/reminders"
 import { collectDueRevision } from "../../../src/domain/revisions/collect"
 import { signPlanToken } from "../../../src/modules/instalments/shopper-links/signing"
-import { cents, instalmentsOf, placeOrder, planById, planEmails, planOfOrder, sandboxRecords, useShop } from "../../helpers/shop"
+import { cents, instalmentsOf, madeBeforeAll, placeOrder, planById, planEmails, planOfOrder, sandboxRecords, useShop } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
@@ -49,12 +49,15 @@ shopRunner({
     }
 
     /** A p3x office chair ordered as a guest; its plan as the admin sees it and the link's token. */
-    async function chairInThree(card = "tok_visa", locale = "fr") {
+    async function placeChairInThree(card = "tok_visa", locale = "fr") {
       const { order } = await placeOrder(api, shop, "office-chair", { plan: "p3x", card_token: card, locale })
       const plan = await planOfOrder(api, shop, order.id)
       const token = new URL(plan.self_service_url).searchParams.get("token") as string
       return { order, plan, token }
     }
+
+    /** Such a chair, ordered before the tests: (nearly) every test starts with one. */
+    const chairInThree = madeBeforeAll(getContainer, CHECKOUT_DAY, () => placeChairInThree())
 
     const store = (planId: string, action = "") => `/store/instalment-plans/${planId}${action ? `/${action}` : ""}`
 
@@ -203,7 +206,7 @@ shopRunner({
 
     it("accepts a withdrawal on day 14 (169.92 € charged at once) and refuses it on day 15", async () => {
       const first = await chairInThree()
-      const second = await chairInThree("tok_amex")
+      const second = await placeChairInThree("tok_amex")
       service().clock.advanceDays(14) // 14 February 2027
       const ok = await post(store(first.plan.id, "withdraw"), { token: first.token })
       expect(ok.status).toBe(200)
@@ -222,7 +225,7 @@ shopRunner({
 
     it("refuses a missing, forged, respelled, other plan's or expired token", async () => {
       const a = await chairInThree()
-      const b = await chairInThree()
+      const b = await placeChairInThree()
       const missing = await get(store(a.plan.id))
       expect(missing.status).toBe(401)
       expect(missing.data.message).toContain("x-instalments-token header")
@@ -300,92 +303,6 @@ shopRunner({
       ])
     })
 
-    /** Registers a customer and logs them in: the bearer header of their session. */
-    async function customer(email: string): Promise<Record<string, string>> {
-      const password = "secret-Passw0rd"
-      const { data: registered } = await api.post("/auth/customer/emailpass/register", { email, password })
-      await api.post("/store/customers", { email, first_name: "Léa" }, { headers: { ...shop.storeHeaders, authorization: `Bearer ${registered.token}` } })
-      const { data } = await api.post("/auth/customer/emailpass", { email, password })
-      return { authorization: `Bearer ${data.token}` }
-    }
-
-    /** The customer's own checkout: the cart belongs to them (Medusa sets cart.customer_id from the session). */
-    async function customerOrder(auth: Record<string, string>) {
-      const headers = { ...shop.storeHeaders, ...auth }
-      const { data: products } = await api.get(`/store/products?handle=office-chair&fields=*variants`, { headers })
-      const { data } = await api.post(
-        "/store/carts",
-        {
-          region_id: shop.regionId,
-          items: [{ variant_id: products.products[0].variants[0].id, quantity: 1 }],
-          shipping_address: { country_code: "fr", first_name: "Léa", last_name: "Martin", address_1: "1 rue de la Paix", city: "Paris", postal_code: "75002" },
-        },
-        { headers },
-      )
-      const cartId = data.cart.id
-      const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers })
-      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, { headers })
-      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
-      await api.post(
-        `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
-        { provider_id: "pp_instalments_instalments", data: { plan: "p3x", card_token: "tok_visa", phone: "+33 6 12 34 56 78", locale: "fr" } },
-        { headers },
-      )
-      const { data: done } = await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
-      return planOfOrder(api, shop, done.order.id)
-    }
-
-    it("lets a logged-in customer see and change only their own plans", async () => {
-      const lea = await customer("lea@example.com")
-      const paul = await customer("paul@example.com")
-      const plan = await customerOrder(lea)
-      await chairInThree() // a guest's plan, nobody's account
-
-      const mine = await get("/store/customers/me/instalment-plans", lea)
-      expect(mine.status).toBe(200)
-      expect(mine.data).toMatchObject({ count: 1, limit: 20, offset: 0 })
-      expect(mine.data.instalment_plans.map((p: any) => [p.id, cents(p.total)])).toEqual([[plan.id, 25490]])
-      const others = await get("/store/customers/me/instalment-plans", paul)
-      expect(others.data).toMatchObject({ count: 0, instalment_plans: [] })
-      expect((await get("/store/customers/me/instalment-plans")).status).toBe(401)
-
-      expect((await get(store(plan.id), lea)).status).toBe(200)
-      // Another customer's plan answers exactly as a plan that does not exist: no way to tell them apart.
-      const unknownId = plan.id.replace(/.$/, (c: string) => (c === "0" ? "1" : "0"))
-      for (const [id, path] of [
-        [plan.id, store(plan.id)],
-        [unknownId, store(unknownId)],
-      ]) {
-        const read = await get(path, paul)
-        expect([read.status, read.data.message]).toEqual([404, `Instalment plan ${id} was not found`])
-        const act = await post(`${path}/pay-early`, { scope: "next" }, paul)
-        expect([act.status, act.data.message]).toEqual([404, `Instalment plan ${id} was not found`])
-      }
-      expect(await laterCharges(plan.id)).toEqual([])
-
-      const postponed = await post(store(plan.id, "postpone"), { instalment_number: 2, days: 3 }, lea)
-      expect(postponed.status).toBe(200)
-      expect(postponed.data.instalment_plan.instalments[1].due_date).toBe("2027-03-03")
-      const events = (await planById(api, shop, plan.id)).events
-      expect(events.find((e: any) => e.type === "plan.postponed").actor).toMatch(/^customer:cus_/)
-    })
-
-    it("does not give a guest's plan to the registered customer whose e-mail the guest typed", async () => {
-      // Medusa attaches a guest cart to the registered customer with the e-mail typed at checkout.
-      const lea = await customer("lea.martin@example.com")
-      const { plan } = await chairInThree()
-      // Medusa's customer of the cart (what the admin's customer page shows) is hers; the plan's owner is nobody.
-      expect(plan.customer_id).toMatch(/^cus_/)
-      expect(plan.owner_customer_id).toBeNull()
-      expect((await get("/store/customers/me/instalment-plans", lea)).data).toMatchObject({ count: 0, instalment_plans: [] })
-      const read = await get(store(plan.id), lea)
-      expect([read.status, read.data.message]).toEqual([404, `Instalment plan ${plan.id} was not found`])
-      // Her own checkout, logged in, is hers.
-      const own = await customerOrder(lea)
-      expect(own.owner_customer_id).toBe(plan.customer_id)
-      expect((await get("/store/customers/me/instalment-plans", lea)).data.instalment_plans.map((p: any) => p.id)).toEqual([own.id])
-    })
-
     /** The plan's e-mails, oldest first, once `count` of them are sent (their data is what the template rendered). */
     function emailsOf(planId: string, count: number) {
       return planEmails(getContainer(), planId, (emails) => emails.length >= count)
@@ -437,7 +354,7 @@ shopRunner({
     })
 
     it("e-mails a failed payment in the plan's language (German) when the due instalment is declined", async () => {
-      const { plan } = await chairInThree("tok_insufficient_later", "de")
+      const { plan } = await placeChairInThree("tok_insufficient_later", "de")
       service().clock.set(new Date("2027-02-28T08:00:00Z"))
       // The collection's own revision, as the job applies it: a decline is recorded, not thrown.
       await service().revise(plan.id, (p, ctx) => collectDueRevision(p, {}, ctx), {
@@ -607,7 +524,7 @@ shopRunner({
       const refused = await postForm(plan.id, { token, action: "postpone", instalment_number: "3", days: "16", version: formVersion(paid.data, "postpone") })
       expect(refused.status).toBe(400)
       expect(refused.data).toContain('<div class="notice error" role="alert"><p>Une échéance peut être reportée de 15 jours au maximum.')
-      const other = await chairInThree()
+      const other = await placeChairInThree()
       const wrongPlan = await postForm(plan.id, { token: other.token, action: "pay-early", scope: "all", version: "0" })
       expect(wrongPlan.status).toBe(403)
       expect(await laterCharges(plan.id)).toEqual([8496])

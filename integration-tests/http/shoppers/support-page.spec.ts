@@ -7,7 +7,7 @@
  * 31 January 2027 with the sandbox processor (the office chair in 3, French).
  */
 import { shopRunner } from "../../helpers/shared-app"
-import { placeOrder, planById, planOfOrder, useShop } from "../../helpers/shop"
+import { madeBeforeAll, placeOrder, planById, planOfOrder, useShop } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
@@ -17,11 +17,14 @@ shopRunner({
   testSuite: ({ api, getContainer }) => {
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 
-    async function chairInThree() {
+    async function placeChairInThree() {
       const { order } = await placeOrder(api, shop, "office-chair", { plan: "p3x", card_token: "tok_visa", locale: "fr" })
       const plan = await planOfOrder(api, shop, order.id)
       return { order, plan, token: new URL(plan.self_service_url).searchParams.get("token") as string }
     }
+
+    /** Such a chair, ordered before the tests: (nearly) every test starts with one. */
+    const chairInThree = madeBeforeAll(getContainer, CHECKOUT_DAY, () => placeChairInThree())
 
     /** The form as a browser posts it (no redirects followed: the page answers itself). */
     function postForm(planId: string, fields: Record<string, string>, locale = "fr") {
@@ -131,7 +134,7 @@ shopRunner({
 
     it("refuses a form with another plan's token, and a different text sent from a page that is out of date", async () => {
       const mine = await chairInThree()
-      const theirs = await chairInThree()
+      const theirs = await placeChairInThree()
       const forged = await postForm(theirs.plan.id, ask(mine.token, "schedule_question", "Bonjour"))
       expect(forged.status).toBe(403)
       expect(forged.data).not.toContain("support-title")

@@ -7,7 +7,7 @@
  */
 import { shopRunner } from "../../helpers/shared-app"
 import { registeredCustomer } from "../../helpers/customers"
-import { instalmentsOf, placeOrder, planById, planOfOrder, useShop } from "../../helpers/shop"
+import { instalmentsOf, madeBeforeAll, placeOrder, planById, planOfOrder, useShop } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
@@ -42,11 +42,14 @@ shopRunner({
     const clock = () => instalmentsOf(getContainer()).clock
 
     /** A p3x office chair ordered as a guest: its plan and the link's token. */
-    async function chairInThree(locale = "fr") {
+    async function placeChairInThree(locale = "fr") {
       const { order } = await placeOrder(api, shop, "office-chair", { plan: "p3x", card_token: "tok_visa", locale })
       const plan = await planOfOrder(api, shop, order.id)
       return { plan, token: new URL(plan.self_service_url).searchParams.get("token") as string }
     }
+
+    /** Such a chair, ordered before the tests: (nearly) every test starts with one. */
+    const chairInThree = madeBeforeAll(getContainer, CHECKOUT_DAY, () => placeChairInThree())
 
     const url = (planId: string) => `/store/instalment-plans/${planId}/support-requests`
 
@@ -119,7 +122,7 @@ shopRunner({
 
     it("never shows or takes a request with another plan's token, nor without a token", async () => {
       const mine = await chairInThree()
-      const theirs = await chairInThree()
+      const theirs = await placeChairInThree()
       expect((await post(theirs.plan.id, { category: "postpone", message: "x" }, withToken(theirs.token))).status).toBe(200)
 
       const read = await get(theirs.plan.id, withToken(mine.token))
