@@ -3,15 +3,52 @@
  * own API root, and the environment medusa-config.ts reads to register the Alma provider against
  * it. Call at the top of the spec file, before medusaIntegrationTestRunner loads the config; the
  * environment is restored when the file ends, so the next file starts clean.
+ *
+ * The files of http/with-alma share one app (helpers/shared-app.ts) and so one Alma configuration:
+ * their entry starts one interceptor with `shareFakeAlma`, and each file's `useFakeAlma` then gets
+ * a fake of its own (nothing a file did at Alma is seen by the next), put in front of the
+ * interceptor before the file's tests.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { setupServer } from "msw/node"
+import { setupServer, type SetupServerApi } from "msw/node"
 import { createFakeAlma } from "../../test-support/fake-alma"
 
 export const ALMA_PROVIDER = "pp_alma_alma"
 
-export function useFakeAlma(input: { apiRoot: string; apiKey: string; env?: Record<string, string> }) {
+type FakeAlmaInput = { apiRoot: string; apiKey: string; env?: Record<string, string> }
+
+/** The Alma of the http/with-alma files. */
+export const WITH_ALMA: FakeAlmaInput = { apiRoot: "https://api.alma.test", apiKey: "sk_test_integration_alma", env: { ALMA_TIMEOUT_MS: "2000" } }
+
+/** The interceptor of the entry running a folder's files (shareFakeAlma), while it runs them. */
+let shared: { msw: SetupServerApi; input: FakeAlmaInput } | null = null
+
+export function useFakeAlma(input: FakeAlmaInput) {
+  const alma = createFakeAlma({ apiRoot: input.apiRoot, apiKey: input.apiKey })
+  if (shared) {
+    if (JSON.stringify(input) !== JSON.stringify(shared.input)) {
+      throw new Error(`this file asks for Alma ${JSON.stringify(input)}, but its folder's app runs with ${JSON.stringify(shared.input)}: use the folder's (WITH_ALMA)`)
+    }
+    const { msw } = shared
+    beforeAll(() => msw.resetHandlers(...alma.handlers))
+    return alma
+  }
+  const msw = interceptAlma(input)
+  msw.resetHandlers(...alma.handlers)
+  return alma
+}
+
+/** For a folder's entry: Alma's environment and one interceptor for the files it runs, each with its own fake. */
+export function shareFakeAlma(input: FakeAlmaInput) {
+  shared = { msw: interceptAlma(input), input }
+  afterAll(() => {
+    shared = null
+  })
+}
+
+/** Sets Alma's environment and starts an interceptor (no fake in front of it yet); both undone after the file. */
+function interceptAlma(input: FakeAlmaInput): SetupServerApi {
   const env: Record<string, string> = {
     ALMA_API_KEY: input.apiKey,
     ALMA_API_ROOT: input.apiRoot,
@@ -21,9 +58,7 @@ export function useFakeAlma(input: { apiRoot: string; apiKey: string; env?: Reco
   }
   const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]))
   Object.assign(process.env, env)
-
-  const alma = createFakeAlma({ apiRoot: input.apiRoot, apiKey: input.apiKey })
-  const msw = setupServer(...alma.handlers)
+  const msw = setupServer()
   // The test runner's own calls to the Medusa app go through untouched.
   msw.listen({ onUnhandledRequest: "bypass" })
   afterAll(() => {
@@ -33,7 +68,7 @@ export function useFakeAlma(input: { apiRoot: string; apiKey: string; env?: Reco
       else process.env[name] = value
     }
   })
-  return alma
+  return msw
 }
 
 /**

@@ -4,20 +4,18 @@
  * reply e-mail goes out for an Alma plan too, in the plan's language; the page (which leaves the
  * payments to Alma's own page) still takes a request. Alma is the plugin's stateful fake behind msw.
  */
-import { ALMA_PROVIDER as PROVIDER, useFakeAlma } from "../helpers/alma"
-import { cartWith, emailsSent, planEmails, planOfOrder, useShop } from "../helpers/shop"
-import { appRunner } from "../helpers/shared-app"
+import { ALMA_PROVIDER as PROVIDER, useFakeAlma, WITH_ALMA } from "../../helpers/alma"
+import { cartWith, emailsSent, planEmails, planOfOrder, useShop } from "../../helpers/shop"
+import { shopRunner } from "../../helpers/shared-app"
 
-const ALMA_ROOT = "https://api.alma-support.test"
-const ALMA_KEY = "sk_test_integration_alma_support"
-const alma = useFakeAlma({ apiRoot: ALMA_ROOT, apiKey: ALMA_KEY })
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
-appRunner({
+shopRunner({
   testSuite: ({ api, getContainer }) => {
+    const alma = useFakeAlma(WITH_ALMA)
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 
     beforeEach(() => {

@@ -8,9 +8,9 @@
  */
 import path from "node:path"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { syncAlmaPlans } from "../../src/jobs/alma-sync-plans"
-import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../test-support/db-faults"
-import { ALMA_PROVIDER as PROVIDER, planLockedDuring, useFakeAlma } from "../helpers/alma"
+import { syncAlmaPlans } from "../../../src/jobs/alma-sync-plans"
+import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../../test-support/db-faults"
+import { ALMA_PROVIDER as PROVIDER, planLockedDuring, useFakeAlma, WITH_ALMA } from "../../helpers/alma"
 import {
   cartPaymentSessions,
   cartWith,
@@ -23,19 +23,17 @@ import {
   storedSessionData,
   useShop,
   waitFor,
-} from "../helpers/shop"
-import { appRunner } from "../helpers/shared-app"
+} from "../../helpers/shop"
+import { shopRunner } from "../../helpers/shared-app"
 
-const ALMA_ROOT = "https://api.alma.test"
-const ALMA_KEY = "sk_test_integration_alma"
-const alma = useFakeAlma({ apiRoot: ALMA_ROOT, apiKey: ALMA_KEY, env: { ALMA_TIMEOUT_MS: "2000" } })
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
-appRunner({
+shopRunner({
   testSuite: ({ api, getContainer }) => {
+    const alma = useFakeAlma(WITH_ALMA)
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 
     beforeEach(() => {
@@ -103,7 +101,7 @@ appRunner({
     it("creates Alma's payment at the session: 25 490 cents in 3, the cart's shopper and our references, and its page for the storefront", async () => {
       const { cartId, session, pid } = await almaCheckout()
       expect(session.status).toBe("pending")
-      expect(session.data).toMatchObject({ plan: "p3x", amount_cents: 25490, currency_code: "eur", cart_id: cartId, payment_url: `${ALMA_ROOT}/pay/${pid}` })
+      expect(session.data).toMatchObject({ plan: "p3x", amount_cents: 25490, currency_code: "eur", cart_id: cartId, payment_url: `${WITH_ALMA.apiRoot}/pay/${pid}` })
       const payment = alma.state.payment(pid)
       expect(payment).toMatchObject({
         state: "not_started",
@@ -117,7 +115,7 @@ appRunner({
         shipping_address: { country: "FR", first_name: "Léa", last_name: "Martin", city: "Paris", postal_code: "75002", line1: "1 rue de la Paix" },
       })
       expect(payment.payment_plan.map((i) => i.purchase_amount)).toEqual([8498, 8496, 8496])
-      expect(JSON.stringify(session.data)).not.toContain(ALMA_KEY)
+      expect(JSON.stringify(session.data)).not.toContain(WITH_ALMA.apiKey)
 
       // Completing before the shopper accepted on Alma's page places nothing.
       const early = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: headers() }).catch((e: any) => e.response)
@@ -140,7 +138,7 @@ appRunner({
       const pid = session.data.alma_payment_id
       // Alma got the shopper (it scores them); the session keeps what the storefront needs.
       expect(alma.state.payment(pid).shipping_address).toMatchObject({ line1: "1 rue de la Paix", phone: "+33 6 12 34 56 78", email: "lea.martin@example.com" })
-      expect(session.data).toMatchObject({ plan: "p3x", locale: "fr", amount_cents: 25490, payment_url: `${ALMA_ROOT}/pay/${pid}` })
+      expect(session.data).toMatchObject({ plan: "p3x", locale: "fr", amount_cents: 25490, payment_url: `${WITH_ALMA.apiRoot}/pay/${pid}` })
       const expectNothingPrivate = async () => {
         expect(privateLeaks(session.data)).toEqual([])
         expect(privateLeaks((await cartPaymentSessions(api, shop, cartId))[0].data)).toEqual([])
@@ -222,7 +220,7 @@ appRunner({
         email: "lea.martin@example.com",
         terms_version: "alma",
         card: { brand: null, last4: null },
-        lender: { name: "alma", payment_id: pid, url: `${ALMA_ROOT}/pay/${pid}`, state: "in_progress" },
+        lender: { name: "alma", payment_id: pid, url: `${WITH_ALMA.apiRoot}/pay/${pid}`, state: "in_progress" },
       })
       expect(plan.instalments.map((i: any) => [i.number, i.due_date, i.amount, i.status])).toEqual([
         [1, "2027-01-31", 84.98, "paid"],

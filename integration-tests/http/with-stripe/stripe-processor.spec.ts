@@ -6,18 +6,16 @@
  * The office chair costs 249.00 € + 5.90 € shipping = 254.90 €; in 3: 84.98 € at checkout
  * (31 January 2027), 84.96 € on 28 February and 84.96 € on 31 March.
  */
-import { planSuite, schedule } from "../helpers/plans"
-import { SHOPPER, cartWith, cents, medusaOrder, startSession } from "../helpers/shop"
-import { useFakeStripe } from "../helpers/stripe"
-
-const WEBHOOK_SECRET = "whsec_integrationStripe"
-const stripe = useFakeStripe({ apiKey: "sk_test_integrationStripe", webhookSecret: WEBHOOK_SECRET })
+import { planSuite, schedule } from "../../helpers/plans"
+import { SHOPPER, cartWith, cents, medusaOrder, startSession } from "../../helpers/shop"
+import { useFakeStripe, WITH_STRIPE } from "../../helpers/stripe"
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
 planSuite(CHECKOUT_DAY, (h, { api }) => {
+  const stripe = useFakeStripe(WITH_STRIPE)
   const intentsOf = (customer: string) => [...stripe.fake.state.paymentIntents.values()].filter((pi) => pi.customer === customer)
 
   /** POSTs a body to the webhook route as Stripe would; answers the response, errors included. */
@@ -107,7 +105,7 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
     const [intent] = intentsOf(customer)
     stripe.fake.openDispute(intent.latest_charge!)
     const event = stripe.fake.state.eventsOf("charge.dispute.created").at(-1)!
-    const signed = stripe.fake.signedWebhook(event, WEBHOOK_SECRET)
+    const signed = stripe.fake.signedWebhook(event, WITH_STRIPE.webhookSecret)
 
     const first = await deliver(signed.payload, signed.signature)
     expect(first.status).toBe(200)
@@ -119,7 +117,7 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
     expect(disputes[0]).toMatchObject({ actor: "system", data: { disputeId: first.data.dispute, paymentIntentId: intent.id, amount: 8498, currency: "eur", reason: "fraudulent" } })
 
     const succeeded = stripe.fake.state.eventsOf("payment_intent.succeeded").find((e) => (e.data.object as { id: string }).id === intent.id)!
-    const confirmed = stripe.fake.signedWebhook(succeeded, WEBHOOK_SECRET)
+    const confirmed = stripe.fake.signedWebhook(succeeded, WITH_STRIPE.webhookSecret)
     const before = await planState(plan.id)
     expect((await deliver(confirmed.payload, confirmed.signature)).data).toMatchObject({ handled: "confirmed", payment_intent: intent.id, status: "succeeded" })
     expect(await planState(plan.id)).toEqual(before)
@@ -136,8 +134,8 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
     const answers = [
       await deliver(forged.payload, forged.signature),
       await deliver(forged.payload),
-      await deliver(forged.payload.replace(intent.id, "pi_other"), stripe.fake.signedWebhook(event, WEBHOOK_SECRET).signature),
-      await deliver(...(({ payload, signature }) => [payload, signature] as const)(stripe.fake.signedWebhook(event, WEBHOOK_SECRET, Math.floor(Date.now() / 1000) - 600))),
+      await deliver(forged.payload.replace(intent.id, "pi_other"), stripe.fake.signedWebhook(event, WITH_STRIPE.webhookSecret).signature),
+      await deliver(...(({ payload, signature }) => [payload, signature] as const)(stripe.fake.signedWebhook(event, WITH_STRIPE.webhookSecret, Math.floor(Date.now() / 1000) - 600))),
     ]
     expect(answers.map((a) => [a.status, a.data.type])).toEqual([
       [400, "invalid_signature"],

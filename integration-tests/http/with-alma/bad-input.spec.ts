@@ -4,11 +4,10 @@
  * texts, unknown keys, on the payment sessions of both providers, the Store routes and the admin
  * routes. A real Medusa app on Postgres; Alma is the plugin's fake behind msw.
  */
-import { ALMA_PROVIDER, useFakeAlma } from "../helpers/alma"
-import { cartPaymentSessions, cartWith, INSTALMENTS_PROVIDER, placeOrder, planOfOrder, SHOPPER, useShop } from "../helpers/shop"
-import { appRunner } from "../helpers/shared-app"
+import { ALMA_PROVIDER, useFakeAlma, WITH_ALMA } from "../../helpers/alma"
+import { cartPaymentSessions, cartWith, INSTALMENTS_PROVIDER, placeOrder, planOfOrder, SHOPPER, useShop } from "../../helpers/shop"
+import { shopRunner } from "../../helpers/shared-app"
 
-const alma = useFakeAlma({ apiRoot: "https://api.alma.test", apiKey: "sk_test_bad_input_alma" })
 
 jest.setTimeout(240_000)
 
@@ -17,9 +16,9 @@ const HUGE = "x".repeat(20_000)
 /** Long, but under Node's 16 kB limit for a request line (above it Node answers 431 itself). */
 const LONG_QUERY = "x".repeat(5_000)
 
-appRunner({
-  env: { INSTALMENTS_COLLECTION_JOB: "off" },
+shopRunner({
   testSuite: ({ api, getContainer }) => {
+    const alma = useFakeAlma(WITH_ALMA)
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 
     function send(method: "get" | "post", url: string, body?: unknown, headers: Record<string, string> = {}) {

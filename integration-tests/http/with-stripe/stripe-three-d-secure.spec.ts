@@ -10,17 +10,14 @@
  * The office chair: 254.90 € in 3, 84.98 € at checkout (31 January 2027), then 84.96 € twice.
  */
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { planSuite, schedule } from "../helpers/plans"
-import { SHOPPER, cartPaymentSessions, cartWith, emailsSent, planOfOrder, privateLeaks, startSession, storedPaymentData } from "../helpers/shop"
-import { useFakeStripe } from "../helpers/stripe"
-
-const WEBHOOK_SECRET = "whsec_integrationThreeDs"
-const PUBLISHABLE_KEY = "pk_test_integrationThreeDs"
-const stripe = useFakeStripe({ apiKey: "sk_test_integrationThreeDs", webhookSecret: WEBHOOK_SECRET, publishableKey: PUBLISHABLE_KEY })
+import { planSuite, schedule } from "../../helpers/plans"
+import { SHOPPER, cartPaymentSessions, cartWith, emailsSent, planOfOrder, privateLeaks, startSession, storedPaymentData } from "../../helpers/shop"
+import { useFakeStripe, WITH_STRIPE } from "../../helpers/stripe"
 
 jest.setTimeout(240_000)
 
 planSuite(new Date("2027-01-31T10:00:00Z"), (h, { api, getContainer }) => {
+  const stripe = useFakeStripe(WITH_STRIPE)
   const shop = () => h.shop
   const complete = (cartId: string) => api.post(`/store/carts/${cartId}/complete`, {}, { headers: h.storeHeaders }).catch((e) => e.response)
   /** The fake's PaymentIntents and SetupIntents made for a payment session (the plugin tags them with it). */
@@ -79,7 +76,7 @@ planSuite(new Date("2027-01-31T10:00:00Z"), (h, { api, getContainer }) => {
     const { self_service_url: _link, ...before } = await h.getPlan(plan.id)
     const event = stripe.fake.state.eventsOf("payment_intent.succeeded").find((e) => (e.data.object as { id: string }).id === intent.id)!
     for (let delivery = 0; delivery < 2; delivery++) {
-      const signed = stripe.fake.signedWebhook(event, WEBHOOK_SECRET)
+      const signed = stripe.fake.signedWebhook(event, WITH_STRIPE.webhookSecret)
       const { data } = await api.post("/hooks/instalments/stripe", signed.payload, { headers: { "content-type": "application/json", "stripe-signature": signed.signature } })
       expect(data).toMatchObject({ handled: "confirmed", payment_intent: intent.id, status: "succeeded" })
     }
@@ -168,7 +165,7 @@ planSuite(new Date("2027-01-31T10:00:00Z"), (h, { api, getContainer }) => {
     stripe.fake.authenticate(onPage.id)
     const event = stripe.fake.state.eventsOf("payment_intent.succeeded").find((e) => (e.data.object as { id: string }).id === onPage.id)!
     const deliver = async () => {
-      const signed = stripe.fake.signedWebhook(event, WEBHOOK_SECRET)
+      const signed = stripe.fake.signedWebhook(event, WITH_STRIPE.webhookSecret)
       return (await api.post("/hooks/instalments/stripe", signed.payload, { headers: { "content-type": "application/json", "stripe-signature": signed.signature } })).data
     }
     expect(await deliver()).toMatchObject({ handled: "confirmed", status: "succeeded", settled: true })
@@ -211,7 +208,7 @@ planSuite(new Date("2027-01-31T10:00:00Z"), (h, { api, getContainer }) => {
         `script-src 'nonce-${nonce}' https://js.stripe.com; frame-src https://js.stripe.com https://hooks.stripe.com; connect-src 'self' https://api.stripe.com`,
     )
     expect(html).toContain('<script src="https://js.stripe.com/v3/"></script>')
-    expect(html).toContain(`data-stripe-key="${PUBLISHABLE_KEY}"`)
+    expect(html).toContain(`data-stripe-key="${WITH_STRIPE.publishableKey}"`)
     expect(html).toContain("Payer avec la confirmation de votre banque")
     expect(html).not.toMatch(/sk_test_|whsec_/)
     // Each answer draws its own nonce.
