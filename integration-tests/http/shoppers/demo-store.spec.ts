@@ -1,14 +1,14 @@
 /**
- * The demo store as `npm start` builds it: the root medusa-config.ts, the idempotent seed, and
- * the Store API a storefront sees.
+ * The demo store as `npm start` builds it: the root medusa-config.ts (here with the sandbox shop's
+ * test clock, as `npm start` has it), the idempotent seed, and the Store API a storefront sees.
  */
 import { Modules } from "@medusajs/framework/utils"
-import seedDemoStore, { ALMA_PROVIDER_ID, DEMO_PRODUCTS, INSTALMENTS_PROVIDER_ID } from "../../demo/seed"
-import { appRunner } from "../helpers/shared-app"
+import seedDemoStore, { ALMA_PROVIDER_ID, DEMO_PRODUCTS, INSTALMENTS_PROVIDER_ID } from "../../../demo/seed"
+import { shopRunner } from "../../helpers/shared-app"
 
-jest.setTimeout(180_000)
+jest.setTimeout(240_000)
 
-appRunner({
+shopRunner({
   testSuite: ({ api, getContainer }) => {
     async function seed() {
       const store = await seedDemoStore({ container: getContainer(), args: [] } as any)
