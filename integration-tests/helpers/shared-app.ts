@@ -54,8 +54,11 @@ export function shopRunner({ env = SHOP_ENV, testSuite }: { env?: Record<string,
   })
 }
 
-/** Runs every `*.spec.ts` file of `folder` on one app with `env` (the sandbox shop's, on its test clock). */
-export function shareOneApp(folder: string, env: Record<string, string> = SHOP_ENV) {
+/**
+ * Runs every `*.spec.ts` file of `folders` on one app with `env` (the sandbox shop's, on its test
+ * clock): each folder's files by name, folder after folder.
+ */
+export function shareOneApp(folders: string | string[], env: Record<string, string> = SHOP_ENV) {
   useTestClock()
   appRunner({
     env,
@@ -65,12 +68,14 @@ export function shareOneApp(folder: string, env: Record<string, string> = SHOP_E
       // test-utils' dbUtils has dropTemplate (database.js); its type leaves it out.
       const dbUtils = options.dbUtils as typeof options.dbUtils & { dropTemplate(name: string): Promise<void> }
       afterAll(() => dbUtils.dropTemplate(pristine))
-      for (const file of fs.readdirSync(folder).filter((name) => name.endsWith(".spec.ts")).sort()) {
-        joining = { options, env, pristine, title: file.replace(/\.spec\.ts$/, "") }
-        try {
-          require(path.join(folder, file))
-        } finally {
-          joining = null
+      for (const folder of ([] as string[]).concat(folders)) {
+        for (const file of fs.readdirSync(folder).filter((name) => name.endsWith(".spec.ts")).sort()) {
+          joining = { options, env, pristine, title: file.replace(/\.spec\.ts$/, "") }
+          try {
+            require(path.join(folder, file))
+          } finally {
+            joining = null
+          }
         }
       }
     },

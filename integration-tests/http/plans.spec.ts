@@ -3,10 +3,26 @@
  * the store's clock, the sandbox's records, the admin's actions and views. Each file of ./plans runs
  * as if it had the app to itself (helpers/shared-app.ts). One file's tests:
  *   npx jest integration-tests/http/plans.spec.ts -t revisions
+ *
+ * Then, on the same app, the test harness itself, each file of ./test-harness:
+ *  - isolation-1-writes, isolation-2-reads: a file joining an app starts from the boot's database;
+ *  - subscribers: a test ends once the subscribers it started are done (helpers/subscribers.ts);
+ *  - zz-shutdown: an app that cannot shut down still ends (integration-tests/bounded-shutdown.js).
+ *    It keeps a database connection out of the pool for good: this app's shutdown waits for the
+ *    bound below, then the run goes on.
+ * 240 s, as every HTTP spec: the app's boot alone took over 60 s in a loaded CI run.
  */
 import path from "node:path"
 import { shareOneApp } from "../helpers/shared-app"
 
 jest.setTimeout(240_000)
 
-shareOneApp(path.join(__dirname, "plans"))
+// Read when the runner shuts the app down, in its afterAll; above Medusa's own 5 s shutdown timeout.
+const previousBound = process.env.INSTALMENTS_TEST_SHUTDOWN_BOUND_MS
+process.env.INSTALMENTS_TEST_SHUTDOWN_BOUND_MS = "6000"
+afterAll(() => {
+  if (previousBound === undefined) delete process.env.INSTALMENTS_TEST_SHUTDOWN_BOUND_MS
+  else process.env.INSTALMENTS_TEST_SHUTDOWN_BOUND_MS = previousBound
+})
+
+shareOneApp([path.join(__dirname, "plans"), path.join(__dirname, "test-harness")])
