@@ -10,6 +10,7 @@ import {
   cartPaymentSessions,
   cartWith as shopCart,
   instalmentsOf,
+  madeBeforeAll,
   privateLeaks,
   placeOrder as shopOrder,
   planOfOrder as shopPlanOfOrder,
@@ -38,6 +39,8 @@ shopRunner({
 
     const instalments = () => instalmentsOf(getContainer())
     const cartWith = (handle: string, country = "fr") => shopCart(api, shop, handle, country)
+    /** A cart with the office chair, shipped to France, made before the tests: most of them check it out. */
+    const chairCart = madeBeforeAll(getContainer, CHECKOUT_DAY, () => cartWith("office-chair"))
     const startSession = (cartId: string, data: Record<string, unknown>) => shopSession(api, shop, cartId, data)
     const shopper = SHOPPER
     const placeOrder = (handle: string, data: Record<string, unknown>) => shopOrder(api, shop, handle, data)
@@ -69,7 +72,7 @@ shopRunner({
     }
 
     it("pays an office chair in 3: 254.90 € = 84.98 today + 84.96 on 28 Feb + 84.96 on 31 Mar", async () => {
-      const cartId = await cartWith("office-chair")
+      const cartId = await chairCart()
       const session = await startSession(cartId, { ...shopper, plan: "p3x", card_token: "tok_visa" })
       const sessionData = session.data.payment_collection.payment_sessions[0].data
       expect(sessionData.schedule.instalments).toEqual([
@@ -131,7 +134,7 @@ shopRunner({
     }
 
     it("keeps the shopper's phone, e-mail, card reference and card token out of the session Medusa stores and shows (initiate, update, authorise)", async () => {
-      const cartId = await cartWith("office-chair")
+      const cartId = await chairCart()
       const { data } = await startSession(cartId, { ...shopper, plan: "p3x", card_token: "tok_visa" })
       const session = data.payment_collection.payment_sessions[0]
       expect(privateLeaks(session.data)).toEqual([])
@@ -164,7 +167,7 @@ shopRunner({
     })
 
     it("refuses card numbers and security codes anywhere in the session data, without repeating them, and names unknown keys", async () => {
-      const cartId = await cartWith("office-chair")
+      const cartId = await chairCart()
       const base = { ...shopper, plan: "p3x", card_token: "tok_visa" }
       for (const extra of [
         { card_number: "4111 1111 1111 1111" },
@@ -209,7 +212,7 @@ shopRunner({
       ["tok_non_eu", "p3x", "card_issuer_country"],
       ["tok_expires_soon", "p4x", "card_expires_too_soon"],
     ])("refuses %s for %s with %s before anything is charged", async (token, plan, code) => {
-      const cartId = await cartWith("office-chair")
+      const cartId = await chairCart()
       const message = await expectRefusedAtSession(cartId, { plan, card_token: token }, code)
       expect(message.length).toBeGreaterThan(code.length + 10)
       expect((await allPlans()).count).toBe(0)
@@ -219,7 +222,7 @@ shopRunner({
       ["tok_declined", "card_declined"],
       ["tok_credit_refused", "credit_refused"],
     ])("refuses %s at completion with %s: no order, no charge, no plan", async (token, code) => {
-      const cartId = await cartWith("office-chair")
+      const cartId = await chairCart()
       await startSession(cartId, { ...shopper, plan: "p3x", card_token: token })
       const error = await api.post(`/store/carts/${cartId}/complete`, {}, { headers }).catch((e: any) => e.response)
       expect(error.status).toBe(400)
@@ -243,7 +246,7 @@ shopRunner({
     })
 
     it("answers 400 with the reason for an unknown plan, a missing token or a malformed phone", async () => {
-      const cartId = await cartWith("office-chair")
+      const cartId = await chairCart()
       expect(await expectRefusedAtSession(cartId, { plan: "p5x", card_token: "tok_visa" }, "data.plan")).toContain("p2x, p3x, p4x, d15, d30")
       expect(await expectRefusedAtSession(cartId, { plan: "p3x" }, "data.card_token")).toBeTruthy()
       expect(await expectRefusedAtSession(cartId, { plan: "p3x", card_token: "tok_visa", phone: "12" }, "data.phone")).toContain("+33")
@@ -251,7 +254,7 @@ shopRunner({
     })
 
     it("quotes the session again when the cart's amount changes, with the same plan and card", async () => {
-      const cartId = await cartWith("office-chair")
+      const cartId = await chairCart()
       const session = (await startSession(cartId, { ...shopper, plan: "p3x", card_token: "tok_visa" })).data.payment_collection.payment_sessions[0]
       const payments = getContainer().resolve(Modules.PAYMENT)
       const updated = await payments.updatePaymentSession({ id: session.id, amount: 300, currency_code: "eur", data: session.data })
@@ -281,7 +284,7 @@ shopRunner({
     })
 
     it("writes one plan and charges once when one session is authorised twice at once, then again", async () => {
-      const cartId = await cartWith("office-chair")
+      const cartId = await chairCart()
       const { data } = await startSession(cartId, { ...shopper, plan: "p3x", card_token: "tok_visa" })
       const sessionData = data.payment_collection.payment_sessions[0].data
       // The provider's authorisation, as Medusa calls it: two racing for the session, then a replay.
@@ -315,7 +318,7 @@ shopRunner({
       expect(lamp.data.plans.every((p: any) => !p.eligible && p.reasons[0].code === "amount_below_minimum")).toBe(true)
       expect(lamp.data.plans[0].reasons[0].message).toMatch(/50,00\s€/)
 
-      const cartId = await cartWith("office-chair")
+      const cartId = await chairCart()
       const byCart = await api.get(`/store/instalments/quote?cart_id=${cartId}&locale=fr`, { headers })
       expect(byCart.data.total).toBe(254.9)
       expect(byCart.data.plans.find((p: any) => p.code === "p3x").label).toBe("Payer en 3 fois")
