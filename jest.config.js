@@ -11,8 +11,8 @@
 // Test files run in parallel workers (at least two, even on two cores: an HTTP test spends much of
 // its time waiting for Postgres; three measured no faster). Each HTTP spec file at the top of
 // integration-tests/http boots its own Medusa app on its own database; an entry with a folder of the
-// same name runs the folder's files on one app (integration-tests/helpers/shared-app.ts), and the
-// sequencer weighs it with its folder so that it starts first.
+// same name runs the folder's files on one app (integration-tests/helpers/shared-app.ts; plans.spec.ts
+// runs test-harness/ after plans/), and the sequencer weighs it with its folder so that it starts first.
 const os = require("node:os")
 const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
