@@ -1,13 +1,14 @@
 /**
  * A fake Alma for an integration test file: the stateful msw fake (test-support/fake-alma) on its
  * own API root, and the environment medusa-config.ts reads to register the Alma provider against
- * it. Call at the top of the spec file, before medusaIntegrationTestRunner loads the config; the
+ * it. Call it when the suite is declared, before medusaIntegrationTestRunner loads the config; the
  * environment is restored when the file ends, so the next file starts clean.
  *
  * The files of http/with-alma share one app (helpers/shared-app.ts) and so one Alma configuration:
  * their entry starts one interceptor with `shareFakeAlma`, and each file's `useFakeAlma` then gets
  * a fake of its own (nothing a file did at Alma is seen by the next), put in front of the
- * interceptor before the file's tests.
+ * interceptor before the file's tests; such a file calls it inside its suite, so that this hook is
+ * the file's.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
