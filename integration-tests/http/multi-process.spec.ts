@@ -14,12 +14,11 @@
  * Checkout on 31 January 2027: the office chair in 3 is 84.98 € today, then 84.96 € on 28 February.
  */
 import crypto from "node:crypto"
-import fs from "node:fs"
-import os from "node:os"
-import path from "node:path"
-import { Client } from "pg"
+import { Client } from "@medusajs/framework/pg"
 import { freePort } from "../../test-support/free-port"
 import { redisKeys, startRedis } from "../../test-support/redis-server"
+import { databaseUrl } from "../helpers/database-templates"
+import { copyOfSeededDemo, type DemoSummary } from "../helpers/demo-database"
 import { runMedusa, startMedusa, type MedusaProcess } from "../helpers/processes"
 import { waitFor } from "../helpers/wait"
 
@@ -34,33 +33,26 @@ const RETRY_DAY = "2027-03-01T10:00:00.000Z"
 /** Twelve orders, six on each server; every third card is declined from its second charge on. */
 const CARDS = Array.from({ length: 12 }, (_, k) => (k % 3 === 2 ? "tok_insufficient_later" : "tok_visa"))
 
-type Store = { publishable_key: string; region_id: string; admin_email: string; admin_password: string }
-
 let redis: Awaited<ReturnType<typeof startRedis>> | undefined
 let processes: MedusaProcess[] = []
 let db: Client
-let dir: string
+let store: DemoSummary
 
 beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "instalments-multi-"))
   redis = await startRedis()
-  const name = `multi_process_${crypto.randomBytes(4).toString("hex")}`
-  const server = `postgres://${process.env.DB_USERNAME}:${process.env.DB_PASSWORD}@${process.env.DB_HOST}:${process.env.DB_PORT}`
-  const admin = new Client({ connectionString: `${server}/postgres` })
-  await admin.connect()
-  await admin.query(`create database ${name}`)
-  await admin.end()
+  const name = `multi_process_${process.pid}`
+  // The demo store, migrated and seeded once per run (helpers/demo-database.ts).
+  store = await copyOfSeededDemo(name)
   const ports = await Promise.all([freePort(), freePort(), freePort()])
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "development",
-    DATABASE_URL: `${server}/${name}`,
+    DATABASE_URL: databaseUrl(name),
     REDIS_URL: redis.url,
     MEDUSA_FF_CACHING: "true",
     MEDUSA_ADMIN_DISABLED: "true",
     MEDUSA_DISABLE_TELEMETRY: "true",
     LOG_LEVEL: "error",
-    DEMO_SUMMARY_FILE: path.join(dir, "store.json"),
     INSTALMENTS_TEST_CLOCK: "true",
     // The same key in every process: a link signed in the worker opens on every server.
     INSTALMENTS_LINK_SECRET: crypto.randomBytes(48).toString("base64"),
@@ -72,19 +64,15 @@ beforeAll(async () => {
     INSTALMENTS_ALMA_SYNC_JOB: "off",
     INSTALMENTS_REMINDERS_JOB: "off",
   }
+  // The copy was migrated for the in-memory modules: Redis's workflow engine has migrations of its own.
   await runMedusa(["db:migrate"], env)
-  // The seed and the three boots at once: the seed is needed only by the checkouts.
-  const started = Promise.allSettled([
+  const boots = await Promise.allSettled([
     startMedusa("server A", ports[0], { ...env, MEDUSA_WORKER_MODE: "server" }),
     startMedusa("server B", ports[1], { ...env, MEDUSA_WORKER_MODE: "server" }),
     startMedusa("worker", ports[2], { ...env, MEDUSA_WORKER_MODE: "worker" }),
   ])
-  const seeded = runMedusa(["exec", "./demo/seed.ts"], env).catch((error: Error) => error)
-  const boots = await started
   processes = boots.flatMap((boot) => (boot.status === "fulfilled" ? [boot.value] : []))
   for (const boot of boots) if (boot.status === "rejected") throw boot.reason
-  const seedError = await seeded
-  if (seedError) throw seedError
   db = new Client({ connectionString: env.DATABASE_URL })
   await db.connect()
 })
@@ -93,12 +81,10 @@ afterAll(async () => {
   await db?.end().catch(() => {})
   await Promise.all(processes.map((p) => p.stop()))
   await redis?.stop()
-  if (dir) fs.rmSync(dir, { recursive: true, force: true })
 })
 
 it("two servers and a worker on Redis: one plan and one e-mail per order, four collection runs at once, each instalment charged once", async () => {
   const [serverA, serverB] = processes
-  const store = JSON.parse(fs.readFileSync(path.join(dir, "store.json"), "utf8")) as Store
   const admin = await adminHeaders(serverA, store)
   await moveClock([serverA, serverB], admin, CHECKOUT_DAY, 1)
 
@@ -188,7 +174,7 @@ function totalOf(runs: { charged: number; failed: number; errors: number }[]) {
  * completed; the order's id. (One e-mail per shopper: Medusa creates a guest customer per e-mail,
  * and two carts of the same new e-mail completed at once both try to create it.)
  */
-async function checkout(server: MedusaProcess, store: Store, card: string, email: string): Promise<string> {
+async function checkout(server: MedusaProcess, store: DemoSummary, card: string, email: string): Promise<string> {
   const headers = { "x-publishable-api-key": store.publishable_key }
   const { products } = await api(server, "GET", "/store/products?handle=office-chair&fields=*variants", headers)
   const { cart } = await api(server, "POST", "/store/carts", headers, {
@@ -209,7 +195,7 @@ async function checkout(server: MedusaProcess, store: Store, card: string, email
   return completed.order.id
 }
 
-async function adminHeaders(server: MedusaProcess, store: Store) {
+async function adminHeaders(server: MedusaProcess, store: DemoSummary) {
   const { token } = await api(server, "POST", "/auth/user/emailpass", {}, { email: store.admin_email, password: store.admin_password })
   return { authorization: `Bearer ${token}` }
 }
