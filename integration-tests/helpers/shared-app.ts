@@ -1,14 +1,16 @@
 /**
  * Several spec files on one Medusa app. Booting an app for a spec file (its database created and
  * migrated, its links synced, the app loaded into jest's module registry and started) costs about
- * ten seconds of CPU; the specs of the sandbox shop all ask for the same app, so a folder of them
- * shares one (integration-tests/http/plans.spec.ts and shoppers.spec.ts run their folders).
+ * ten seconds of CPU; specs that ask for the same configuration share one: a folder of them, run by
+ * the entry of the same name (integration-tests/http/plans.spec.ts, shoppers.spec.ts,
+ * with-alma.spec.ts, with-stripe.spec.ts).
  *
  * Each spec file still starts from nothing, as if it had the app to itself: before its own
  * `beforeAll` hooks the database is put back as it was right after the boot (the "pristine"
  * template), and after them it is snapshotted, so each of its tests starts from what its hooks
  * seeded (Medusa's runner restores that snapshot before every test). Hooks that write to the
- * database must therefore be top-level `beforeAll` hooks of the suite, as `useShop`'s is.
+ * database must therefore be top-level `beforeAll` hooks of the suite, as those of `useShop` and
+ * `madeBeforeAll` (helpers/shop.ts) are.
  *
  * A spec file calls `shopRunner` where it would call Medusa's `medusaIntegrationTestRunner`. Run by
  * a folder's entry, it joins the entry's app under a `describe` named after the file (so
