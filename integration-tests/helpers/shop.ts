@@ -26,6 +26,8 @@ export interface Shop {
   storeHeaders: Record<string, string>
   adminHeaders: Record<string, string>
   regionId: string
+  /** What cartWith looked up once per spec file: variant ids by product handle, shipping option ids by country. */
+  known: { variants: Record<string, string>; shippingOptions: Record<string, string> }
 }
 
 /** Seeds the demo store (idempotent) and logs the admin in. */
@@ -36,6 +38,7 @@ export async function openShop(api: Api, container: MedusaContainer): Promise<Sh
     storeHeaders: { "x-publishable-api-key": store.publishable_key },
     adminHeaders: { authorization: `Bearer ${data.token}` },
     regionId: store.region_id,
+    known: { variants: {}, shippingOptions: {} },
   }
 }
 
@@ -93,8 +96,8 @@ export function instalmentsOf(container: MedusaContainer): InstalmentsModuleServ
  */
 export async function cartWith(api: Api, shop: Shop, handle: string, country = "fr"): Promise<string> {
   const headers = shop.storeHeaders
-  const lookUps = lookUpsOf(shop)
-  lookUps.variants[handle] ??= await api
+  const { known } = shop
+  known.variants[handle] ??= await api
     .get(`/store/products?handle=${handle}&fields=*variants`, { headers })
     .then(({ data }: any) => data.products[0].variants[0].id)
   const { data } = await api.post(
@@ -102,25 +105,17 @@ export async function cartWith(api: Api, shop: Shop, handle: string, country = "
     {
       region_id: shop.regionId,
       email: "lea.martin@example.com",
-      items: [{ variant_id: lookUps.variants[handle], quantity: 1 }],
+      items: [{ variant_id: known.variants[handle], quantity: 1 }],
       shipping_address: { country_code: country, first_name: "Léa", last_name: "Martin", address_1: "1 rue de la Paix", city: "Paris", postal_code: "75002" },
     },
     { headers },
   )
   const cartId = data.cart.id
-  lookUps.shippingOptions[country] ??= await api
+  known.shippingOptions[country] ??= await api
     .get(`/store/shipping-options?cart_id=${cartId}`, { headers })
     .then(({ data }: any) => data.shipping_options[0].id)
-  await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: lookUps.shippingOptions[country] }, { headers })
+  await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: known.shippingOptions[country] }, { headers })
   return cartId
-}
-
-const shopLookUps = new WeakMap<Shop, { variants: Record<string, string>; shippingOptions: Record<string, string> }>()
-
-function lookUpsOf(shop: Shop) {
-  let lookUps = shopLookUps.get(shop)
-  if (!lookUps) shopLookUps.set(shop, (lookUps = { variants: {}, shippingOptions: {} }))
-  return lookUps
 }
 
 /** The cart's payment collection and a session with `provider` (the instalments one by default). */
@@ -190,6 +185,13 @@ export async function medusaOrder(api: Api, shop: Shop, orderId: string) {
 export async function sandboxRecords(container: MedusaContainer, prefix: "charge:" | "refund:"): Promise<any[]> {
   const store = (instalmentsOf(container).processor as SandboxProcessor).store
   return (await store.list<any>(prefix)).map(([, record]) => record)
+}
+
+/** Succeeded sandbox charges of a plan after its checkout (instalments 2 and on), in cents. */
+export async function laterCharges(container: MedusaContainer, planId: string): Promise<number[]> {
+  return (await sandboxRecords(container, "charge:"))
+    .filter((c) => c.metadata?.plan_id === planId && c.status === "succeeded")
+    .map((c) => c.amount.cents)
 }
 
 export function paymentModuleOf(container: MedusaContainer) {

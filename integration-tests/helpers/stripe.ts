@@ -1,9 +1,10 @@
 /**
- * A fake Stripe for an integration test file: the stateful fake (test-support/fake-stripe) on a
+ * A fake Stripe for the files of http/with-stripe: the stateful fake (test-support/fake-stripe) on a
  * loopback port, and the environment medusa-config.ts reads to make Stripe the card processor,
- * pointed at it. Call it when the suite is declared, before medusaIntegrationTestRunner loads the
- * config (so the port is chosen now, synchronously); the fake starts before the tests and the
- * environment is restored when the file ends.
+ * pointed at it. Their entry (with-stripe.spec.ts) sets the environment with `shareFakeStripe` when
+ * the suite is declared, before medusaIntegrationTestRunner loads the config (so the port is chosen
+ * then, synchronously), and puts it back when the file ends; each file's `useFakeStripe` starts a
+ * fake of its own on that port.
  */
 import { execFileSync } from "node:child_process"
 import { type FakeStripe, startFakeStripe } from "../../test-support/fake-stripe"
@@ -23,26 +24,24 @@ export const WITH_STRIPE: FakeStripeInput = { apiKey: "sk_test_integrationStripe
 let shared: { port: number; input: FakeStripeInput } | null = null
 
 /**
- * `publishableKey`: the module's `stripe.publishable_key` (the self-service page's 3-D Secure).
- * In a file of http/with-stripe, call it inside the suite (its hooks are the file's): the entry set
- * the environment, and the file's own fake starts on the entry's port before its tests and stops
- * after them, so nothing a file did at Stripe is seen by the next.
+ * A file of http/with-stripe calls it inside its suite (its hooks are the file's): the entry set the
+ * environment, and the file's own fake starts on the entry's port before its tests and stops after
+ * them, so nothing a file did at Stripe is seen by the next.
  */
-export function useFakeStripe(input: FakeStripeInput): { readonly fake: FakeStripe } {
-  if (shared) {
-    if (JSON.stringify(input) !== JSON.stringify(shared.input)) {
-      throw new Error(`this file asks for Stripe ${JSON.stringify(input)}, but its folder's app runs with ${JSON.stringify(shared.input)}: use the folder's (WITH_STRIPE)`)
-    }
-    return fakeOnPort(input, shared.port)
-  }
-  const port = freePortNow()
-  const restoreEnv = setStripeEnv(input, port)
-  const holder = fakeOnPort(input, port)
-  afterAll(restoreEnv)
+export function useFakeStripe(): { readonly fake: FakeStripe } {
+  if (!shared) throw new Error("useFakeStripe runs in a file of http/with-stripe, from its entry (with-stripe.spec.ts, shareFakeStripe)")
+  const { port, input: { apiKey } } = shared
+  const holder = {} as { fake: FakeStripe }
+  beforeAll(async () => {
+    holder.fake = await startFakeStripe({ apiKey, port })
+  })
+  afterAll(async () => {
+    await holder.fake?.close()
+  })
   return holder
 }
 
-/** For a folder's entry: Stripe's environment, on a port each file's fake takes in turn. */
+/** For a folder's entry: Stripe's environment (`publishableKey`: the module's `stripe.publishable_key`, for the self-service page's 3-D Secure), on a port each file's fake takes in turn. */
 export function shareFakeStripe(input: FakeStripeInput) {
   const port = freePortNow()
   const restoreEnv = setStripeEnv(input, port)
@@ -51,17 +50,6 @@ export function shareFakeStripe(input: FakeStripeInput) {
     shared = null
     restoreEnv()
   })
-}
-
-function fakeOnPort(input: FakeStripeInput, port: number): { readonly fake: FakeStripe } {
-  const holder = {} as { fake: FakeStripe }
-  beforeAll(async () => {
-    holder.fake = await startFakeStripe({ apiKey: input.apiKey, port })
-  })
-  afterAll(async () => {
-    await holder.fake?.close()
-  })
-  return holder
 }
 
 /** Sets what medusa-config.ts reads to make Stripe the processor; answers how to put it back. */

@@ -6,7 +6,8 @@
  * processor: the office chair and its shipping, 254.90 € in 3.
  */
 import { shopRunner } from "../../helpers/shared-app"
-import { cents, placeOrder, planById, planOfOrder, sandboxRecords, useShop } from "../../helpers/shop"
+import { registeredCustomer } from "../../helpers/customers"
+import { cents, laterCharges, placeOrder, planById, planOfOrder, useShop } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
@@ -32,50 +33,15 @@ shopRunner({
       return api.get(url, { headers: { ...shop.storeHeaders, ...headers } }).catch((e: any) => e.response)
     }
 
-    /** Succeeded sandbox charges of a plan after checkout (instalments 2 and 3), in cents. */
-    const laterCharges = async (planId: string) =>
-      (await sandboxRecords(getContainer(), "charge:"))
-        .filter((c) => c.metadata?.plan_id === planId && c.status === "succeeded")
-        .map((c) => c.amount.cents)
-
-    /** Registers a customer and logs them in: the bearer header of their session. */
-    async function customer(email: string): Promise<Record<string, string>> {
-      const password = "secret-Passw0rd"
-      const { data: registered } = await api.post("/auth/customer/emailpass/register", { email, password })
-      await api.post("/store/customers", { email, first_name: "Léa" }, { headers: { ...shop.storeHeaders, authorization: `Bearer ${registered.token}` } })
-      const { data } = await api.post("/auth/customer/emailpass", { email, password })
-      return { authorization: `Bearer ${data.token}` }
-    }
-
     /** The customer's own checkout: the cart belongs to them (Medusa sets cart.customer_id from the session). */
     async function customerOrder(auth: Record<string, string>) {
-      const headers = { ...shop.storeHeaders, ...auth }
-      const { data: products } = await api.get(`/store/products?handle=office-chair&fields=*variants`, { headers })
-      const { data } = await api.post(
-        "/store/carts",
-        {
-          region_id: shop.regionId,
-          items: [{ variant_id: products.products[0].variants[0].id, quantity: 1 }],
-          shipping_address: { country_code: "fr", first_name: "Léa", last_name: "Martin", address_1: "1 rue de la Paix", city: "Paris", postal_code: "75002" },
-        },
-        { headers },
-      )
-      const cartId = data.cart.id
-      const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, { headers })
-      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: options.shipping_options[0].id }, { headers })
-      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
-      await api.post(
-        `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
-        { provider_id: "pp_instalments_instalments", data: { plan: "p3x", card_token: "tok_visa", phone: "+33 6 12 34 56 78", locale: "fr" } },
-        { headers },
-      )
-      const { data: done } = await api.post(`/store/carts/${cartId}/complete`, {}, { headers })
-      return planOfOrder(api, shop, done.order.id)
+      const { order } = await placeOrder(api, { ...shop, storeHeaders: { ...shop.storeHeaders, ...auth } }, "office-chair", { plan: "p3x", card_token: "tok_visa" })
+      return planOfOrder(api, shop, order.id)
     }
 
     it("lets a logged-in customer see and change only their own plans", async () => {
-      const lea = await customer("lea@example.com")
-      const paul = await customer("paul@example.com")
+      const lea = await registeredCustomer(api, shop.storeHeaders, "lea@example.com")
+      const paul = await registeredCustomer(api, shop.storeHeaders, "paul@example.com")
       const plan = await customerOrder(lea)
       await chairInThree() // a guest's plan, nobody's account
 
@@ -99,7 +65,7 @@ shopRunner({
         const act = await post(`${path}/pay-early`, { scope: "next" }, paul)
         expect([act.status, act.data.message]).toEqual([404, `Instalment plan ${id} was not found`])
       }
-      expect(await laterCharges(plan.id)).toEqual([])
+      expect(await laterCharges(getContainer(), plan.id)).toEqual([])
 
       const postponed = await post(store(plan.id, "postpone"), { instalment_number: 2, days: 3 }, lea)
       expect(postponed.status).toBe(200)
@@ -110,7 +76,7 @@ shopRunner({
 
     it("does not give a guest's plan to the registered customer whose e-mail the guest typed", async () => {
       // Medusa attaches a guest cart to the registered customer with the e-mail typed at checkout.
-      const lea = await customer("lea.martin@example.com")
+      const lea = await registeredCustomer(api, shop.storeHeaders, "lea.martin@example.com")
       // Ordered after she registered: Medusa then gives the guest cart her customer.
       const { plan } = await chairInThree()
       // Medusa's customer of the cart (what the admin's customer page shows) is hers; the plan's owner is nobody.

@@ -12,7 +12,7 @@ import { shopRunner } from "../../helpers/shared-app"
 import { sendDueReminders } from "../../../src/notifications/reminders"
 import { collectDueRevision } from "../../../src/domain/revisions/collect"
 import { signPlanToken } from "../../../src/modules/instalments/shopper-links/signing"
-import { cents, instalmentsOf, madeBeforeAll, placeOrder, planById, planEmails, planOfOrder, sandboxRecords, useShop } from "../../helpers/shop"
+import { cents, instalmentsOf, laterCharges as laterChargesOf, madeBeforeAll, placeOrder, planById, planEmails, planOfOrder, sandboxRecords, useShop } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
@@ -72,11 +72,7 @@ shopRunner({
     /** Amounts of the plan's instalments in cents, with their due dates and statuses. */
     const scheduleOf = (plan: any) => plan.instalments.map((i: any) => [i.number, i.due_date, cents(i.amount_due ?? i.amount), i.status])
 
-    /** Succeeded sandbox charges of a plan after checkout (instalments 2 and 3), in cents. */
-    const laterCharges = async (planId: string) =>
-      (await sandboxRecords(getContainer(), "charge:"))
-        .filter((c) => c.metadata?.plan_id === planId && c.status === "succeeded")
-        .map((c) => c.amount.cents)
+    const laterCharges = (planId: string) => laterChargesOf(getContainer(), planId)
 
     it("shows the admin a signed link that opens the plan, with no internal field, in the plan's language", async () => {
       const { plan, token } = await chairInThree()

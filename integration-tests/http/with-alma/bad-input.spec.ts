@@ -5,6 +5,7 @@
  * routes. A real Medusa app on Postgres; Alma is the plugin's fake behind msw.
  */
 import { ALMA_PROVIDER, useFakeAlma, WITH_ALMA } from "../../helpers/alma"
+import { registeredCustomer } from "../../helpers/customers"
 import { cartPaymentSessions, cartWith, INSTALMENTS_PROVIDER, placeOrder, planOfOrder, SHOPPER, useShop } from "../../helpers/shop"
 import { shopRunner } from "../../helpers/shared-app"
 
@@ -114,12 +115,7 @@ shopRunner({
       })
 
       it("answers 400 to a customer's list with a limit or offset that is not a plain whole number", async () => {
-        const email = "paul.list@example.com"
-        const password = "secret-Passw0rd"
-        const { data: registered } = await api.post("/auth/customer/emailpass/register", { email, password })
-        await api.post("/store/customers", { email }, { headers: { ...shop.storeHeaders, authorization: `Bearer ${registered.token}` } })
-        const { data: login } = await api.post("/auth/customer/emailpass", { email, password })
-        const auth = { authorization: `Bearer ${login.token}` }
+        const auth = await registeredCustomer(api, shop.storeHeaders, "paul.list@example.com")
         const list = (query: string) => () => send("get", `/store/customers/me/instalment-plans?${query}`, undefined, auth)
         await expectAll400([
           ["hex limit", list("limit=0x10"), "limit"],

@@ -1,7 +1,7 @@
 /**
  * Stripe as the card processor, end to end on a real Medusa app and Postgres. Stripe itself is the
  * stateful fake (test-support/fake-stripe) on loopback, which the official SDK calls; the store is
- * configured with processor "stripe" (medusa-config.ts, STRIPE_* variables set by useFakeStripe).
+ * configured with processor "stripe" (medusa-config.ts, STRIPE_* variables set by with-stripe.spec.ts, shareFakeStripe).
  *
  * The office chair costs 249.00 € + 5.90 € shipping = 254.90 €; in 3: 84.98 € at checkout
  * (31 January 2027), 84.96 € on 28 February and 84.96 € on 31 March.
@@ -15,7 +15,7 @@ jest.setTimeout(240_000)
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
 planSuite(CHECKOUT_DAY, (h, { api }) => {
-  const stripe = useFakeStripe(WITH_STRIPE)
+  const stripe = useFakeStripe()
   const intentsOf = (customer: string) => [...stripe.fake.state.paymentIntents.values()].filter((pi) => pi.customer === customer)
 
   /** POSTs a body to the webhook route as Stripe would; answers the response, errors included. */
@@ -39,8 +39,8 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
 
   it("checks out in 3 with a Stripe card and collects the second instalment off-session on its due date", async () => {
     // Stripe's pm_card_visa is issued in the US: refused by the default issuer-country rule.
-    const cartId = await cartWith(api, { storeHeaders: h.storeHeaders } as never, "office-chair")
-    const refused = await startSession(api, { storeHeaders: h.storeHeaders } as never, cartId, { ...SHOPPER, plan: "p3x", card_token: "pm_card_visa" }).catch((e) => e.response)
+    const cartId = await cartWith(api, h.shop, "office-chair")
+    const refused = await startSession(api, h.shop, cartId, { ...SHOPPER, plan: "p3x", card_token: "pm_card_visa" }).catch((e) => e.response)
     expect(refused.status).toBe(400)
     expect(refused.data.message).toContain("card_issuer_country")
 
@@ -84,7 +84,7 @@ planSuite(CHECKOUT_DAY, (h, { api }) => {
     expect(intents.map((pi) => pi.amount)).toEqual([8498, 8496])
 
     // The merchant refunds the returned goods in Medusa (its payment's refund), as after a return.
-    const order = await medusaOrder(api, { adminHeaders: h.adminHeaders } as never, plan.order_id)
+    const order = await medusaOrder(api, h.shop, plan.order_id)
     await api.post(`/admin/payments/${order.payment_collections[0].payments[0].id}/refund`, { amount: 200 }, { headers: h.adminHeaders })
     const after = await h.getPlan(plan.id)
     expect(after.instalments.map((i: any) => [i.number, i.status])).toEqual([[1, expect.stringMatching(/paid|refunded/)], [2, expect.stringMatching(/paid|refunded/)], [3, "cancelled"]])

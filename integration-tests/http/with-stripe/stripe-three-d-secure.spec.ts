@@ -17,7 +17,7 @@ import { useFakeStripe, WITH_STRIPE } from "../../helpers/stripe"
 jest.setTimeout(240_000)
 
 planSuite(new Date("2027-01-31T10:00:00Z"), (h, { api, getContainer }) => {
-  const stripe = useFakeStripe(WITH_STRIPE)
+  const stripe = useFakeStripe()
   const shop = () => h.shop
   const complete = (cartId: string) => api.post(`/store/carts/${cartId}/complete`, {}, { headers: h.storeHeaders }).catch((e) => e.response)
   /** The fake's PaymentIntents and SetupIntents made for a payment session (the plugin tags them with it). */
