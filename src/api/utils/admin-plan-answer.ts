@@ -10,7 +10,7 @@ import { planView } from "../../modules/instalments/reads/admin-views"
 
 export async function answerAdminPlan(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const instalments = req.scope.resolve<InstalmentsModuleService>(INSTALMENTS_MODULE)
-  const [plan] = await instalments.listInstalmentPlans({ id: req.params.id }, { relations: ["instalments", "events"] })
+  const plan = await instalments.loadPlanWithHistory(req.params.id)
   if (!plan) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${req.params.id} was not found`)
   res.json({ instalment_plan: planView(plan, { events: plan.events, selfServiceUrl: instalments.selfServiceUrl(plan) }) })
 }

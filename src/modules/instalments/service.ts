@@ -14,8 +14,6 @@ import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, Me
 import { toLocalDate, type LocalDate } from "../../domain/calendar"
 import type { Money } from "../../domain/money"
 import type { LedgerEvent, RevisionContext, RevisionOutcome } from "../../domain/outcome"
-import type { PlanSnapshot } from "../../domain/plan"
-import type { Result } from "../../domain/result"
 import { readModuleOptions, type InstalmentsModuleOptions, type ModuleSettings } from "./boot"
 import { changeCard } from "./card-change"
 import { authorizeCheckout, type CheckoutAuthorization } from "./checkout/authorize"
@@ -58,6 +56,8 @@ export { processorFailure, unwrapRevision } from "./errors"
 
 /** How long a statement waits for a row lock before giving up (the request fails; nothing is half written). */
 const LOCK_TIMEOUT_MS = 3_000
+/** Reads of several queries (a plan and its relations, a page of plans) see one snapshot. */
+const REPEATABLE_READ = "repeatable read"
 /** An operation unchanged for this long has lost its driver: whoever finds it settles it. */
 export const STALE_OPERATION_MS = 5 * 60_000
 
@@ -179,27 +179,32 @@ export default class InstalmentsModuleService extends MedusaService({
   // ---- reads (./reads/) -----------------------------------------------------------------------------
 
   /** The plan of a payment session, if authorisation created one. */
-  @InjectManager()
   async findPlanBySession(sessionId: string, options: { withInstalments?: boolean } = { withInstalments: true }, @MedusaContext() sharedContext: Context = {}): Promise<PlanRow | null> {
-    return this.findOnePlan({ payment_session_id: sessionId }, options, sharedContext)
+    return this.findOnePlan({ payment_session_id: sessionId }, options.withInstalments ? ["instalments"] : [], sharedContext)
   }
 
   /** A plan by id; `withInstalments: false` when only the plan's own columns are needed. */
-  @InjectManager()
   async loadPlan(id: string, options: { withInstalments?: boolean } = { withInstalments: true }, @MedusaContext() sharedContext: Context = {}): Promise<PlanRow | null> {
-    return this.findOnePlan({ id }, options, sharedContext)
+    return this.findOnePlan({ id }, options.withInstalments ? ["instalments"] : [], sharedContext)
   }
 
-  private async findOnePlan(filters: Record<string, unknown>, options: { withInstalments?: boolean }, sharedContext: Context) {
-    const relations = options.withInstalments ? ["instalments"] : []
-    const [plan] = await this.listInstalmentPlans(filters, { relations }, sharedContext)
-    return plan ?? null
+  /** A plan with its instalments and its history (the admin's view of it). */
+  async loadPlanWithHistory(id: string, @MedusaContext() sharedContext: Context = {}) {
+    return this.findOnePlan({ id }, ["instalments", "events"], sharedContext)
   }
 
-  /** One page of the admin's plan list, newest first, each with its instalments, and how many match. */
-  @InjectManager()
-  async listPlansForAdmin(filters: PlanListFilters, page: { limit: number; offset: number }, @MedusaContext() sharedContext: Context = {}) {
-    return listPlans(knexOf(sharedContext) as Knex, filters, page)
+  /**
+   * One plan with `relations`, which Medusa reads with a query each: outside the caller's own
+   * transaction they share one snapshot, so a revision committed meanwhile is seen whole or not at all.
+   */
+  private async findOnePlan(filters: Record<string, unknown>, relations: string[], sharedContext: Context) {
+    const read = async (context: Context) => (await this.listInstalmentPlans(filters, { relations }, context))[0] ?? null
+    return relations.length && !sharedContext.transactionManager ? this.inSnapshot_(read, { isolationLevel: REPEATABLE_READ }) : read(sharedContext)
+  }
+
+  /** One page of the admin's plan list, newest first, each with its instalments, and how many match: one snapshot. */
+  async listPlansForAdmin(filters: PlanListFilters, page: { limit: number; offset: number }) {
+    return this.inSnapshot_((context) => listPlans(knexOf(context) as Knex, filters, page), { isolationLevel: REPEATABLE_READ })
   }
 
   /** Per currency: what open plans still owe, and the part on late plans (the admin's receivables). */
@@ -225,13 +230,10 @@ export default class InstalmentsModuleService extends MedusaService({
   }
 
   /** What a revision would do to a plan now, writing nothing (the admin's refund preview); refused as the real one would be. */
-  async previewRevision(
-    planId: string,
-    revision: (plan: PlanSnapshot, ctx: RevisionContext) => Result<RevisionOutcome>,
-  ): Promise<{ row: PlanRow; outcome: RevisionOutcome }> {
+  async previewRevision(planId: string, revision: PlanRevision): Promise<{ row: PlanRow; outcome: RevisionOutcome }> {
     const row = await this.loadPlan(planId)
     if (!row) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Instalment plan ${planId} was not found`)
-    return { row, outcome: unwrapRevision(revision(planToSnapshot(row), this.revisionContext())) }
+    return { row, outcome: unwrapRevision(revision(planToSnapshot(row), this.revisionContext(), row)) }
   }
 
   /** Settles operations a crash left running, unchanged for `olderThanMs` (default five minutes; 0 for all). */
@@ -282,6 +284,12 @@ export default class InstalmentsModuleService extends MedusaService({
     return work(run, sharedContext)
   }
 
+  /** `work`'s statements in a transaction of the isolation level the context names. */
+  @InjectTransactionManager()
+  protected async inSnapshot_<T>(work: (context: Context) => Promise<T>, @MedusaContext() sharedContext: Context = {}): Promise<T> {
+    return work(sharedContext)
+  }
+
   /** One statement outside any transaction. */
   @InjectManager()
   protected async read_(query: string, params: unknown[], @MedusaContext() sharedContext: Context = {}): Promise<unknown[]> {
@@ -311,10 +319,7 @@ export default class InstalmentsModuleService extends MedusaService({
   }
 
   /** Medusa confirmed an exchange: cheaper, the difference comes off the plan; dearer, the shopper owes it. Once per exchange. */
-  async applyExchangeFromMedusa(
-    planId: string,
-    input: { exchangeId: string; difference: Money; paidForReturned?: Money; paymentCollectionId?: string | null },
-  ): Promise<RevisionResult> {
+  async applyExchangeFromMedusa(planId: string, input: exchanges.MedusaExchange): Promise<RevisionResult> {
     return exchanges.applyExchangeFromMedusa(this.operations, planId, input)
   }
 
@@ -384,12 +389,8 @@ export default class InstalmentsModuleService extends MedusaService({
 
   /** A lender's operations still executing, by id after `after` (keyset), each with whether its driver is gone. */
   async listExecutingLenderOperations(input: { lender: string; after?: string | null; limit: number; staleAfterMs?: number }) {
-    return executingLenderOperations(this.operations.read, {
-      lender: input.lender,
-      after: input.after ?? null,
-      limit: input.limit,
-      staleAfterMs: input.staleAfterMs ?? STALE_OPERATION_MS,
-    })
+    const { lender, after = null, limit, staleAfterMs = STALE_OPERATION_MS } = input
+    return executingLenderOperations(this.operations.read, { lender, after, limit, staleAfterMs })
   }
 
   /** Takes over a stale lender operation before sending it again: true for one caller only, so two reconcilers never both send it. */

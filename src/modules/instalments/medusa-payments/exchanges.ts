@@ -35,11 +35,14 @@ import {
  * `paymentCollectionId` is the Medusa collection to mark paid then. The exchange's row is
  * written with the revision. Once per exchange.
  */
-export function applyExchangeFromMedusa(
-  deps: ModuleDeps,
-  planId: string,
-  input: { exchangeId: string; difference: Money; paidForReturned?: Money; paymentCollectionId?: string | null },
-): Promise<RevisionResult> {
+export interface MedusaExchange {
+  exchangeId: string
+  difference: Money
+  paidForReturned?: Money
+  paymentCollectionId?: string | null
+}
+
+export function applyExchangeFromMedusa(deps: ModuleDeps, planId: string, input: MedusaExchange): Promise<RevisionResult> {
   const { exchangeId, difference, paidForReturned } = input
   return runRevision(deps, planId, (snapshot, ctx) => applyExchange(snapshot, { difference, paidForReturned }, ctx), {
     actor: "medusa",
