@@ -38,6 +38,23 @@ if (!http.Server.prototype.__instalmentsWatched) {
 /** Transactions of the test apps not ended yet, with the stack that started each. */
 const openTransactions = new Map()
 
+/** How many frames of a connection's taker the report shows. */
+const TAKER_FRAMES = 12
+
+/**
+ * An Error holding the `frames` innermost frames of where it was made. Every connection taken gets
+ * one: at jest's own limit (100 frames), capturing them was 2 % of an HTTP spec's CPU time.
+ */
+function stackOf(message, frames) {
+  const limit = Error.stackTraceLimit
+  Error.stackTraceLimit = frames
+  try {
+    return new Error(message)
+  } finally {
+    Error.stackTraceLimit = limit
+  }
+}
+
 /**
  * Where each connection now out of the app's pool was taken (the stack of the code that took it),
  * so that a connection never given back names its taker in the report.
@@ -52,7 +69,7 @@ function watchPool(container) {
     const release = client.releaseConnection.bind(client)
     client.acquireConnection = async (...args) => {
       const connection = await acquire(...args)
-      holders.set(connection, new Error("taken here"))
+      holders.set(connection, stackOf("taken here", TAKER_FRAMES + 2))
       return connection
     }
     client.releaseConnection = (connection, ...args) => {
@@ -63,10 +80,7 @@ function watchPool(container) {
     // each open transaction was started (with a deep stack: the caller's awaited chain).
     const transaction = client.transaction.bind(client)
     client.transaction = (...args) => {
-      const limit = Error.stackTraceLimit
-      Error.stackTraceLimit = 40
-      const startedHere = new Error("started here")
-      Error.stackTraceLimit = limit
+      const startedHere = stackOf("started here", 40)
       const trx = transaction(...args)
       openTransactions.set(trx, startedHere)
       const ended = () => openTransactions.delete(trx)
@@ -80,19 +94,19 @@ function watchPool(container) {
 }
 
 /**
- * The stack of `error` without its own line and the wrapper's frame. Formatted only here, in a
- * report: the Error is kept as it was made, because formatting a stack (through jest's source maps)
- * on every connection and transaction cost a fifth of an HTTP spec's CPU time.
+ * The stack of `error` without its own line and the frames of stackOf and the wrapper. Formatted
+ * only here, in a report: the Error is kept as it was made, because formatting a stack (through
+ * jest's source maps) on every connection and transaction cost a fifth of an HTTP spec's CPU time.
  */
 function callers(error, depth = Infinity) {
-  return error.stack.split("\n").slice(2, 2 + depth).join("\n")
+  return error.stack.split("\n").slice(3, 3 + depth).join("\n")
 }
 
 function describePool(container, holders) {
   try {
     const pool = container.resolve("__pg_connection__")?.client?.pool
     if (!pool) return "closed"
-    const taken = [...holders.values()].map((error) => `\n    a connection taken at:\n${callers(error, 12)}`).join("")
+    const taken = [...holders.values()].map((error) => `\n    a connection taken at:\n${callers(error, TAKER_FRAMES)}`).join("")
     const open = [...openTransactions.values()].map((error) => `\n    a transaction not ended, started at:\n${callers(error)}`).join("")
     return `${pool.numUsed()} in use, ${pool.numFree()} free, ${pool.numPendingAcquires()} waiting, ${pool.numPendingCreates()} being created${taken}${open}`
   } catch (error) {

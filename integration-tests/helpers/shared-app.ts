@@ -6,8 +6,9 @@
  * with-alma.spec.ts, with-stripe.spec.ts).
  *
  * Each spec file still starts from nothing, as if it had the app to itself: before its own
- * `beforeAll` hooks the database is put back as it was right after the boot (the "pristine"
- * template), and after them it is snapshotted, so each of its tests starts from what its hooks
+ * `beforeAll` hooks the database is put back as it was right after the boot and the demo store's
+ * seed (the "pristine" template: the entry seeds the store once, and `openShop` gives each file
+ * that seeded store), and after them it is snapshotted, so each of its tests starts from what its hooks
  * seeded (Medusa's runner restores that snapshot before every test). Hooks that write to the
  * database must therefore be top-level `beforeAll` hooks of the suite, as those of `useShop` and
  * `madeBeforeAll` (helpers/shop.ts) are.
@@ -21,7 +22,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { databaseExists, lockTemplate, tryLockTemplate, type TemplateLock } from "./database-templates"
-import { useTestClock } from "./shop"
+import { openShop, useTestClock } from "./shop"
 
 type RunnerOptions = Parameters<typeof medusaIntegrationTestRunner>[0]
 type Suite = RunnerOptions["testSuite"]
@@ -66,6 +67,7 @@ export function shareOneApp(folders: string | string[], env: Record<string, stri
     env,
     testSuite: (options) => {
       const pristine = `${options.dbConfig.dbName}-pristine`
+      beforeAll(() => openShop(options.api, options.getContainer()))
       beforeAll(() => options.dbUtils.snapshot({ templateName: pristine }))
       // test-utils' dbUtils has dropTemplate (database.js); its type leaves it out.
       const dbUtils = options.dbUtils as typeof options.dbUtils & { dropTemplate(name: string): Promise<void> }

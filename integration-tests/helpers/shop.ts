@@ -30,15 +30,31 @@ export interface Shop {
   known: { variants: Record<string, string>; shippingOptions: Record<string, string> }
 }
 
-/** Seeds the demo store (idempotent) and logs the admin in. */
+/** The store each app was seeded with and its admin's token, by the app's container. */
+const openedShops = new WeakMap<MedusaContainer, Promise<Omit<Shop, "known">>>()
+
+/**
+ * Seeds the demo store (idempotent) and logs the admin in, once per app: a folder's entry does it
+ * before the database template its files start from (helpers/shared-app.ts), so each file finds
+ * the same store, and the same admin (a signed token, whose user is in that template), as seeded.
+ */
 export async function openShop(api: Api, container: MedusaContainer): Promise<Shop> {
+  let opened = openedShops.get(container)
+  if (!opened) {
+    opened = seedAndLogIn(api, container)
+    openedShops.set(container, opened)
+    opened.catch(() => openedShops.delete(container))
+  }
+  return { ...(await opened), known: { variants: {}, shippingOptions: {} } }
+}
+
+async function seedAndLogIn(api: Api, container: MedusaContainer): Promise<Omit<Shop, "known">> {
   const store = await seedDemoStore({ container, args: [] } as any)
   const { data } = await api.post("/auth/user/emailpass", { email: store.admin_email, password: store.admin_password })
   return {
     storeHeaders: { "x-publishable-api-key": store.publishable_key },
     adminHeaders: { authorization: `Bearer ${data.token}` },
     regionId: store.region_id,
-    known: { variants: {}, shippingOptions: {} },
   }
 }
 
