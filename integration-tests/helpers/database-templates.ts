@@ -26,6 +26,8 @@ export interface TemplateLock {
   exists(): Promise<boolean>
   /** Creates `name` as a copy of the template. */
   copyTo(name: string): Promise<void>
+  /** Creates the template as a copy of `source`, whose sessions are ended first (Postgres copies no database in use). */
+  copyFrom(source: string): Promise<void>
   /** Lets the next spec in: ends the session, which also releases the lock. */
   release(): Promise<void>
 }
@@ -65,6 +67,16 @@ async function takeLock(template: string, lockFunction: "pg_advisory_lock" | "pg
     },
     async copyTo(name) {
       await client.query(`create database ${client.escapeIdentifier(name)} template ${client.escapeIdentifier(template)}`)
+    },
+    async copyFrom(source) {
+      const database = client.escapeIdentifier(source)
+      await client.query(`alter database ${database} with allow_connections false`)
+      try {
+        await client.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [source])
+        await client.query(`create database ${client.escapeIdentifier(template)} template ${database}`)
+      } finally {
+        await client.query(`alter database ${database} with allow_connections true`)
+      }
     },
     async release() {
       await client.end().catch(() => {})

@@ -128,7 +128,9 @@ export function appRunner({ env = {}, testSuite }: { env?: Record<string, string
     testSuite: (options) => {
       beforeAll(async () => {
         if (!building) return
-        await options.dbUtils.snapshot({ templateName: BOOTED_TEMPLATE })
+        // Not options.dbUtils.snapshot: that one also tells the runner its own snapshot is taken,
+        // and it would then restore the second test from a template it never made.
+        await building.copyFrom(options.dbConfig.dbName)
         await release()
       })
       // The boot failed: let the next app build the template.
