@@ -9,7 +9,7 @@
 //
 // This bounds the wait: after 4 s of shutdown, and again after 30 s
 // (INSTALMENTS_TEST_SHUTDOWN_BOUND_MS), it prints what is still open (HTTP requests in flight, the
-// database pool with the stack that took each connection still out, the process's handles); after
+// database pool with the test that took each connection still out, the process's handles); after
 // 30 s it lets the runner go on with the rest of its cleanup (dropping the spec's database). What
 // stayed open is left to jest's --forceExit. A real hang is reported with what to look at, instead
 // of failing a passed run.
@@ -38,13 +38,7 @@ if (!http.Server.prototype.__instalmentsWatched) {
 /** Transactions of the test apps not ended yet, with the stack that started each. */
 const openTransactions = new Map()
 
-/** How many frames of a connection's taker the report shows. */
-const TAKER_FRAMES = 12
-
-/**
- * An Error holding the `frames` innermost frames of where it was made. Every connection taken gets
- * one: at jest's own limit (100 frames), capturing them was 2 % of an HTTP spec's CPU time.
- */
+/** An Error holding the `frames` innermost frames of where it was made (jest's own limit is 100). */
 function stackOf(message, frames) {
   const limit = Error.stackTraceLimit
   Error.stackTraceLimit = frames
@@ -56,8 +50,9 @@ function stackOf(message, frames) {
 }
 
 /**
- * Where each connection now out of the app's pool was taken (the stack of the code that took it),
- * so that a connection never given back names its taker in the report.
+ * Which test took each connection now out of the app's pool, and when, so that a connection never
+ * given back names its taker in the report. Not a stack: the app takes a connection for nearly
+ * every query, and capturing a stack each time (even 14 frames) was 1-2 % of an HTTP spec's CPU.
  */
 function watchPool(container) {
   const holders = new Map()
@@ -69,7 +64,7 @@ function watchPool(container) {
     const release = client.releaseConnection.bind(client)
     client.acquireConnection = async (...args) => {
       const connection = await acquire(...args)
-      holders.set(connection, stackOf("taken here", TAKER_FRAMES + 2))
+      holders.set(connection, { test: globalThis.expect?.getState?.().currentTestName ?? "(no test running)", at: new Date() })
       return connection
     }
     client.releaseConnection = (connection, ...args) => {
@@ -98,15 +93,15 @@ function watchPool(container) {
  * only here, in a report: the Error is kept as it was made, because formatting a stack (through
  * jest's source maps) on every connection and transaction cost a fifth of an HTTP spec's CPU time.
  */
-function callers(error, depth = Infinity) {
-  return error.stack.split("\n").slice(3, 3 + depth).join("\n")
+function callers(error) {
+  return error.stack.split("\n").slice(3).join("\n")
 }
 
 function describePool(container, holders) {
   try {
     const pool = container.resolve("__pg_connection__")?.client?.pool
     if (!pool) return "closed"
-    const taken = [...holders.values()].map((error) => `\n    a connection taken at:\n${callers(error, TAKER_FRAMES)}`).join("")
+    const taken = [...holders.values()].map(({ test, at }) => `\n    a connection taken at ${at.toISOString()} by: ${test}`).join("")
     const open = [...openTransactions.values()].map((error) => `\n    a transaction not ended, started at:\n${callers(error)}`).join("")
     return `${pool.numUsed()} in use, ${pool.numFree()} free, ${pool.numPendingAcquires()} waiting, ${pool.numPendingCreates()} being created${taken}${open}`
   } catch (error) {
