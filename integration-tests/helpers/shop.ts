@@ -106,11 +106,12 @@ export function instalmentsOf(container: MedusaContainer): InstalmentsModuleServ
 }
 
 /**
- * A cart with one product, a French shipping address and the standard shipping method. The
- * product's variant and the shipping option are looked up once per spec file (they are the seed's,
- * the same in every test): a test's cart is then three requests instead of five.
+ * A cart with one product, a shipping address in `country` (France by default), the standard
+ * shipping method and the shopper's `email`. The product's variant and the shipping option are
+ * looked up once per spec file (they are the seed's, the same in every test): a test's cart is
+ * then three requests instead of five.
  */
-export async function cartWith(api: Api, shop: Shop, handle: string, country = "fr"): Promise<string> {
+export async function cartWith(api: Api, shop: Shop, handle: string, country = "fr", email = "lea.martin@example.com"): Promise<string> {
   const headers = shop.storeHeaders
   const { known } = shop
   known.variants[handle] ??= await api
@@ -120,7 +121,7 @@ export async function cartWith(api: Api, shop: Shop, handle: string, country = "
     "/store/carts",
     {
       region_id: shop.regionId,
-      email: "lea.martin@example.com",
+      email,
       items: [{ variant_id: known.variants[handle], quantity: 1 }],
       shipping_address: { country_code: country, first_name: "Léa", last_name: "Martin", address_1: "1 rue de la Paix", city: "Paris", postal_code: "75002" },
     },

@@ -27,8 +27,7 @@ shopRunner({
     const adminError = (url: string) => admin(url).catch((e: any) => e.response)
 
     async function order(handle: string, data: Record<string, unknown>, email?: string) {
-      const cartId = await cartWith(api, shop, handle)
-      if (email) await api.post(`/store/carts/${cartId}`, { email }, { headers: shop.storeHeaders })
+      const cartId = await cartWith(api, shop, handle, "fr", email)
       await startSession(api, shop, cartId, { ...SHOPPER, ...data })
       const res = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: shop.storeHeaders })
       expect(res.data.type).toBe("order")

@@ -21,8 +21,7 @@ planSuite(CHECKOUT_DAY, (h, { api, getContainer }) => {
 
   /** An order paid in 3 by `who` (the cart's e-mail, the session's phone) with `cardToken`; its plan (admin view). */
   async function orderBy(who: Shopper, cardToken: string) {
-    const cartId = await cartWith(api, shop, "office-chair")
-    await api.post(`/store/carts/${cartId}`, { email: who.email }, { headers: shop.storeHeaders })
+    const cartId = await cartWith(api, shop, "office-chair", "fr", who.email)
     await startSession(api, shop, cartId, { ...SHOPPER, phone: who.phone, plan: "p3x", card_token: cardToken })
     const done = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: shop.storeHeaders })
     if (done.data.type !== "order") throw new Error(`cart ${cartId} did not complete: ${JSON.stringify(done.data)}`)
