@@ -8,8 +8,8 @@
  * Each spec file still starts from nothing, as if it had the app to itself: before its own
  * `beforeAll` hooks the database is put back as it was right after the boot and the demo store's
  * seed (the "pristine" template: the entry seeds the store once, and `openShop` gives each file
- * that seeded store), and after them it is snapshotted, so each of its tests starts from what its hooks
- * seeded (Medusa's runner restores that snapshot before every test). Hooks that write to the
+ * that seeded store), and after them it is snapshotted, so each of its tests starts from what its
+ * hooks made (Medusa's runner restores that snapshot before every test). Hooks that write to the
  * database must therefore be top-level `beforeAll` hooks of the suite, as those of `useShop` and
  * `madeBeforeAll` (helpers/shop.ts) are.
  *

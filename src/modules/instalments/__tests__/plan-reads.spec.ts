@@ -7,7 +7,6 @@
  * instalment query, and commits once Postgres shows the reader waiting.
  */
 import { createPgConnection } from "@medusajs/framework/utils"
-import type InstalmentsModuleService from "../service"
 import { moduleSuite, placePlan } from "./support"
 
 jest.setTimeout(60_000)
@@ -73,7 +72,7 @@ moduleSuite("a plan read", {}, ({ service, databaseUrl }) => {
 
   it("with its history: the plan, its instalments and its events are seen both before or both after a revision", async () => {
     const { row } = await placePlan(service())
-    const seen = await readDuringARevision(row.id, () => (service() as InstalmentsModuleService).loadPlanWithHistory(row.id))
+    const seen = await readDuringARevision(row.id, () => service().loadPlanWithHistory(row.id))
     const view = { version: seen?.version, statuses: statusesOf(seen?.instalments), revised: seen?.events?.some((e) => e.type === "plan.exchange_applied") }
     expect(view).toEqual(seen?.version === row.version ? { version: row.version, statuses: before, revised: false } : { version: row.version + 1, statuses: after, revised: true })
   })
