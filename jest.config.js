@@ -12,7 +12,8 @@
 // its time waiting for Postgres; three measured no faster). Each HTTP spec file at the top of
 // integration-tests/http boots its own Medusa app on its own database; an entry with a folder of the
 // same name runs the folder's files on one app (integration-tests/helpers/shared-app.ts; plans.spec.ts
-// runs test-harness/ after plans/), and the sequencer weighs it with its folder so that it starts first.
+// runs test-harness/ after plans/). The sequencer (test-support/test-sequencer.js) starts the longest
+// files first, by jest's timings or, in a fresh clone, by test-support/test-durations.json.
 const os = require("node:os")
 const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())

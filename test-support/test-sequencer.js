@@ -1,38 +1,36 @@
 /**
- * jest's order of test files (the ones that failed last time first, then the slowest first, by the
- * timings jest keeps; by file size when it has none), except that a file running a folder of spec
- * files on one app (integration-tests/helpers/shared-app.ts: http/plans.spec.ts runs http/plans/)
- * weighs as the folder. In a fresh clone jest has no timings, and by its own size such an entry,
- * the longest file of the run, came last: the run ended with one worker busy and the other idle.
+ * jest's order of test files: the ones that failed last time first, then the longest first, so
+ * that the two workers end together. How long a file takes is jest's own timing of its last run
+ * when it has one; on a machine with none (a fresh clone, as CI's), the seconds
+ * test-durations.json gives (a full run on this project's 2-core CI machine: files of 5 s or
+ * more); else an estimate from the file's size. Without them, in a fresh clone, the order went by
+ * size alone: a folder's entry (helpers/shared-app.ts) or the admin dashboard's spec, whose tests
+ * are in other files, came last, and the run ended with one worker busy and the other idle.
  */
 const fs = require("node:fs")
 const path = require("node:path")
 const Sequencer = require("@jest/test-sequencer").default
 
-function weight(file) {
-  const size = fs.statSync(file).size
-  const folder = file.replace(/\.spec\.[jt]s$/, "")
-  if (folder === file || !fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) return size
-  return fs
-    .readdirSync(folder)
-    .filter((name) => /\.spec\.[jt]s$/.test(name))
-    .reduce((sum, name) => sum + fs.statSync(path.join(folder, name)).size, size)
+const ROOT = path.join(__dirname, "..")
+const MEASURED = require("./test-durations.json")
+
+/** Milliseconds the file is expected to take when jest has no timing of its own. */
+function expected(file) {
+  const measured = MEASURED[path.relative(ROOT, file).split(path.sep).join("/")]
+  if (measured !== undefined) return measured * 1000
+  // A file under 5 s: about a millisecond per 10 bytes of test code.
+  return Math.min(4_999, fs.statSync(file).size / 10)
 }
 
-class SharedAppSequencer extends Sequencer {
+class LongestFirstSequencer extends Sequencer {
   sort(tests) {
-    const weights = new Map(tests.map((test) => [test.path, weight(test.path)]))
-    for (const test of tests) test.duration = this.time(test)
+    const durations = new Map(tests.map((test) => [test.path, this.time(test) ?? expected(test.path)]))
     return tests.sort((a, b) => {
       const failedA = this.hasFailed(a)
       if (failedA !== this.hasFailed(b)) return failedA ? -1 : 1
-      const timedA = a.duration != null
-      // As jest: a file with no timing yet (new) runs before those with one.
-      if (timedA !== (b.duration != null)) return timedA ? 1 : -1
-      if (timedA) return b.duration - a.duration
-      return weights.get(b.path) - weights.get(a.path)
+      return durations.get(b.path) - durations.get(a.path)
     })
   }
 }
 
-module.exports = SharedAppSequencer
+module.exports = LongestFirstSequencer
