@@ -3,9 +3,10 @@
  * that the two workers end together. How long a file takes is jest's own timing of its last run
  * when it has one; on a machine with none (a fresh clone, as CI's), the seconds
  * test-durations.json gives (a full run on this project's 2-core CI machine: files of 5 s or
- * more); else an estimate from the file's size. Without them, in a fresh clone, the order went by
- * size alone: a folder's entry (helpers/shared-app.ts) or the admin dashboard's spec, whose tests
- * are in other files, came last, and the run ended with one worker busy and the other idle.
+ * more); else the file's size, below every listed file. Without them, in a fresh clone, the order
+ * went by size alone: a folder's entry (helpers/shared-app.ts) or the admin dashboard's spec,
+ * whose tests are in other files, came late, and the run ended with one worker busy and the other
+ * idle.
  */
 const fs = require("node:fs")
 const path = require("node:path")
@@ -14,12 +15,15 @@ const Sequencer = require("@jest/test-sequencer").default
 const ROOT = path.join(__dirname, "..")
 const MEASURED = require("./test-durations.json")
 
-/** Milliseconds the file is expected to take when jest has no timing of its own. */
+/**
+ * Milliseconds the file is expected to take when jest has no timing of its own. A file the
+ * measured run does not list took under 5 s then: those come after every listed one, the larger
+ * first (the size only orders them among themselves; it is not a duration).
+ */
 function expected(file) {
   const measured = MEASURED[path.relative(ROOT, file).split(path.sep).join("/")]
   if (measured !== undefined) return measured * 1000
-  // A file under 5 s: about a millisecond per 10 bytes of test code.
-  return Math.min(4_999, fs.statSync(file).size / 10)
+  return Math.min(1, fs.statSync(file).size / 1e9)
 }
 
 class LongestFirstSequencer extends Sequencer {

@@ -15,14 +15,13 @@ import { buildStorefront } from "../../demo/storefront/build"
 import { startStorefrontServer, type StorefrontServer } from "../../demo/storefront/serve"
 import { badgeText, formatMoney } from "../../src/storefront/badge-plan"
 import { startFakeAlmaServer } from "../../test-support/fake-alma/server"
-import { findChromium } from "./support/chromium"
+import { findChromium, SHOTS } from "./support/chromium"
 import { freePort } from "../../test-support/free-port"
 import { startDemoServer, type DemoServer } from "./support/demo-server"
 import { adminApi, planOfOrder } from "./support/storefront"
 
 jest.setTimeout(600_000)
 
-const SHOTS = path.join(__dirname, "../../.screenshots/browser")
 const ALMA_KEY = "sk_test_browser_fake_alma"
 
 let server: DemoServer

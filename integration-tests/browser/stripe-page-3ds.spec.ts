@@ -17,14 +17,13 @@ import fs from "node:fs"
 import path from "node:path"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { startFakeStripe, type FakeStripe } from "../../test-support/fake-stripe"
-import { findChromium } from "./support/chromium"
+import { findChromium, SHOTS } from "./support/chromium"
 import { freePort } from "../../test-support/free-port"
 import { startDemoServer, type DemoServer } from "./support/demo-server"
 import { adminApi, placeOrder, planOfOrder } from "./support/storefront"
 
 jest.setTimeout(600_000)
 
-const SHOTS = path.join(__dirname, "../../.screenshots/browser")
 const API_KEY = "sk_test_browserPageThreeDs"
 const PUBLISHABLE_KEY = "pk_test_browserPageThreeDs"
 

@@ -14,6 +14,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { setupServer, type SetupServerApi } from "msw/node"
 import { createFakeAlma } from "../../test-support/fake-alma"
+import { useFileEnv } from "./env"
 
 export const ALMA_PROVIDER = "pp_alma_alma"
 
@@ -57,18 +58,11 @@ function interceptAlma(input: FakeAlmaInput): SetupServerApi {
     ALMA_IPN_URL: "https://store.test/hooks/alma/ipn",
     ...input.env,
   }
-  const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]))
-  Object.assign(process.env, env)
+  useFileEnv(env)
   const msw = setupServer()
   // The test runner's own calls to the Medusa app go through untouched.
   msw.listen({ onUnhandledRequest: "bypass" })
-  afterAll(() => {
-    msw.close()
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name]
-      else process.env[name] = value
-    }
-  })
+  afterAll(() => msw.close())
   return msw
 }
 

@@ -10,6 +10,7 @@ import seedDemoStore from "../../demo/seed"
 import { fromMajor } from "../../src/domain/money"
 import type InstalmentsModuleService from "../../src/modules/instalments/service"
 import type { SandboxProcessor } from "../../src/processors"
+import { useFileEnv } from "./env"
 import { settleSubscribersAfterEach, trackSubscribers } from "./subscribers"
 import { waitFor } from "./wait"
 
@@ -65,12 +66,7 @@ async function seedAndLogIn(api: Api, container: MedusaContainer): Promise<Omit<
  * back after it.
  */
 export function useTestClock() {
-  const previous = process.env.INSTALMENTS_TEST_CLOCK
-  process.env.INSTALMENTS_TEST_CLOCK = "true"
-  afterAll(() => {
-    if (previous === undefined) delete process.env.INSTALMENTS_TEST_CLOCK
-    else process.env.INSTALMENTS_TEST_CLOCK = previous
-  })
+  useFileEnv({ INSTALMENTS_TEST_CLOCK: "true" })
 }
 
 /**

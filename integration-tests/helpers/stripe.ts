@@ -8,6 +8,7 @@
  */
 import { execFileSync } from "node:child_process"
 import { type FakeStripe, startFakeStripe } from "../../test-support/fake-stripe"
+import { useFileEnv } from "./env"
 
 /** A free loopback port, found by a child process so that it is known when the suite is declared. */
 function freePortNow(): number {
@@ -44,28 +45,19 @@ export function useFakeStripe(): { readonly fake: FakeStripe } {
 /** For a folder's entry: Stripe's environment (`publishableKey`: the module's `stripe.publishable_key`, for the self-service page's 3-D Secure), on a port each file's fake takes in turn. */
 export function shareFakeStripe(input: FakeStripeInput) {
   const port = freePortNow()
-  const restoreEnv = setStripeEnv(input, port)
+  useFileEnv(stripeEnv(input, port))
   shared = { port, input }
   afterAll(() => {
     shared = null
-    restoreEnv()
   })
 }
 
-/** Sets what medusa-config.ts reads to make Stripe the processor; answers how to put it back. */
-function setStripeEnv(input: FakeStripeInput, port: number): () => void {
-  const env: Record<string, string> = {
+/** What medusa-config.ts reads to make Stripe the processor, pointed at the fake's port. */
+function stripeEnv(input: FakeStripeInput, port: number): Record<string, string> {
+  return {
     STRIPE_API_KEY: input.apiKey,
     STRIPE_WEBHOOK_SECRET: input.webhookSecret,
     STRIPE_API_BASE: `http://127.0.0.1:${port}`,
     ...(input.publishableKey ? { STRIPE_PUBLISHABLE_KEY: input.publishableKey } : {}),
-  }
-  const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]))
-  Object.assign(process.env, env)
-  return () => {
-    for (const [name, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[name]
-      else process.env[name] = value
-    }
   }
 }

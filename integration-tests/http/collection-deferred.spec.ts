@@ -8,16 +8,12 @@ import { TestEventUtils } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { planSuite, schedule } from "../helpers/plans"
 import { waitFor } from "../helpers/shop"
+import { useFileEnv } from "../helpers/env"
 
 jest.setTimeout(240_000)
 
 // Read by medusa-config.ts when the runner loads it (before its own `env` option is applied).
-const previous = process.env.INSTALMENTS_DEFERRED_START
-process.env.INSTALMENTS_DEFERRED_START = "on_shipment"
-afterAll(() => {
-  if (previous === undefined) delete process.env.INSTALMENTS_DEFERRED_START
-  else process.env.INSTALMENTS_DEFERRED_START = previous
-})
+useFileEnv({ INSTALMENTS_DEFERRED_START: "on_shipment" })
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 

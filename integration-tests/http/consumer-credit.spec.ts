@@ -8,18 +8,14 @@
  */
 import { cartWith, placeOrder, planOfOrder, sandboxRecords, SHOPPER, startSession, useShop } from "../helpers/shop"
 import { appRunner } from "../helpers/shared-app"
+import { useFileEnv } from "../helpers/env"
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
 // medusa-config.ts reads it when the runner loads it, which is when this file is declared.
-const previous = process.env.INSTALMENTS_CREDIT_AUTHORISATION
-process.env.INSTALMENTS_CREDIT_AUTHORISATION = "false"
-afterAll(() => {
-  if (previous === undefined) delete process.env.INSTALMENTS_CREDIT_AUTHORISATION
-  else process.env.INSTALMENTS_CREDIT_AUTHORISATION = previous
-})
+useFileEnv({ INSTALMENTS_CREDIT_AUTHORISATION: "false" })
 
 appRunner({
   testSuite: ({ api, getContainer }) => {

@@ -11,6 +11,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../test-support/db-faults"
 import { planSuite } from "../helpers/plans"
 import { cents, medusaOrder, sandboxRecords } from "../helpers/shop"
+import { useFileEnv } from "../helpers/env"
 
 jest.setTimeout(240_000)
 
@@ -18,12 +19,7 @@ const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
 // The store offers p3x with a 10 % customer fee (medusa-config.ts reads INSTALMENTS_PLANS when the
 // runner loads it, which is when this file is declared).
-const previousPlans = process.env.INSTALMENTS_PLANS
-process.env.INSTALMENTS_PLANS = JSON.stringify({ p3x: { fee_percent: 10 }, p2x: true, d30: true })
-afterAll(() => {
-  if (previousPlans === undefined) delete process.env.INSTALMENTS_PLANS
-  else process.env.INSTALMENTS_PLANS = previousPlans
-})
+useFileEnv({ INSTALMENTS_PLANS: JSON.stringify({ p3x: { fee_percent: 10 }, p2x: true, d30: true }) })
 
 planSuite(CHECKOUT_DAY, (h, { api, getContainer }) => {
   const pg = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)

@@ -14,15 +14,11 @@
  */
 import path from "node:path"
 import { shareOneApp } from "../helpers/shared-app"
+import { useFileEnv } from "../helpers/env"
 
 jest.setTimeout(240_000)
 
 // Read when the runner shuts the app down, in its afterAll; above Medusa's own 5 s shutdown timeout.
-const previousBound = process.env.INSTALMENTS_TEST_SHUTDOWN_BOUND_MS
-process.env.INSTALMENTS_TEST_SHUTDOWN_BOUND_MS = "6000"
-afterAll(() => {
-  if (previousBound === undefined) delete process.env.INSTALMENTS_TEST_SHUTDOWN_BOUND_MS
-  else process.env.INSTALMENTS_TEST_SHUTDOWN_BOUND_MS = previousBound
-})
+useFileEnv({ INSTALMENTS_TEST_SHUTDOWN_BOUND_MS: "6000" })
 
 shareOneApp([path.join(__dirname, "plans"), path.join(__dirname, "test-harness")])

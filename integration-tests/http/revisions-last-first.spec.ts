@@ -5,15 +5,11 @@
  */
 import { cents, instalmentsOf, medusaOrder, placeOrder, planById, planOfOrder, useShop } from "../helpers/shop"
 import { appRunner } from "../helpers/shared-app"
+import { useFileEnv } from "../helpers/env"
 
 jest.setTimeout(240_000)
 
-const previousPolicy = process.env.INSTALMENTS_REVISION_POLICY
-process.env.INSTALMENTS_REVISION_POLICY = "last_first"
-afterAll(() => {
-  if (previousPolicy === undefined) delete process.env.INSTALMENTS_REVISION_POLICY
-  else process.env.INSTALMENTS_REVISION_POLICY = previousPolicy
-})
+useFileEnv({ INSTALMENTS_REVISION_POLICY: "last_first" })
 
 appRunner({
   testSuite: ({ api, getContainer }) => {

@@ -7,15 +7,12 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { instalmentsOf, openShop, placeOrder, planOfOrder, waitFor, type Shop } from "../helpers/shop"
 import { appRunner } from "../helpers/shared-app"
+import { useFileEnv } from "../helpers/env"
 
 jest.setTimeout(240_000)
 
 // medusa-config.ts reads it when the runner loads it: this store has no test clock.
-const previousClock = process.env.INSTALMENTS_TEST_CLOCK
-delete process.env.INSTALMENTS_TEST_CLOCK
-afterAll(() => {
-  if (previousClock !== undefined) process.env.INSTALMENTS_TEST_CLOCK = previousClock
-})
+useFileEnv({ INSTALMENTS_TEST_CLOCK: undefined })
 
 appRunner({
   env: { NODE_ENV: "development", INSTALMENTS_COLLECTION_JOB: "off" },

@@ -11,7 +11,8 @@
 import fs from "node:fs"
 import path from "node:path"
 import type { Browser, Page } from "playwright-core"
-import { SHOTS, type Dashboard } from "../support/dashboard"
+import { SHOTS } from "../support/chromium"
+import type { Dashboard } from "../support/dashboard"
 import type { DemoServer } from "../support/demo-server"
 import { placeOrder, planOfOrder, storeApi } from "../support/storefront"
 

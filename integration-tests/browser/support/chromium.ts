@@ -8,6 +8,10 @@
  *     and expat, which a Debian machine with Node has.
  */
 import fs from "node:fs"
+import path from "node:path"
+
+/** Where the browser tests save their screenshots (git-ignored). */
+export const SHOTS = path.join(__dirname, "../../../.screenshots/browser")
 
 const SYSTEM_CHROMIUMS = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
 

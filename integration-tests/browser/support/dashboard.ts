@@ -6,11 +6,9 @@
 import fs from "node:fs"
 import path from "node:path"
 import { chromium, type Browser, type Locator, type Page } from "playwright-core"
-import { findChromium, type ChromiumToLaunch } from "./chromium"
+import { findChromium, SHOTS, type ChromiumToLaunch } from "./chromium"
 import { startDemoServer, type DemoServer } from "./demo-server"
 import { adminApi } from "./storefront"
-
-export const SHOTS = path.join(__dirname, "../../../.screenshots/browser")
 
 export async function signedInDashboard(server: DemoServer, chromiumToLaunch: ChromiumToLaunch): Promise<{ browser: Browser; page: Page }> {
   const browser = await chromium.launch({ executablePath: chromiumToLaunch.executablePath, args: ["--no-sandbox"] })

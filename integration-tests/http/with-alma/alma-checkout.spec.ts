@@ -26,7 +26,6 @@ import {
 } from "../../helpers/shop"
 import { shopRunner } from "../../helpers/shared-app"
 
-
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")

@@ -8,7 +8,6 @@ import { ALMA_PROVIDER as PROVIDER, useFakeAlma, WITH_ALMA } from "../../helpers
 import { cartWith, emailsSent, planEmails, planOfOrder, useShop } from "../../helpers/shop"
 import { shopRunner } from "../../helpers/shared-app"
 
-
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")

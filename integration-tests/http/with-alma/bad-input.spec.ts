@@ -9,7 +9,6 @@ import { registeredCustomer } from "../../helpers/customers"
 import { cartPaymentSessions, cartWith, INSTALMENTS_PROVIDER, placeOrder, planOfOrder, SHOPPER, useShop } from "../../helpers/shop"
 import { shopRunner } from "../../helpers/shared-app"
 
-
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")

@@ -4,16 +4,11 @@
  * or hangs, on command. After every path: what the processor moved is what the plan's ledger says.
  */
 import { payEarly, withdraw, postpone } from "../../../domain/revisions"
-import { moduleSuite, movementsOf, placePlan, processorMoney, runningOn } from "./support"
+import { moduleSuite, movementsOf, placePlan, processorMoney, runningOn, until } from "./support"
 
 jest.setTimeout(120_000)
 
 const key = (name: string) => `test:${name}`
-
-/** Waits until `condition` holds (a state the test is waiting for, not a duration). */
-async function until(condition: () => boolean) {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5))
-}
 
 // p3x of 254.90 € with a 10 % fee paid with the first instalment: 110.47, then 84.96 twice.
 moduleSuite("the money path", { plans: { p3x: { fee_percent: 10 } } }, ({ service, processor }) => {

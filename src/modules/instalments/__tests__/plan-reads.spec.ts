@@ -6,30 +6,16 @@
  * between the reader's queries: it holds the instalment table's lock, so the reader waits on its
  * instalment query, and commits once Postgres shows the reader waiting.
  */
-import { createPgConnection } from "@medusajs/framework/utils"
-import { moduleSuite, placePlan } from "./support"
+import { moduleSuite, placePlan, until, useOtherConnection } from "./support"
 
 jest.setTimeout(60_000)
 
-type Knex = ReturnType<typeof createPgConnection>
-
-/** Waits until `condition` holds (a state the test is waiting for, not a duration). */
-async function until(condition: () => Promise<boolean>) {
-  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 5))
-}
-
 moduleSuite("a plan read", {}, ({ service, databaseUrl }) => {
-  let knex: Knex
-  beforeAll(() => {
-    knex = createPgConnection({ clientUrl: databaseUrl() })
-  })
-  afterAll(async () => {
-    await knex.destroy()
-  })
+  const knex = useOtherConnection(databaseUrl)
 
   /** How many of this database's sessions wait for a lock. */
   async function waitingForALock(): Promise<number> {
-    const { rows } = await knex.raw(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)
+    const { rows } = await knex().raw(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)
     return rows[0].n
   }
 
@@ -39,7 +25,7 @@ moduleSuite("a plan read", {}, ({ service, databaseUrl }) => {
    * what `read` saw.
    */
   async function readDuringARevision<T>(planId: string, read: () => Promise<T>): Promise<T> {
-    const writer = await knex.transaction()
+    const writer = await knex().transaction()
     try {
       await writer.raw("lock table instalment in access exclusive mode")
       await writer.raw("update instalment set status = 'cancelled', amount_cents = 0 where plan_id = ? and number > 1", [planId])

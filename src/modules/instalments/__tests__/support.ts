@@ -4,6 +4,7 @@
  * money path need to place a plan and break things.
  */
 import path from "node:path"
+import { createPgConnection } from "@medusajs/framework/utils"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { money } from "../../../domain/money"
 import { createSandboxProcessor } from "../../../processors"
@@ -87,4 +88,23 @@ export async function runningOn(service: InstalmentsModuleService, planId: strin
 /** The plan's money ledger: its movement legs, oldest first. */
 export async function movementsOf(service: InstalmentsModuleService, planId: string) {
   return service.listInstalmentMovements({ plan_id: planId }, { order: { created_at: "ASC" } })
+}
+
+/** Waits until `condition` holds (a state the test is waiting for, not a duration). */
+export async function until(condition: () => boolean | Promise<boolean>) {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 5))
+}
+
+export type Knex = ReturnType<typeof createPgConnection>
+
+/** A connection of its own to the suite's database (another process of the store, another transaction), open for the file's tests. */
+export function useOtherConnection(databaseUrl: () => string): () => Knex {
+  let knex: Knex
+  beforeAll(() => {
+    knex = createPgConnection({ clientUrl: databaseUrl() })
+  })
+  afterAll(async () => {
+    await knex.destroy()
+  })
+  return () => knex
 }
