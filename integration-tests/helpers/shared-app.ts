@@ -22,7 +22,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { databaseExists, lockTemplate, tryLockTemplate, type TemplateLock } from "./database-templates"
-import { openShop, useTestClock } from "./shop"
+import { openShop, useTestClock, type ReadyCarts } from "./shop"
 
 type RunnerOptions = Parameters<typeof medusaIntegrationTestRunner>[0]
 type Suite = RunnerOptions["testSuite"]
@@ -61,13 +61,13 @@ export function shopRunner({ env = SHOP_ENV, testSuite }: { env?: Record<string,
  * Runs every `*.spec.ts` file of `folders` on one app with `env` (the sandbox shop's, on its test
  * clock): each folder's files by name, folder after folder.
  */
-export function shareOneApp(folders: string | string[], env: Record<string, string> = SHOP_ENV) {
+export function shareOneApp(folders: string | string[], { readyCarts = {}, env = SHOP_ENV }: { readyCarts?: ReadyCarts; env?: Record<string, string> } = {}) {
   useTestClock()
   appRunner({
     env,
     testSuite: (options) => {
       const pristine = `${options.dbConfig.dbName}-pristine`
-      beforeAll(() => openShop(options.api, options.getContainer()))
+      beforeAll(() => openShop(options.api, options.getContainer(), readyCarts))
       beforeAll(() => options.dbUtils.snapshot({ templateName: pristine }))
       // test-utils' dbUtils has dropTemplate (database.js); its type leaves it out.
       const dbUtils = options.dbUtils as typeof options.dbUtils & { dropTemplate(name: string): Promise<void> }

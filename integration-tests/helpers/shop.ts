@@ -29,34 +29,86 @@ export interface Shop {
   regionId: string
   /** What cartWith looked up once per spec file: variant ids by product handle, shipping option ids by country. */
   known: { variants: Record<string, string>; shippingOptions: Record<string, string> }
+  /** The app's ready carts (`openShop`) and how many of each this spec file's test has taken. */
+  carts: { ready: Record<string, string[]>; taken: Record<string, number>; takenBeforeTests?: Record<string, number> }
 }
 
-/** The store each app was seeded with and its admin's token, by the app's container. */
-const openedShops = new WeakMap<MedusaContainer, Promise<Omit<Shop, "known">>>()
+/** The shopper's e-mail on a cart unless a test gives another. */
+export const SHOPPER_EMAIL = "lea.martin@example.com"
 
 /**
- * Seeds the demo store (idempotent) and logs the admin in, once per app: a folder's entry does it
- * before the database template its files start from (helpers/shared-app.ts), so each file finds
- * the same store, and the same admin (a signed token, whose user is in that template), as seeded.
+ * How many carts of each product (by handle) an app makes ready when it seeds its store: in France,
+ * with the standard shipping and SHOPPER_EMAIL, as `cartWith` makes them.
  */
-export async function openShop(api: Api, container: MedusaContainer): Promise<Shop> {
+export type ReadyCarts = Record<string, number>
+
+type OpenedShop = Omit<Shop, "known" | "carts"> & { readyCarts: Record<string, string[]> }
+
+/** The store each app was seeded with, its admin's token and its ready carts, by the app's container. */
+const openedShops = new WeakMap<MedusaContainer, Promise<OpenedShop>>()
+
+/**
+ * Seeds the demo store (idempotent), logs the admin in and makes `readyCarts`, once per app: a
+ * folder's entry does it before the database template its files start from (helpers/shared-app.ts),
+ * so each file finds the same store, the same admin (a signed token, whose user is in that
+ * template) and the same carts, as made. The app's first call decides the ready carts.
+ *
+ * Why ready carts: a cart with a product and its shipping method costs Medusa about 0.5 s (two
+ * workflows that price, tax and refresh the cart), most of a checkout's time, and nearly every HTTP
+ * test pays with a new cart. The tests start from a copy of the database made after these carts, so
+ * each test finds them unpaid, and `cartWith` hands them out before it makes new ones. Medusa's
+ * completion of a cart is not idempotent by cart id (it runs under a new workflow id each time), so
+ * the same cart completed again in the next test's copy is a new checkout. The ready carts' guest
+ * customer (SHOPPER_EMAIL) is then in every test's store from its start: a test in which a customer
+ * registers before a guest checkout with the same e-mail types another one.
+ */
+export async function openShop(api: Api, container: MedusaContainer, readyCarts: ReadyCarts = {}): Promise<Shop> {
   let opened = openedShops.get(container)
   if (!opened) {
-    opened = seedAndLogIn(api, container)
+    opened = seedAndLogIn(api, container, readyCarts)
     openedShops.set(container, opened)
     opened.catch(() => openedShops.delete(container))
   }
-  return { ...(await opened), known: { variants: {}, shippingOptions: {} } }
+  const { readyCarts: ready, ...shop } = await opened
+  return { ...shop, known: { variants: {}, shippingOptions: {} }, carts: { ready, taken: {} } }
 }
 
-async function seedAndLogIn(api: Api, container: MedusaContainer): Promise<Omit<Shop, "known">> {
+async function seedAndLogIn(api: Api, container: MedusaContainer, readyCarts: ReadyCarts): Promise<OpenedShop> {
   const store = await seedDemoStore({ container, args: [] } as any)
   const { data } = await api.post("/auth/user/emailpass", { email: store.admin_email, password: store.admin_password })
-  return {
+  const opened: OpenedShop = {
     storeHeaders: { "x-publishable-api-key": store.publishable_key },
     adminHeaders: { authorization: `Bearer ${data.token}` },
     regionId: store.region_id,
+    readyCarts: {},
   }
+  const maker: Shop = { ...opened, known: { variants: {}, shippingOptions: {} }, carts: { ready: {}, taken: {} } }
+  for (const [handle, count] of Object.entries(readyCarts)) {
+    opened.readyCarts[handle] = []
+    for (let made = 0; made < count; made++) opened.readyCarts[handle].push(await cartWith(api, maker, handle))
+  }
+  return opened
+}
+
+/**
+ * The next ready cart of `handle` this test has not taken. None for a signed-in customer: the ready
+ * carts are guests', and Medusa gives a cart the customer signed in when it is made.
+ */
+function takeReadyCart(shop: Shop, handle: string): string | undefined {
+  if (shop.storeHeaders.authorization) return undefined
+  const taken = shop.carts.taken[handle] ?? 0
+  const ready = shop.carts.ready[handle]?.[taken]
+  if (ready) shop.carts.taken[handle] = taken + 1
+  return ready
+}
+
+/**
+ * Each test may take the ready carts again (its database is a copy made before it), except those
+ * the spec file's `beforeAll` hooks took (what they made with them is in that copy).
+ */
+function giveBackReadyCarts(shop: Shop) {
+  shop.carts.takenBeforeTests ??= { ...shop.carts.taken }
+  shop.carts.taken = { ...shop.carts.takenBeforeTests }
 }
 
 /**
@@ -92,6 +144,7 @@ export function useShop(api: Api, getContainer: () => MedusaContainer, day: Date
     Object.assign(shop, await openShop(api, getContainer()))
   })
   beforeEach(() => {
+    giveBackReadyCarts(shop)
     instalmentsOf(getContainer()).clock.set(day)
   })
   return shop
@@ -103,11 +156,14 @@ export function instalmentsOf(container: MedusaContainer): InstalmentsModuleServ
 
 /**
  * A cart with one product, a shipping address in `country` (France by default), the standard
- * shipping method and the shopper's `email`. The product's variant and the shipping option are
- * looked up once per spec file (they are the seed's, the same in every test): a test's cart is
- * then three requests instead of five.
+ * shipping method and the shopper's `email`: one of the app's ready carts (`openShop`) while the
+ * test has not taken them all, else a new one. The product's variant and the shipping option are
+ * looked up once per spec file (they are the seed's, the same in every test): a new cart is then
+ * three requests instead of five.
  */
-export async function cartWith(api: Api, shop: Shop, handle: string, country = "fr", email = "lea.martin@example.com"): Promise<string> {
+export async function cartWith(api: Api, shop: Shop, handle: string, country = "fr", email = SHOPPER_EMAIL): Promise<string> {
+  const ready = country === "fr" && email === SHOPPER_EMAIL ? takeReadyCart(shop, handle) : undefined
+  if (ready) return ready
   const headers = shop.storeHeaders
   const { known } = shop
   known.variants[handle] ??= await api
@@ -138,9 +194,9 @@ export async function startSession(api: Api, shop: Shop, cartId: string, data: R
   return api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: provider, data }, { headers })
 }
 
-/** Cart → session with the plan and card → complete; the placed order. */
-export async function placeOrder(api: Api, shop: Shop, handle: string, data: Record<string, unknown>) {
-  const cartId = await cartWith(api, shop, handle)
+/** Cart (with the shopper's `email`) → session with the plan and card → complete; the placed order. */
+export async function placeOrder(api: Api, shop: Shop, handle: string, data: Record<string, unknown>, email = SHOPPER_EMAIL) {
+  const cartId = await cartWith(api, shop, handle, "fr", email)
   await startSession(api, shop, cartId, { ...SHOPPER, ...data })
   const res = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: shop.storeHeaders })
   if (res.data.type !== "order") throw new Error(`cart ${cartId} did not complete: ${JSON.stringify(res.data)}`)

@@ -6,6 +6,7 @@
  *
  * Then, on the same app, the test harness itself, each file of ./test-harness:
  *  - isolation-1-writes, isolation-2-reads: a file joining an app starts from the boot's database;
+ *  - ready-carts: each test may take the app's ready carts, unpaid (helpers/shop.ts);
  *  - subscribers: a test ends once the subscribers it started are done (helpers/subscribers.ts);
  *  - zz-shutdown: an app that cannot shut down still ends (integration-tests/bounded-shutdown.js).
  *    It keeps a database connection out of the pool for good: this app's shutdown waits for the
@@ -21,4 +22,5 @@ jest.setTimeout(240_000)
 // Read when the runner shuts the app down, in its afterAll; above Medusa's own 5 s shutdown timeout.
 useFileEnv({ INSTALMENTS_TEST_SHUTDOWN_BOUND_MS: "6000" })
 
-shareOneApp([path.join(__dirname, "plans"), path.join(__dirname, "test-harness")])
+// The carts this folder's tests take most: up to three office chairs and a standing desk in a test.
+shareOneApp([path.join(__dirname, "plans"), path.join(__dirname, "test-harness")], { readyCarts: { "office-chair": 3, "standing-desk": 1 } })

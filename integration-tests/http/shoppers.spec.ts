@@ -9,4 +9,5 @@ import { shareOneApp } from "../helpers/shared-app"
 
 jest.setTimeout(240_000)
 
-shareOneApp(path.join(__dirname, "shoppers"))
+// The carts its tests take most, made ready with the seed (helpers/shop.ts).
+shareOneApp(path.join(__dirname, "shoppers"), { readyCarts: { "office-chair": 2, "standing-desk": 1 } })

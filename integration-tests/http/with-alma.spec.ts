@@ -13,4 +13,5 @@ import { shareOneApp } from "../helpers/shared-app"
 jest.setTimeout(240_000)
 
 shareFakeAlma(WITH_ALMA)
-shareOneApp(path.join(__dirname, "with-alma"))
+// The carts its tests take most, made ready with the seed (helpers/shop.ts).
+shareOneApp(path.join(__dirname, "with-alma"), { readyCarts: { "office-chair": 2 } })

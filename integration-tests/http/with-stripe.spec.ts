@@ -12,4 +12,5 @@ import { shareFakeStripe, WITH_STRIPE } from "../helpers/stripe"
 jest.setTimeout(240_000)
 
 shareFakeStripe(WITH_STRIPE)
-shareOneApp(path.join(__dirname, "with-stripe"))
+// The carts its tests take most, made ready with the seed (helpers/shop.ts).
+shareOneApp(path.join(__dirname, "with-stripe"), { readyCarts: { "office-chair": 2 } })
