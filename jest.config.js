@@ -10,9 +10,9 @@
 // runner into every test file, which made the 111 unit files take 86 s instead of 19 s.
 // Test files run in parallel workers (at least two, even on two cores: an HTTP test spends much of
 // its time waiting for Postgres; three measured no faster). Each HTTP spec file at the top of
-// integration-tests/http boots its own Medusa app on its own database; an entry with a folder of the
-// same name runs the folder's files on one app (integration-tests/helpers/shared-app.ts; plans.spec.ts
-// runs test-harness/ after plans/). The sequencer (test-support/test-sequencer.js) starts the longest
+// integration-tests/http boots its own Medusa app on its own database; an entry with folders runs
+// their files on one app (integration-tests/helpers/shared-app.ts): with-alma.spec.ts those of
+// with-alma/, sandbox-shop.spec.ts those of plans/, shoppers/ and test-harness/. The sequencer (test-support/test-sequencer.js) starts the longest
 // files first, by jest's timings or, in a fresh clone, by test-support/test-durations.json.
 const os = require("node:os")
 const { loadEnv } = require("@medusajs/framework/utils")
@@ -54,6 +54,11 @@ for (const name of selected) {
 
 module.exports = {
   maxWorkers: Math.max(2, os.availableParallelism()),
+  // A Medusa app leaves about 185 MB in its worker's heap after its file ends (--logHeapUsage with
+  // --expose-gc, five HTTP specs in one worker: 339, 554, 740, 925, 1,103 MB). A worker past 1 GB
+  // after a file is replaced by a fresh one, so that later apps do not collect garbage around the
+  // earlier ones' leftovers.
+  workerIdleMemoryLimit: "1GB",
   testSequencer: "<rootDir>/test-support/test-sequencer.js",
   projects: selected.map((name) => ({ displayName: name, rootDir: __dirname, ...PROJECTS[name] })),
 }

@@ -16,7 +16,7 @@
 const http = require("http")
 const path = require("path")
 
-/** How long the runner waits for the app's shutdown; integration-tests/http/plans.spec.ts lowers it (its last file, test-harness/zz-shutdown, keeps the app from shutting down). */
+/** How long the runner waits for the app's shutdown; integration-tests/http/sandbox-shop.spec.ts lowers it (its last file, test-harness/zz-shutdown, keeps the app from shutting down). */
 const shutdownBoundMs = () => Number(process.env.INSTALMENTS_TEST_SHUTDOWN_BOUND_MS) || 30_000
 
 /** Requests the test apps have received and not answered yet. */

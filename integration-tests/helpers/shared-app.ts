@@ -1,9 +1,9 @@
 /**
  * Several spec files on one Medusa app. Booting an app for a spec file (its database created and
  * migrated, its links synced, the app loaded into jest's module registry and started) costs about
- * ten seconds of CPU; specs that ask for the same configuration share one: a folder of them, run by
- * the entry of the same name (integration-tests/http/plans.spec.ts, shoppers.spec.ts,
- * with-alma.spec.ts, with-stripe.spec.ts).
+ * ten seconds of CPU; specs that ask for the same configuration share one: the files of one or more
+ * folders, run by an entry (integration-tests/http/sandbox-shop.spec.ts, with-alma.spec.ts,
+ * with-stripe.spec.ts).
  *
  * Each spec file still starts from nothing, as if it had the app to itself: before its own
  * `beforeAll` hooks the database is put back as it was right after the boot and the demo store's
@@ -15,8 +15,8 @@
  *
  * A spec file calls `shopRunner` where it would call Medusa's `medusaIntegrationTestRunner`. Run by
  * a folder's entry, it joins the entry's app under a `describe` named after the file (so
- * `npx jest integration-tests/http/plans.spec.ts -t collection` runs one file's tests); the app's
- * configuration (`env`) must then be the entry's, or the file says which it needs and stops.
+ * `npx jest integration-tests/http/sandbox-shop.spec.ts -t collection` runs one file's tests); the
+ * app's configuration (`env`) must then be the entry's, or the file says which it needs and stops.
  */
 import fs from "node:fs"
 import path from "node:path"

@@ -1,5 +1,5 @@
 /**
- * helpers/shop.ts: the app's ready carts. plans.spec.ts makes office chairs ready with its seed; a
+ * helpers/shop.ts: the app's ready carts. sandbox-shop.spec.ts makes office chairs ready with its seed; a
  * test that takes one finds it unpaid, whatever the tests before it did with it, and completing it
  * places a new order. A cart a `beforeAll` hook completed is not handed to the tests again. (Checked
  * the other way: with `giveBackReadyCarts` taken out of useShop, the second test is given another
