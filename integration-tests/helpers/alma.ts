@@ -23,6 +23,13 @@ type FakeAlmaInput = { apiRoot: string; apiKey: string; env?: Record<string, str
 /** The Alma of the http/with-alma files. */
 export const WITH_ALMA: FakeAlmaInput = { apiRoot: "https://api.alma.test", apiKey: "sk_test_integration_alma", env: { ALMA_TIMEOUT_MS: "2000" } }
 
+/** The Alma of the http/on-shipment files: its payments wait for the shipment (option deferred_trigger). */
+export const ON_SHIPMENT_ALMA: FakeAlmaInput = {
+  apiRoot: "https://api.alma-deferred.test",
+  apiKey: "sk_test_integration_alma_deferred",
+  env: { ALMA_DEFERRED_TRIGGER: "on_shipment" },
+}
+
 /** The interceptor of the entry running a folder's files (shareFakeAlma), while it runs them. */
 let shared: { msw: SetupServerApi; input: FakeAlmaInput } | null = null
 

@@ -3,7 +3,7 @@
  * migrated, its links synced, the app loaded into jest's module registry and started) costs about
  * ten seconds of CPU; specs that ask for the same configuration share one: the files of one or more
  * folders, run by an entry (integration-tests/http/sandbox-shop.spec.ts, with-alma.spec.ts,
- * with-stripe.spec.ts).
+ * with-stripe.spec.ts, on-shipment.spec.ts).
  *
  * Each spec file still starts from nothing, as if it had the app to itself: before its own
  * `beforeAll` hooks the database is put back as it was right after the boot and the demo store's

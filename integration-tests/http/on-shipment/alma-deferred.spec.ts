@@ -4,25 +4,21 @@
  * Alma exactly once. Cancelling before the shipment cancels Alma's payment.
  * The office chair: 254.90 € in 3 = 84.98 + 84.96 + 84.96, the schedule running from the shipment day.
  */
-import path from "node:path"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { syncAlmaPlans } from "../../src/jobs/alma-sync-plans"
-import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../test-support/db-faults"
-import { ALMA_PROVIDER as PROVIDER, planLockedDuring, useFakeAlma } from "../helpers/alma"
-import { cartWith, instalmentsOf, medusaOrder, planById, planOfOrder, useShop, waitFor } from "../helpers/shop"
-import { appRunner } from "../helpers/shared-app"
-
-const ALMA_ROOT = "https://api.alma-deferred.test"
-const ALMA_KEY = "sk_test_integration_alma_deferred"
-const alma = useFakeAlma({ apiRoot: ALMA_ROOT, apiKey: ALMA_KEY, env: { ALMA_DEFERRED_TRIGGER: "on_shipment" } })
+import { syncAlmaPlans } from "../../../src/jobs/alma-sync-plans"
+import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../../test-support/db-faults"
+import { ALMA_PROVIDER as PROVIDER, ON_SHIPMENT_ALMA, planLockedDuring, useFakeAlma } from "../../helpers/alma"
+import { cartWith, instalmentsOf, medusaOrder, planById, planOfOrder, useShop, waitFor } from "../../helpers/shop"
+import { shopRunner } from "../../helpers/shared-app"
 
 jest.setTimeout(240_000)
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 const SHIPMENT_DAY = new Date("2027-02-10T10:00:00Z")
 
-appRunner({
+shopRunner({
   testSuite: ({ api, getContainer }) => {
+    const alma = useFakeAlma(ON_SHIPMENT_ALMA)
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 
     beforeEach(() => {

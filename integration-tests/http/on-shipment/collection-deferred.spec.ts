@@ -6,14 +6,10 @@
  */
 import { TestEventUtils } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { planSuite, schedule } from "../helpers/plans"
-import { waitFor } from "../helpers/shop"
-import { useFileEnv } from "../helpers/env"
+import { planSuite, schedule } from "../../helpers/plans"
+import { waitFor } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
-
-// Read by medusa-config.ts when the runner loads it (before its own `env` option is applied).
-useFileEnv({ INSTALMENTS_DEFERRED_START: "on_shipment" })
 
 const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
