@@ -29,7 +29,7 @@ export interface Shop {
   regionId: string
   /** What cartWith looked up once per spec file: variant ids by product handle, shipping option ids by country. */
   known: { variants: Record<string, string>; shippingOptions: Record<string, string> }
-  /** The app's ready carts (`openShop`) and how many of each this spec file's test has taken. */
+  /** The app's ready carts (`openShop`), and how many of each the running test (before the tests: the file's hooks) took. */
   carts: { ready: Record<string, string[]>; taken: Record<string, number>; takenBeforeTests?: Record<string, number> }
 }
 
