@@ -12,8 +12,9 @@
 // its time waiting for Postgres; three measured no faster). Each HTTP spec file at the top of
 // integration-tests/http boots its own Medusa app on its own database; an entry with folders runs
 // their files on one app (integration-tests/helpers/shared-app.ts): with-alma.spec.ts those of
-// with-alma/, sandbox-shop.spec.ts those of plans/, shoppers/ and test-harness/. The sequencer (test-support/test-sequencer.js) starts the longest
-// files first, by jest's timings or, in a fresh clone, by test-support/test-durations.json.
+// with-alma/, sandbox-shop.spec.ts those of plans/, shoppers/ and test-harness/. The sequencer
+// (test-support/test-sequencer.js) starts the longest files first, by jest's timings or, in a
+// fresh clone, by test-support/test-durations.json.
 const os = require("node:os")
 const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())

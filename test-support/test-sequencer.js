@@ -2,11 +2,10 @@
  * jest's order of test files: the ones that failed last time first, then the longest first, so
  * that the two workers end together. How long a file takes is jest's own timing of its last run
  * when it has one; on a machine with none (a fresh clone, as CI's), the seconds
- * test-durations.json gives (a full run on this project's 2-core CI machine: files of 5 s or
- * more); else the file's size, below every listed file. Without them, in a fresh clone, the order
- * went by size alone: a folder's entry (helpers/shared-app.ts) or the admin dashboard's spec,
- * whose tests are in other files, came late, and the run ended with one worker busy and the other
- * idle.
+ * test-durations.json gives (a full run on a 2-core machine like CI's: files of 5 s or more); else
+ * the file's size, below every listed file. Without them, in a fresh clone, the order went by size
+ * alone: a folder's entry (helpers/shared-app.ts) or the admin dashboard's spec, whose tests are in
+ * other files, came late, and the run ended with one worker busy and the other idle.
  */
 const fs = require("node:fs")
 const path = require("node:path")

@@ -33,11 +33,20 @@ export const ON_SHIPMENT_ALMA: FakeAlmaInput = {
 /** The interceptor of the entry running a folder's files (shareFakeAlma), while it runs them. */
 let shared: { msw: SetupServerApi; input: FakeAlmaInput } | null = null
 
-export function useFakeAlma(input: FakeAlmaInput) {
+/** The file's fake Alma; with `day`, each test starts with it up, on that day, nothing watching its calls. */
+export function useFakeAlma(input: FakeAlmaInput, { day }: { day?: Date } = {}) {
   const alma = createFakeAlma({ apiRoot: input.apiRoot, apiKey: input.apiKey })
+  if (day) {
+    // Each test starts with Alma up, on `day`, and nothing watching its calls.
+    beforeEach(() => {
+      alma.state.now = () => day
+      alma.state.down = false
+      alma.state.beforeAnswer = null
+    })
+  }
   if (shared) {
     if (JSON.stringify(input) !== JSON.stringify(shared.input)) {
-      throw new Error(`this file asks for Alma ${JSON.stringify(input)}, but its folder's app runs with ${JSON.stringify(shared.input)}: use the folder's (WITH_ALMA)`)
+      throw new Error(`this file asks for Alma ${JSON.stringify(input)}, but its folder's app runs with ${JSON.stringify(shared.input)}: use the folder's`)
     }
     const { msw } = shared
     beforeAll(() => msw.resetHandlers(...alma.handlers))

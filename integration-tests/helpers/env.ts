@@ -5,14 +5,9 @@
  * worker starts clean. `undefined` removes a variable for the file.
  */
 export function useFileEnv(env: Record<string, string | undefined>): void {
-  afterAll(setEnv(env))
-}
-
-/** Sets (or, for `undefined`, removes) the variables now; answers how to put them back. */
-export function setEnv(env: Record<string, string | undefined>): () => void {
   const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]))
   assign(env)
-  return () => assign(previous)
+  afterAll(() => assign(previous))
 }
 
 function assign(env: Record<string, string | undefined>) {

@@ -56,9 +56,10 @@ const openedShops = new WeakMap<MedusaContainer, Promise<OpenedShop>>()
  * Why ready carts: a cart with a product and its shipping method costs Medusa about 0.5 s (two
  * workflows that price, tax and refresh the cart), most of a checkout's time, and nearly every HTTP
  * test pays with a new cart. The tests start from a copy of the database made after these carts, so
- * each test finds them unpaid, and `cartWith` hands them out before it makes new ones. Medusa's
- * completion of a cart is not idempotent by cart id (it runs under a new workflow id each time), so
- * the same cart completed again in the next test's copy is a new checkout. The ready carts' guest
+ * each test finds them unpaid, and `cartWith` hands them out before it makes new ones. Medusa keeps
+ * a cart's completion only in the database (the cart's order link, which each copy undoes), not in
+ * the app's memory: its workflow runs under a new id each time. So the same cart completed again in
+ * the next test's copy is a new checkout. The ready carts' guest
  * customer (SHOPPER_EMAIL) is then in every test's store from its start: a test in which a customer
  * registers before a guest checkout with the same e-mail types another one.
  */

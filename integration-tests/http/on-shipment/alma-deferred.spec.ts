@@ -18,13 +18,8 @@ const SHIPMENT_DAY = new Date("2027-02-10T10:00:00Z")
 
 shopRunner({
   testSuite: ({ api, getContainer }) => {
-    const alma = useFakeAlma(ON_SHIPMENT_ALMA)
+    const alma = useFakeAlma(ON_SHIPMENT_ALMA, { day: CHECKOUT_DAY })
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
-
-    beforeEach(() => {
-      alma.state.now = () => CHECKOUT_DAY
-      alma.state.beforeAnswer = null
-    })
 
     /** Cart → Alma session → the shopper accepts → the IPN places the order. */
     async function orderWithAlma() {

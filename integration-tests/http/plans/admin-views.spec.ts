@@ -12,7 +12,7 @@
 import { shopRunner } from "../../helpers/shared-app"
 import { toLocalDate } from "../../../src/domain/calendar"
 import { applyChargeFailed, freeze } from "../../../src/domain/revisions"
-import { cartWith, cents, instalmentsOf, madeBeforeAll, planOfOrder, SHOPPER, startSession, useShop } from "../../helpers/shop"
+import { cents, instalmentsOf, madeBeforeAll, placeOrder, planOfOrder, useShop } from "../../helpers/shop"
 
 jest.setTimeout(240_000)
 
@@ -27,11 +27,8 @@ shopRunner({
     const adminError = (url: string) => admin(url).catch((e: any) => e.response)
 
     async function order(handle: string, data: Record<string, unknown>, email?: string) {
-      const cartId = await cartWith(api, shop, handle, "fr", email)
-      await startSession(api, shop, cartId, { ...SHOPPER, ...data })
-      const res = await api.post(`/store/carts/${cartId}/complete`, {}, { headers: shop.storeHeaders })
-      expect(res.data.type).toBe("order")
-      return planOfOrder(api, shop, res.data.order.id)
+      const { order } = await placeOrder(api, shop, handle, data, email)
+      return planOfOrder(api, shop, order.id)
     }
 
     /** Places A to E (see the top of the file) in that order; E is frozen on the checkout day. */

@@ -32,14 +32,8 @@ const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
 shopRunner({
   testSuite: ({ api, getContainer }) => {
-    const alma = useFakeAlma(WITH_ALMA)
+    const alma = useFakeAlma(WITH_ALMA, { day: CHECKOUT_DAY })
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
-
-    beforeEach(() => {
-      alma.state.now = () => CHECKOUT_DAY
-      alma.state.down = false
-      alma.state.beforeAnswer = null
-    })
 
     const headers = () => shop.storeHeaders
 

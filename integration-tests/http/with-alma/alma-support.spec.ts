@@ -14,12 +14,8 @@ const CHECKOUT_DAY = new Date("2027-01-31T10:00:00Z")
 
 shopRunner({
   testSuite: ({ api, getContainer }) => {
-    const alma = useFakeAlma(WITH_ALMA)
+    const alma = useFakeAlma(WITH_ALMA, { day: CHECKOUT_DAY })
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
-
-    beforeEach(() => {
-      alma.state.now = () => CHECKOUT_DAY
-    })
 
     /** Cart → Alma session (Spanish) → the shopper accepts → the IPN places the order: its plan. */
     async function almaPlan() {
