@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: the type check and every jest test, side by side instead of one after the other.
-// jest's workers spend part of their time waiting on Postgres, and tsc is one thread: run together,
-// they finish sooner on two cores than in sequence. The type check's output is kept until jest is
-// done, so the two do not interleave; the command fails when either fails.
+// jest's workers spend part of their time waiting on Postgres: run together, the two finish sooner
+// on two cores than in sequence. The type check's output is kept until jest is done, so the two do
+// not interleave; the command fails when either fails.
 import { spawn } from "node:child_process"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
