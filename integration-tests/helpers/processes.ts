@@ -8,11 +8,36 @@
  * kept for the error messages.
  */
 import { spawn, type ChildProcess } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 
 const ROOT = path.resolve(__dirname, "../..")
 const MEDUSA = path.join(ROOT, "node_modules", ".bin", "medusa")
 const KEEP_OUTPUT = 6000
+
+/**
+ * Where Medusa's CLI keeps its settings (configstore under XDG_CONFIG_HOME), for the processes the
+ * tests start: telemetry off. MEDUSA_DISABLE_TELEMETRY stops the CLI from recording events, but it
+ * still forks a sender process at the end of every command (3 s of CPU over a run) and writes
+ * `telemetry.enabled: true` and a machine id into the user's own ~/.config/medusa.
+ */
+function cliSettingsHome(): string {
+  const home = path.join(os.tmpdir(), "medusa-instalments-tests-cli")
+  const file = path.join(home, "medusa", "config.json")
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    // Written whole or not at all: another jest worker may be reading it.
+    const draft = `${file}.${process.pid}`
+    fs.writeFileSync(draft, JSON.stringify({ telemetry: { enabled: false } }))
+    fs.renameSync(draft, file)
+  }
+  return home
+}
+
+function cliEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, XDG_CONFIG_HOME: cliSettingsHome() }
+}
 
 export interface MedusaProcess {
   name: string
@@ -26,7 +51,7 @@ export interface MedusaProcess {
 /** `medusa <args>` to its end; rejects with its last output when it fails. */
 export function runMedusa(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(MEDUSA, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    const child = spawn(MEDUSA, args, { cwd: ROOT, env: cliEnv(env), stdio: ["ignore", "pipe", "pipe"] })
     const output = keepTail(child)
     child.on("error", reject)
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`medusa ${args.join(" ")} exited ${code}:\n${output()}`))))
@@ -35,7 +60,7 @@ export function runMedusa(args: string[], env: NodeJS.ProcessEnv): Promise<void>
 
 /** `medusa start` on `port` (its mode and the rest in `env`); answers once it is listening. */
 export async function startMedusa(name: string, port: number, env: NodeJS.ProcessEnv, timeoutMs = 240_000): Promise<MedusaProcess> {
-  const child = spawn(MEDUSA, ["start"], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"], detached: true })
+  const child = spawn(MEDUSA, ["start"], { cwd: ROOT, env: cliEnv({ ...env, PORT: String(port) }), stdio: ["ignore", "pipe", "pipe"], detached: true })
   const output = keepTail(child)
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()))
   const proc: MedusaProcess = {
