@@ -15,6 +15,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { setupServer, type SetupServerApi } from "msw/node"
 import { createFakeAlma } from "../../test-support/fake-alma"
 import { useFileEnv } from "./env"
+import { cartWith, startSession, type Api, type Shop } from "./shop"
 
 export const ALMA_PROVIDER = "pp_alma_alma"
 
@@ -37,7 +38,6 @@ let shared: { msw: SetupServerApi; input: FakeAlmaInput } | null = null
 export function useFakeAlma(input: FakeAlmaInput, { day }: { day?: Date } = {}) {
   const alma = createFakeAlma({ apiRoot: input.apiRoot, apiKey: input.apiKey })
   if (day) {
-    // Each test starts with Alma up, on `day`, and nothing watching its calls.
     beforeEach(() => {
       alma.state.now = () => day
       alma.state.down = false
@@ -80,6 +80,21 @@ function interceptAlma(input: FakeAlmaInput): SetupServerApi {
   msw.listen({ onUnhandledRequest: "bypass" })
   afterAll(() => msw.close())
   return msw
+}
+
+/**
+ * An office chair paid with Alma as a shopper does it: the cart, an Alma session with `data` (the
+ * plan, the language), the shopper accepts on Alma's page, and Alma's signed IPN places the order.
+ */
+export async function orderWithAlma(api: Api, shop: Shop, alma: ReturnType<typeof createFakeAlma>, data: Record<string, unknown>) {
+  const cartId = await cartWith(api, shop, "office-chair")
+  const res = await startSession(api, shop, cartId, data, ALMA_PROVIDER)
+  const pid = res.data.payment_collection.payment_sessions[0].data.alma_payment_id as string
+  alma.state.accept(pid)
+  const { headers } = alma.state.ipnRequest(pid)
+  const { data: placed } = await api.get(`/hooks/alma/ipn?pid=${pid}`, { headers })
+  expect(placed.type).toBe("order")
+  return { pid, orderId: placed.order_id as string }
 }
 
 /**

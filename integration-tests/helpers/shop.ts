@@ -17,7 +17,7 @@ import { waitFor } from "./wait"
 export const INSTALMENTS_PROVIDER = "pp_instalments_instalments"
 export const SHOPPER = { phone: "+33 6 12 34 56 78", locale: "fr" }
 
-type Api = {
+export type Api = {
   get: (url: string, config?: any) => Promise<any>
   post: (url: string, body?: any, config?: any) => Promise<any>
   delete: (url: string, config?: any) => Promise<any>

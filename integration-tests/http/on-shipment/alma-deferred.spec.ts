@@ -7,8 +7,8 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { syncAlmaPlans } from "../../../src/jobs/alma-sync-plans"
 import { failNextWrites, installWriteFaults, stopWriteFaults } from "../../../test-support/db-faults"
-import { ALMA_PROVIDER as PROVIDER, ON_SHIPMENT_ALMA, planLockedDuring, useFakeAlma } from "../../helpers/alma"
-import { cartWith, instalmentsOf, medusaOrder, planById, planOfOrder, useShop, waitFor } from "../../helpers/shop"
+import { ON_SHIPMENT_ALMA, orderWithAlma, planLockedDuring, useFakeAlma } from "../../helpers/alma"
+import { instalmentsOf, medusaOrder, planById, planOfOrder, useShop, waitFor } from "../../helpers/shop"
 import { shopRunner } from "../../helpers/shared-app"
 
 jest.setTimeout(240_000)
@@ -21,20 +21,6 @@ shopRunner({
     const alma = useFakeAlma(ON_SHIPMENT_ALMA, { day: CHECKOUT_DAY })
     const shop = useShop(api, getContainer, CHECKOUT_DAY)
 
-    /** Cart → Alma session → the shopper accepts → the IPN places the order. */
-    async function orderWithAlma() {
-      const cartId = await cartWith(api, shop, "office-chair")
-      const headers = shop.storeHeaders
-      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
-      const res = await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER, data: { plan: "p3x" } }, { headers })
-      const pid = res.data.payment_collection.payment_sessions[0].data.alma_payment_id as string
-      alma.state.accept(pid)
-      const { headers: signed } = alma.state.ipnRequest(pid)
-      const { data } = await api.get(`/hooks/alma/ipn?pid=${pid}`, { headers: signed })
-      expect(data.type).toBe("order")
-      return { pid, orderId: data.order_id as string }
-    }
-
     async function ship(orderId: string) {
       const order = await medusaOrder(api, shop, orderId)
       const { data: withItems } = await api.get(`/admin/orders/${orderId}?fields=*items`, { headers: shop.adminHeaders })
@@ -46,7 +32,7 @@ shopRunner({
     }
 
     it("accepts without taking anything, then the shipment triggers Alma once: the plan starts that day", async () => {
-      const { pid, orderId } = await orderWithAlma()
+      const { pid, orderId } = await orderWithAlma(api, shop, alma, { plan: "p3x" })
       expect(alma.state.payment(pid)).toMatchObject({ deferred_trigger: true, deferred_trigger_applied: null, state: "in_progress" })
       const plan = await planOfOrder(api, shop, orderId)
       expect(plan).toMatchObject({ processor: "alma", status: "pending_start", deferred_start: true, paid_total: 0, outstanding_total: 254.9 })
@@ -83,7 +69,7 @@ shopRunner({
     })
 
     it("cancelling the order before the shipment cancels Alma's payment: nothing was taken, the plan is cancelled", async () => {
-      const { pid, orderId } = await orderWithAlma()
+      const { pid, orderId } = await orderWithAlma(api, shop, alma, { plan: "p3x" })
       const plan = await planOfOrder(api, shop, orderId)
       const locked = planLockedDuring(alma, getContainer, plan.id, (call) => call.path.endsWith("/cancel"))
       await api.post(`/admin/orders/${orderId}/cancel`, {}, { headers: shop.adminHeaders })
@@ -96,7 +82,7 @@ shopRunner({
     })
 
     it("Alma triggered but the record failed: the capture stands, Alma is triggered once, the hourly job records the start", async () => {
-      const { pid, orderId } = await orderWithAlma()
+      const { pid, orderId } = await orderWithAlma(api, shop, alma, { plan: "p3x" })
       const plan = await planOfOrder(api, shop, orderId)
       const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       await installWriteFaults(pg)

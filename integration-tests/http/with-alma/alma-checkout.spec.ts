@@ -19,6 +19,7 @@ import {
   planById,
   planOfOrder,
   privateLeaks,
+  startSession,
   storedPaymentData,
   storedSessionData,
   useShop,
@@ -40,12 +41,7 @@ shopRunner({
     /** A cart with the office chair (254.90 €) and an Alma session for `plan`; Alma's payment id. */
     async function almaCheckout(plan = "p3x", handle = "office-chair") {
       const cartId = await cartWith(api, shop, handle)
-      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers: headers() })
-      const res = await api.post(
-        `/store/payment-collections/${pc.payment_collection.id}/payment-sessions`,
-        { provider_id: PROVIDER, data: { plan, locale: "fr" } },
-        { headers: headers() },
-      )
+      const res = await startSession(api, shop, cartId, { plan, locale: "fr" }, PROVIDER)
       const session = res.data.payment_collection.payment_sessions.find((s: any) => s.provider_id === PROVIDER)
       return { cartId, session, pid: session.data.alma_payment_id as string }
     }

@@ -4,8 +4,8 @@
  * reply e-mail goes out for an Alma plan too, in the plan's language; the page (which leaves the
  * payments to Alma's own page) still takes a request. Alma is the plugin's stateful fake behind msw.
  */
-import { ALMA_PROVIDER as PROVIDER, useFakeAlma, WITH_ALMA } from "../../helpers/alma"
-import { cartWith, emailsSent, planEmails, planOfOrder, useShop } from "../../helpers/shop"
+import { orderWithAlma, useFakeAlma, WITH_ALMA } from "../../helpers/alma"
+import { emailsSent, planEmails, planOfOrder, useShop } from "../../helpers/shop"
 import { shopRunner } from "../../helpers/shared-app"
 
 jest.setTimeout(240_000)
@@ -19,16 +19,8 @@ shopRunner({
 
     /** Cart → Alma session (Spanish) → the shopper accepts → the IPN places the order: its plan. */
     async function almaPlan() {
-      const cartId = await cartWith(api, shop, "office-chair")
-      const headers = shop.storeHeaders
-      const { data: pc } = await api.post("/store/payment-collections", { cart_id: cartId }, { headers })
-      const res = await api.post(`/store/payment-collections/${pc.payment_collection.id}/payment-sessions`, { provider_id: PROVIDER, data: { plan: "p3x", locale: "es" } }, { headers })
-      const pid = res.data.payment_collection.payment_sessions[0].data.alma_payment_id as string
-      alma.state.accept(pid)
-      const { headers: signed } = alma.state.ipnRequest(pid)
-      const { data } = await api.get(`/hooks/alma/ipn?pid=${pid}`, { headers: signed })
-      expect(data.type).toBe("order")
-      const plan = await planOfOrder(api, shop, data.order_id)
+      const { orderId } = await orderWithAlma(api, shop, alma, { plan: "p3x", locale: "es" })
+      const plan = await planOfOrder(api, shop, orderId)
       expect(plan).toMatchObject({ processor: "alma", locale: "es" })
       return { plan, token: new URL(plan.self_service_url).searchParams.get("token") as string }
     }
