@@ -3,6 +3,8 @@ const { MetadataStorage } = require("@medusajs/framework/mikro-orm/core")
 MetadataStorage.clear()
 // Bounds the test app's shutdown and reports what keeps it open (see the file).
 require("./bounded-shutdown")
+// Database copies by file (see the file).
+require("./file-copy-templates")
 
 // medusa-config.ts makes Stripe the card processor when STRIPE_API_KEY is set (the demo's switch):
 // a key in the developer's shell must not turn every test to Stripe. A spec that wants Stripe sets

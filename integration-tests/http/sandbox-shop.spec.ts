@@ -7,6 +7,7 @@
  *  - shoppers: what shoppers do: checkout, the storefront kit, the self-service page and its
  *    links, support requests and the admin's answers;
  *  - test-harness, the harness itself:
+ *    - database-copies: the tests copy databases by file (integration-tests/file-copy-templates.js);
  *    - isolation-1-writes, isolation-2-reads: a file joining an app starts from the boot's database;
  *    - ready-carts: each test may take the app's ready carts, unpaid (helpers/shop.ts);
  *    - subscribers: a test ends once the subscribers it started are done (helpers/subscribers.ts);
