@@ -92,13 +92,13 @@ const BOOTED_TEMPLATE = "instalments_booted"
 /**
  * Medusa's integration test runner (one app for the spec file, with `env`), on a copy of the
  * database of the first app the run booted. An app booting on an empty database runs every module's
- * migrations and syncs the links: 3.5 s of its boot, against 2 s when they find nothing to do. The
- * run's first app does it and its database is kept as a template once it has booted (the runner has
- * no hook between the migrations and the boot); the later apps start from a copy, where their boot
- * keeps what the first one wrote (Medusa's default store and sales channel, the providers' rows), as
- * a store restarted with another configuration does, and they skip the migrations' check
- * (skipNextMigrations). An app that starts while the template is being built does not wait for it:
- * it migrates its own database, as the first one does.
+ * migrations and syncs the links. The run's first app does it and its database is kept as a
+ * template once it has booted (the runner has no hook between the migrations and the boot); the
+ * later apps start from a copy, where their boot keeps what the first one wrote (Medusa's default
+ * store and sales channel, the providers' rows), as a store restarted with another configuration
+ * does, and they skip the migrations' and the links' checks, which would find nothing to do
+ * (skipNextMigrationsAndLinkSync). An app that starts while the template is being built does not
+ * wait for it: it migrates its own database, as the first one does.
  */
 export function appRunner({ env = {}, testSuite }: { env?: Record<string, string>; testSuite: Suite }) {
   // Unique among the specs running at the same time: one per worker process and spec file.
@@ -122,7 +122,7 @@ export function appRunner({ env = {}, testSuite }: { env?: Record<string, string
           // The template is there: copy it (after the spec copying it now, if another holds the lock).
           const copying = lock ?? (await lockTemplate(BOOTED_TEMPLATE))
           await copying.copyTo(dbName).finally(() => copying.release())
-          skipNextMigrations()
+          skipNextMigrationsAndLinkSync()
         }
         // Else another spec is building it: the runner migrates this app's database.
       },
@@ -143,17 +143,23 @@ export function appRunner({ env = {}, testSuite }: { env?: Record<string, string
 }
 
 /**
- * The runner's next `migrateDatabase` does nothing: the app's database is a copy of one every
- * migration ran on, with the same modules (medusa-config.ts registers the same ones for every test
- * app: only REDIS_URL, which integration-tests/setup.js clears, changes them). Finding that out
- * took Medusa 1.9 s of CPU per app (it loads every module's migrations). The links are still
- * synced, as the runner does.
+ * The runner's next `migrateDatabase` and `syncLinks` do nothing: the app's database is a copy of
+ * one every migration ran on and whose link tables were synced, with the same modules and links
+ * (medusa-config.ts registers the same ones for every test app: only REDIS_URL, which
+ * integration-tests/setup.js clears, changes them; src/links is the same). Finding that out took
+ * Medusa 1.9 s of CPU per app for the migrations (it loads every module's migrations), and 3 s for
+ * the links (it plans each link table against the database): alone, a boot on a copy took 6.5 s
+ * with the link sync and 3.4 s without. The app still loads the links it serves, as `medusa start`
+ * does (Medusa's loaders, not the sync). A link table missing from the copy would fail the first
+ * request that uses it.
  */
-function skipNextMigrations() {
+function skipNextMigrationsAndLinkSync() {
   const useDb = require(path.join(path.dirname(require.resolve("@medusajs/test-utils")), "medusa-test-runner-utils", "use-db.js"))
-  const migrateDatabase = useDb.migrateDatabase
-  useDb.migrateDatabase = async () => {
-    useDb.migrateDatabase = migrateDatabase
+  for (const step of ["migrateDatabase", "syncLinks"]) {
+    const original = useDb[step]
+    useDb[step] = async () => {
+      useDb[step] = original
+    }
   }
 }
 
