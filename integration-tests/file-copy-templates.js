@@ -3,8 +3,8 @@
 // the spec's database back from its snapshot before every HTTP test (drop, then copy) and our
 // helpers copy the run's templates (helpers/database-templates.ts); both go through the pg client
 // patched here, as Medusa's runner offers no option for it. The default, WAL_LOG, writes every
-// block in use to the write-ahead log: 8 MB for the sandbox shop's 20 MB database, whose ~1,600
-// files are mostly its ~970 indexes, nearly empty.
+// block in use to the write-ahead log: 8 MB for the sandbox shop's 20 MB database (13 MB of which
+// are its indexes, nearly empty).
 // Measured on sandbox-shop.spec.ts alone (114 restores, 24 snapshots): a restore 137 → 106 ms, a
 // snapshot 138 → 65 ms. FILE_COPY checkpoints before and after the copy, which costs little on the
 // test Postgres (no fsync, its data in memory: integration-tests/global-setup.mjs).

@@ -147,11 +147,11 @@ export function appRunner({ env = {}, testSuite }: { env?: Record<string, string
  * one every migration ran on and whose link tables were synced, with the same modules and links
  * (medusa-config.ts registers the same ones for every test app: only REDIS_URL, which
  * integration-tests/setup.js clears, changes them; src/links is the same). Finding that out took
- * Medusa 1.9 s of CPU per app for the migrations (it loads every module's migrations), and 3 s for
- * the links (it plans each link table against the database): alone, a boot on a copy took 6.5 s
- * with the link sync and 3.4 s without. The app still loads the links it serves, as `medusa start`
- * does (Medusa's loaders, not the sync). A link table missing from the copy would fail the first
- * request that uses it.
+ * Medusa 1.9 s of CPU per app for the migrations (it loads every module's migrations), and about
+ * 3 s for the links (it plans each link table against the database): in jest runs of a few specs,
+ * the runner's boot on a copy took 6.1 to 7.7 s with the link sync, 3.4 to 3.5 s without. The app
+ * still loads the links it serves, as `medusa start` does (Medusa's loaders, not the sync). A link
+ * table missing from the copy would fail the first request that uses it.
  */
 function skipNextMigrationsAndLinkSync() {
   const useDb = require(path.join(path.dirname(require.resolve("@medusajs/test-utils")), "medusa-test-runner-utils", "use-db.js"))
