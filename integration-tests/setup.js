@@ -5,6 +5,8 @@ MetadataStorage.clear()
 require("./bounded-shutdown")
 // Database copies by file (see the file).
 require("./file-copy-templates")
+// Each test's database put back in place, not copied again (see the file).
+require("./restore-in-place")
 
 // medusa-config.ts makes Stripe the card processor when STRIPE_API_KEY is set (the demo's switch):
 // a key in the developer's shell must not turn every test to Stripe. A spec that wants Stripe sets

@@ -10,6 +10,7 @@
  *    - database-copies: the tests copy databases by file (integration-tests/file-copy-templates.js);
  *    - isolation-1-writes, isolation-2-reads: a file joining an app starts from the boot's database;
  *    - ready-carts: each test may take the app's ready carts, unpaid (helpers/shop.ts);
+ *    - restore-in-place: each test's database is put back in place (integration-tests/restore-in-place.js);
  *    - subscribers: a test ends once the subscribers it started are done (helpers/subscribers.ts);
  *    - zz-shutdown: an app that cannot shut down still ends (integration-tests/bounded-shutdown.js).
  *      It keeps a database connection out of the pool for good: this app's shutdown waits for the
