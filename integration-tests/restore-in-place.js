@@ -24,8 +24,10 @@
 //  - Restoring another snapshot than the last (a shared app's file start) also puts back every table
 //    that is non-empty in either snapshot: the others are empty in both.
 //  - Anything else (a statement that is not a select, insert, update or delete, such as the fault
-//    triggers of test-support/db-faults.ts; a snapshot this database does not hold; an error, e.g.
-//    a lock still held after 3 s) falls back to the runner's drop and copy, which is exact.
+//    triggers of test-support/db-faults.ts; a snapshot taken with other tables than the database
+//    has now; a snapshot this database does not hold; an error, e.g. a lock still held after 3 s)
+//    falls back to the runner's drop and copy, which is exact. A snapshot after such a statement
+//    reads the database's tables again.
 // Assumptions, checked by integration-tests/http/test-harness/restore-in-place.spec.ts: the app
 // writes only through statements (no database function writes, apart from the triggers that
 // session_replication_role turns off), through the pg copies patched here.
@@ -98,7 +100,8 @@ if (MODE !== "copy") {
 async function snapshot({ databaseName, templateName }, copySnapshot) {
   const db = database(databaseName)
   const client = await sessionOf(databaseName, db)
-  db.catalog ??= await readCatalog(client)
+  // Read again after a schema change: a snapshot knows the tables it was taken with.
+  if (!db.catalog || db.otherStatement) db.catalog = await readCatalog(client)
   if (!schemaOf.has(templateName)) schemaOf.set(templateName, `_restore_${schemaOf.size + 1}`)
   const schema = schemaOf.get(templateName)
   const { tables, sequences } = db.catalog
@@ -117,7 +120,7 @@ async function snapshot({ databaseName, templateName }, copySnapshot) {
   )
   await copySnapshot({ databaseName, templateName })
   db.client = null // the copy ended the database's sessions
-  db.snapshots.set(templateName, { schema, nonEmpty })
+  db.snapshots.set(templateName, { schema, nonEmpty, catalog: db.catalog })
   snapshotsInTemplate.set(templateName, new Map(db.snapshots))
   startFrom(db, templateName)
 }
@@ -148,7 +151,8 @@ async function restore({ databaseName, templateName }, copyBack) {
   if (db) {
     db.client = null
     db.snapshots = new Map(snapshotsInTemplate.get(templateName) ?? [])
-    startFrom(db, db.snapshots.has(templateName) ? templateName : null)
+    db.catalog = db.snapshots.get(templateName)?.catalog ?? null
+    startFrom(db, db.catalog ? templateName : null)
   }
 }
 
@@ -157,6 +161,7 @@ function whyNotInPlace(db, templateName) {
   if (!db.snapshots.has(templateName)) return `the database holds no copy of ${templateName}`
   if (!db.current) return "the database's state is unknown"
   if (db.otherStatement) return `a statement other than select, insert, update or delete: ${db.otherStatement}`
+  if (db.snapshots.get(templateName).catalog !== db.catalog) return `the database's tables are not those of ${templateName}`
   return null
 }
 

@@ -2,8 +2,9 @@
  * integration-tests/restore-in-place.js: before each test, the tables the previous test wrote are put
  * back in place from the snapshot, and the database is then the snapshot's template, table by table
  * and sequence by sequence. Each pair of tests writes in one way (the app's modules, raw SQL, a
- * cascading delete, a sequence), then checks the next restore. A statement other than a select,
- * insert, update or delete makes the next restore a copy, as Medusa's runner makes it.
+ * cascading delete, a sequence, a table the file made before its snapshot), then checks the next
+ * restore. A statement other than a select, insert, update or delete makes the next restore a copy,
+ * as Medusa's runner makes it.
  */
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { shopRunner } from "../../helpers/shared-app"
@@ -17,6 +18,13 @@ shopRunner({
     const shop = useShop(api, getContainer, new Date("2027-01-31T10:00:00Z"))
     const sql = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION) as any
     const template = () => restores.last.template as string
+
+    // A table this file makes before its snapshot: the snapshot knows it (and the next file's
+    // start, whose snapshot has no such table, is a copy).
+    beforeAll(async () => {
+      await sql().raw(`create table restore_in_place_file (id int primary key)`)
+      await sql().raw(`insert into restore_in_place_file values (1)`)
+    })
 
     /** The restore before this test was in place, and left the database equal to the template. */
     async function expectRestoredInPlace() {
@@ -44,6 +52,7 @@ shopRunner({
 
     it("writes through raw SQL: a row changed, a product deleted with what its delete cascades to, a sequence moved", async () => {
       await sql().raw(`update product set title = 'Renamed' where handle = 'desk-lamp'`)
+      await sql().raw(`insert into restore_in_place_file values (2)`)
       // Its variants, options and option values go with it (foreign keys "on delete cascade"): no statement names them.
       await sql().raw(`delete from product where handle = 'espresso-machine'`)
       const { rows } = await sql().raw(`select count(*)::int as variants from product_variant v join product p on p.id = v.product_id where p.handle = 'espresso-machine'`)
@@ -55,6 +64,7 @@ shopRunner({
       await expectRestoredInPlace()
       const titles = await getContainer().resolve(Modules.PRODUCT).listProducts({ handle: ["desk-lamp", "espresso-machine"] }, { relations: ["variants"] })
       expect(titles.map((p: any) => [p.title, p.variants.length]).sort()).toEqual([["Desk lamp", 1], ["Espresso machine", 1]])
+      expect((await sql().raw(`select id from restore_in_place_file`)).rows).toEqual([{ id: 1 }])
     })
 
     it("changes the schema (a table of its own)", async () => {
