@@ -12,17 +12,19 @@
 //
 // How it works, in the pg clients of the test file's module registry (this file is loaded by
 // setup.js, before the app):
-//  - A snapshot (the runner's `createPostgresDatabaseTemplate`) also copies the database's non-empty
-//    tables and its sequences into a schema of the same database (`_restore_<n>`, one per template
-//    name), then lets the runner make its template as before: the fallback below needs it.
 //  - Every statement the app and the test send to the database is read for the tables it writes:
 //    `insert into`, `update`, `delete from` (and the tables whose foreign keys cascade from those).
+//  - A snapshot (the runner's `createPostgresDatabaseTemplate`) also copies tables and sequences
+//    into a schema of the same database (`_restore_<n>`): the first, every non-empty table; a later
+//    one, the non-empty tables written since the snapshot the database was restored to (its
+//    parent), whose copies it shares for the others. Then the runner makes its template as before:
+//    the fallback below needs it.
 //  - A restore then runs one transaction on a connection of its own: delete the written tables and
 //    insert them back from the snapshot's copies; every sequence back to its value. Foreign keys and
 //    triggers are not fired meanwhile (session_replication_role = replica, as a replica applies
 //    rows), so the order does not matter and the plugin's append-only guards let the rows go.
-//  - Restoring another snapshot than the last (a shared app's file start) also puts back every table
-//    that is non-empty in either snapshot: the others are empty in both.
+//  - Restoring another snapshot than the last (a shared app's file start) also puts back the tables
+//    the last one copied, when the other is its parent; else every table non-empty in either.
 //  - Anything else (a statement that is not a select, insert, update or delete, such as the fault
 //    triggers of test-support/db-faults.ts; a snapshot taken with other tables than the database
 //    has now; a snapshot this database does not hold; an error, e.g. a lock still held after 3 s)
@@ -46,8 +48,8 @@ const READ_OR_WRITE = /^\s*(?:select|with|insert|update|delete|begin|start\s+tra
 const databases = new Map()
 /** The snapshots each template database holds (its database's, when it was made), by template name. */
 const snapshotsInTemplate = new Map()
-/** The schema of each template name's copies: one per name, made again at each snapshot of it. */
-const schemaOf = new Map()
+/** Snapshots taken in this file: each has a schema of its own (`_restore_<n>`). */
+let schemaCount = 0
 /** How the restores went, for the harness test: the last one and the counts. */
 const restores = { last: null, inPlace: 0, copies: 0 }
 
@@ -100,29 +102,49 @@ if (MODE !== "copy") {
 async function snapshot({ databaseName, templateName }, copySnapshot) {
   const db = database(databaseName)
   const client = await sessionOf(databaseName, db)
+  const parent = db.current ? db.snapshots.get(db.current) : null
+  const written = takeWritten(db)
+  const schemaChanged = db.otherStatement
+  db.otherStatement = null
   // Read again after a schema change: a snapshot knows the tables it was taken with.
-  if (!db.catalog || db.otherStatement) db.catalog = await readCatalog(client)
-  if (!schemaOf.has(templateName)) schemaOf.set(templateName, `_restore_${schemaOf.size + 1}`)
-  const schema = schemaOf.get(templateName)
-  const { tables, sequences } = db.catalog
-  const exists = tables.map((table) => `select ${literal(table)} as name where exists (select 1 from public.${ident(table)})`)
-  const nonEmpty = new Set((await client.query(exists.join(" union all "))).rows.map((row) => row.name))
+  if (!db.catalog || schemaChanged) db.catalog = await readCatalog(client)
+  // Tables not written since the parent snapshot are the parent's: only the others are copied.
+  const shares = parent?.catalog === db.catalog
+  const changed = shares ? writtenWithCascades(db, written) : new Set(db.catalog.tables)
+  const exists = [...changed].map((table) => `select ${literal(table)} as name where exists (select 1 from public.${ident(table)})`)
+  const filled = exists.length ? new Set((await client.query(exists.join(" union all "))).rows.map((row) => row.name)) : new Set()
+  const schema = `_restore_${++schemaCount}`
+  const sources = new Map()
+  if (shares) for (const [table, source] of parent.sources) if (!changed.has(table)) sources.set(table, source)
+  for (const table of filled) sources.set(table, schema)
+  const { sequences } = db.catalog
   const sequenceValues = sequences.length
     ? sequences.map((sequence) => `select ${literal(sequence)}::text as name, last_value, is_called from public.${ident(sequence)}`).join(" union all ")
     : "select null::text as name, 0::bigint as last_value, false as is_called where false"
+  const taken = { schema, sources, catalog: db.catalog, parent, changed }
+  const replaced = db.snapshots.get(templateName)
+  db.snapshots.set(templateName, taken)
   await client.query(
     [
-      `drop schema if exists ${schema} cascade`,
       `create schema ${schema}`,
-      ...[...nonEmpty].map((table) => `create unlogged table ${schema}.${ident(table)} as table public.${ident(table)}`),
+      ...[...filled].map((table) => `create unlogged table ${schema}.${ident(table)} as table public.${ident(table)}`),
       `create unlogged table ${schema}._sequences as ${sequenceValues}`,
+      ...unusedSchemas(db, replaced).map((unused) => `drop schema ${unused} cascade`),
     ].join(";\n"),
   )
   await copySnapshot({ databaseName, templateName })
   db.client = null // the copy ended the database's sessions
-  db.snapshots.set(templateName, { schema, nonEmpty, catalog: db.catalog })
+  // The runner replaced the template of that name: no other template's record may bring the old one back.
+  for (const held of snapshotsInTemplate.values()) if (held.get(templateName) !== taken) held.delete(templateName)
   snapshotsInTemplate.set(templateName, new Map(db.snapshots))
-  startFrom(db, templateName)
+  db.current = templateName
+}
+
+/** The schemas of a replaced snapshot that no snapshot of the database reads any more. */
+function unusedSchemas(db, replaced) {
+  if (!replaced) return []
+  const used = new Set([...db.snapshots.values()].flatMap((taken) => [taken.schema, ...taken.sources.values()]))
+  return [...new Set([replaced.schema, ...replaced.sources.values()])].filter((schema) => !used.has(schema))
 }
 
 async function restore({ databaseName, templateName }, copyBack) {
@@ -137,7 +159,7 @@ async function restore({ databaseName, templateName }, copyBack) {
       }
       restores.inPlace++
       restores.last = { database: databaseName, template: templateName, way: "in place", tables }
-      startFrom(db, templateName)
+      db.current = templateName
       return
     } catch (error) {
       if (MODE === "verify") throw error
@@ -152,7 +174,9 @@ async function restore({ databaseName, templateName }, copyBack) {
     db.client = null
     db.snapshots = new Map(snapshotsInTemplate.get(templateName) ?? [])
     db.catalog = db.snapshots.get(templateName)?.catalog ?? null
-    startFrom(db, db.catalog ? templateName : null)
+    db.current = db.catalog ? templateName : null
+    db.written = new Set()
+    db.otherStatement = null
   }
 }
 
@@ -168,19 +192,23 @@ function whyNotInPlace(db, templateName) {
 /** The tables put back; one transaction. */
 async function restoreInPlace(databaseName, db, templateName) {
   const target = db.snapshots.get(templateName)
-  const tables = writtenWithCascades(db)
-  if (db.current !== templateName) {
-    for (const table of db.snapshots.get(db.current).nonEmpty) tables.add(table)
-    for (const table of target.nonEmpty) tables.add(table)
+  const current = db.snapshots.get(db.current)
+  const tables = writtenWithCascades(db, takeWritten(db))
+  if (current !== target) {
+    // The current snapshot differs from its parent in the tables it copied; from any other, in
+    // the tables either holds rows in (those empty in both are equal).
+    const differ = current.parent === target ? current.changed : new Set([...current.sources.keys(), ...target.sources.keys()])
+    for (const table of differ) tables.add(table)
   }
   const client = await sessionOf(databaseName, db)
   const statements = ["begin", "set local lock_timeout = '3s'", "set local session_replication_role = replica"]
   for (const table of tables) statements.push(`delete from public.${ident(table)}`)
   for (const table of tables) {
-    if (!target.nonEmpty.has(table)) continue
+    const source = target.sources.get(table)
+    if (!source) continue // empty in the snapshot
     const { columns, identityAlways } = db.catalog.columns.get(table)
     const list = columns.map(ident).join(", ")
-    statements.push(`insert into public.${ident(table)} (${list}) ${identityAlways ? "overriding system value " : ""}select ${list} from ${target.schema}.${ident(table)}`)
+    statements.push(`insert into public.${ident(table)} (${list}) ${identityAlways ? "overriding system value " : ""}select ${list} from ${source}.${ident(table)}`)
   }
   statements.push(`select setval(format('public.%I', name), last_value, is_called) from ${target.schema}._sequences`)
   statements.push("commit")
@@ -188,17 +216,21 @@ async function restoreInPlace(databaseName, db, templateName) {
   return tables.size
 }
 
-function startFrom(db, templateName) {
-  db.current = templateName
+/**
+ * The tables written so far; those written from now on (a write racing the snapshot or the
+ * restore) are the next restore's.
+ */
+function takeWritten(db) {
+  const written = db.written
   db.written = new Set()
-  db.otherStatement = null
+  return written
 }
 
-/** The written tables, and those whose rows a delete or update of theirs cascades to. */
-function writtenWithCascades(db) {
+/** The `written` tables, and those whose rows a delete or update of theirs cascades to. */
+function writtenWithCascades(db, written) {
   const { tables, cascadesTo } = db.catalog
   const found = new Set()
-  const pending = [...db.written]
+  const pending = [...written]
   while (pending.length) {
     const table = pending.pop()
     if (found.has(table) || !tables.includes(table)) continue

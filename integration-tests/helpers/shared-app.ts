@@ -23,6 +23,7 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { databaseExists, lockTemplate, tryLockTemplate, type TemplateLock } from "./database-templates"
 import { openShop, useTestClock, type ReadyCarts } from "./shop"
+import { trackSubscribers } from "./subscribers"
 
 type RunnerOptions = Parameters<typeof medusaIntegrationTestRunner>[0]
 type Suite = RunnerOptions["testSuite"]
@@ -52,8 +53,12 @@ export function shopRunner({ env = SHOP_ENV, testSuite }: { env?: Record<string,
   describe(title, () => {
     beforeAll(() => options.dbUtils.restore({ templateName: pristine }))
     testSuite(options)
-    // Last of the file's beforeAll hooks: its tests start from what the others seeded.
-    beforeAll(() => options.dbUtils.snapshot())
+    // Last of the file's beforeAll hooks: its tests start from what the others seeded, the
+    // subscribers they started done (an order's plan and e-mail), not half-way.
+    beforeAll(async () => {
+      await trackSubscribers(options.getContainer())?.idle()
+      await options.dbUtils.snapshot()
+    })
   })
 }
 
