@@ -39,10 +39,13 @@
 const path = require("node:path")
 const templates = require(path.join(path.dirname(require.resolve("@medusajs/test-utils")), "medusa-test-runner-utils", "postgres-template.js"))
 const { Client } = require("@medusajs/framework/pg")
+const { databaseUrl } = require("./helpers/database-templates")
 
 const MODE = process.env.INSTALMENTS_TEST_RESTORE ?? "in-place"
 const WRITTEN = /\b(?:insert\s+into|update|delete\s+from)\s+(?:only\s+)?(?:"?public"?\.)?"?([a-z_][a-z0-9_]*)"?/gi
 const READ_OR_WRITE = /^\s*(?:select|with|insert|update|delete|begin|start\s+transaction|commit|rollback|savepoint|release|set|show)\b/i
+/** Only these can write (a `with` through a data-modifying part): the others are not scanned. */
+const MAY_WRITE = /^\s*(?:with|insert|update|delete)\b/i
 
 /** What is known of each database restored in this test file, by name. */
 const databases = new Map()
@@ -50,8 +53,8 @@ const databases = new Map()
 const snapshotsInTemplate = new Map()
 /** Snapshots taken in this file: each has a schema of its own (`_restore_<n>`). */
 let schemaCount = 0
-/** How the restores went, for the harness test: the last one and the counts. */
-const restores = { last: null, inPlace: 0, copies: 0 }
+/** How the last restore went, for the harness test. */
+const restores = { last: null }
 
 function database(name) {
   if (!databases.has(name)) {
@@ -68,7 +71,12 @@ function track(name, sql) {
     db.otherStatement ??= sql.trim().slice(0, 80)
     return
   }
-  for (const [, table] of sql.matchAll(WRITTEN)) db.written.add(table.toLowerCase())
+  if (MAY_WRITE.test(sql)) for (const table of tablesWritten(sql)) db.written.add(table)
+}
+
+/** The names after `insert into`, `update` and `delete from` (a name that is no table is ignored later). */
+function tablesWritten(sql) {
+  return [...sql.matchAll(WRITTEN)].map(([, table]) => table.toLowerCase())
 }
 
 /** The pg copies the app and the tests use: Medusa's (links, raw queries) and MikroORM's (the modules). */
@@ -157,7 +165,6 @@ async function restore({ databaseName, templateName }, copyBack) {
         const differences = await differencesFromTemplate(databaseName, templateName)
         if (differences.length) throw new Error(`restored in place, ${databaseName} differs from ${templateName} in ${differences.join(", ")}`)
       }
-      restores.inPlace++
       restores.last = { database: databaseName, template: templateName, way: "in place", tables }
       db.current = templateName
       return
@@ -168,7 +175,6 @@ async function restore({ databaseName, templateName }, copyBack) {
     }
   }
   await copyBack({ databaseName, templateName })
-  restores.copies++
   restores.last = { database: databaseName, template: templateName, way: "copy", reason: reason ?? restores.last?.reason }
   if (db) {
     db.client = null
@@ -243,7 +249,7 @@ function writtenWithCascades(db, written) {
 /** A session of our own on the database (not the app's pool), whose statements are not tracked. */
 async function sessionOf(name, db) {
   if (db.client) return db.client
-  const client = new Client({ connectionString: urlOf(name) })
+  const client = new Client({ connectionString: databaseUrl(name) })
   client.__restoring = true
   const forget = () => {
     if (db.client === client) db.client = null
@@ -285,7 +291,7 @@ async function readCatalog(client) {
 /** The tables and sequences whose content differs between two databases (the harness test's check). */
 async function differencesFromTemplate(databaseName, templateName) {
   const fingerprint = async (name) => {
-    const client = new Client({ connectionString: urlOf(name) })
+    const client = new Client({ connectionString: databaseUrl(name) })
     client.__restoring = true
     await client.connect()
     try {
@@ -302,12 +308,7 @@ async function differencesFromTemplate(databaseName, templateName) {
   return [...names].filter((name) => restored.get(name) !== template.get(name)).sort()
 }
 
-function urlOf(name) {
-  const { DB_USERNAME, DB_PASSWORD, DB_HOST = "localhost", DB_PORT } = process.env
-  return `postgres://${DB_USERNAME}:${DB_PASSWORD}@${DB_HOST}:${DB_PORT}/${name}`
-}
-
 const ident = (name) => `"${name.replace(/"/g, '""')}"`
 const literal = (text) => `'${text.replace(/'/g, "''")}'`
 
-module.exports = { restores, differencesFromTemplate, tablesWritten: (sql) => [...sql.matchAll(WRITTEN)].map(([, table]) => table.toLowerCase()) }
+module.exports = { restores, differencesFromTemplate, tablesWritten }

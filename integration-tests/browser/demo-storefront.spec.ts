@@ -52,7 +52,10 @@ async function toPayment(handle: string, quantity = 1) {
   await page.goto(`${shop.url}/products/${handle}`)
   if (quantity !== 1) await page.getByLabel("Quantité").fill(String(quantity))
   await page.getByRole("button", { name: "Ajouter au panier" }).click()
-  await page.waitForURL(`${shop.url}/cart`)
+  // Once seen to time out in a full run (not alone): say what the store answered meanwhile.
+  await page.waitForURL(`${shop.url}/cart`).catch((error) => {
+    throw new Error(`${error.message}\nthe store's output, last lines:\n${server.log().slice(-3000)}`)
+  })
   await page.getByRole("link", { name: "Commander" }).click()
   await page.getByRole("button", { name: "Continuer vers le paiement" }).click()
   await page.locator(".mi-picker").waitFor()
@@ -258,7 +261,10 @@ it("Alma's refusal brings the shopper back to say so, with the way back to the c
 it("an address outside the instalment countries shows every plan's reason", async () => {
   await page.goto(`${shop.url}/products/office-chair`)
   await page.getByRole("button", { name: "Ajouter au panier" }).click()
-  await page.waitForURL(`${shop.url}/cart`)
+  // Once seen to time out in a full run (not alone): say what the store answered meanwhile.
+  await page.waitForURL(`${shop.url}/cart`).catch((error) => {
+    throw new Error(`${error.message}\nthe store's output, last lines:\n${server.log().slice(-3000)}`)
+  })
   await page.getByRole("link", { name: "Commander" }).click()
   await page.getByLabel("Pays").selectOption("nl")
   await page.getByRole("button", { name: "Continuer vers le paiement" }).click()

@@ -53,12 +53,8 @@ export function shopRunner({ env = SHOP_ENV, testSuite }: { env?: Record<string,
   describe(title, () => {
     beforeAll(() => options.dbUtils.restore({ templateName: pristine }))
     testSuite(options)
-    // Last of the file's beforeAll hooks: its tests start from what the others seeded, the
-    // subscribers they started done (an order's plan and e-mail), not half-way.
-    beforeAll(async () => {
-      await trackSubscribers(options.getContainer())?.idle()
-      await options.dbUtils.snapshot()
-    })
+    // Last of the file's beforeAll hooks: its tests start from what the others seeded.
+    beforeAll(() => settledSnapshot(options))
   })
 }
 
@@ -73,7 +69,7 @@ export function shareOneApp(folders: string | string[], { readyCarts = {}, env =
     testSuite: (options) => {
       const pristine = `${options.dbConfig.dbName}-pristine`
       beforeAll(() => openShop(options.api, options.getContainer(), readyCarts))
-      beforeAll(() => options.dbUtils.snapshot({ templateName: pristine }))
+      beforeAll(() => settledSnapshot(options, pristine))
       // test-utils' dbUtils has dropTemplate (database.js); its type leaves it out.
       const dbUtils = options.dbUtils as typeof options.dbUtils & { dropTemplate(name: string): Promise<void> }
       afterAll(() => dbUtils.dropTemplate(pristine))
@@ -133,6 +129,8 @@ export function appRunner({ env = {}, testSuite }: { env?: Record<string, string
       },
     },
     testSuite: (options) => {
+      // From the start, so that every subscriber a hook starts is counted (settledSnapshot).
+      beforeAll(() => void trackSubscribers(options.getContainer()))
       beforeAll(async () => {
         if (!building) return
         // Not options.dbUtils.snapshot: that one also tells the runner its own snapshot is taken,
@@ -143,6 +141,8 @@ export function appRunner({ env = {}, testSuite }: { env?: Record<string, string
       // The boot failed: let the next app build the template.
       afterAll(release)
       testSuite(options)
+      // Last: the runner's own snapshot, at the first test, then finds the hooks' subscribers done.
+      beforeAll(() => trackSubscribers(options.getContainer())?.idle())
     },
   })
 }
@@ -166,6 +166,17 @@ function skipNextMigrationsAndLinkSync() {
       useDb[step] = original
     }
   }
+}
+
+/**
+ * A snapshot once the subscribers the hooks started are done: an order placed in a `beforeAll`
+ * still has its plan attached and its e-mail sent after the answer, and a snapshot taken meanwhile
+ * would hold them half-made (and the in-place restore's copies would differ from the runner's
+ * template: integration-tests/restore-in-place.js).
+ */
+async function settledSnapshot(options: SuiteOptions, templateName?: string) {
+  await trackSubscribers(options.getContainer())?.idle()
+  await options.dbUtils.snapshot(templateName ? { templateName } : undefined)
 }
 
 function sorted(env: Record<string, string>) {

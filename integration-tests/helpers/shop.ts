@@ -11,7 +11,7 @@ import { fromMajor } from "../../src/domain/money"
 import type InstalmentsModuleService from "../../src/modules/instalments/service"
 import type { SandboxProcessor } from "../../src/processors"
 import { useFileEnv } from "./env"
-import { settleSubscribersAfterEach, trackSubscribers } from "./subscribers"
+import { settleSubscribersAfterEach } from "./subscribers"
 import { waitFor } from "./wait"
 
 export const INSTALMENTS_PROVIDER = "pp_instalments_instalments"
@@ -211,8 +211,8 @@ export async function placeOrder(api: Api, shop: Shop, handle: string, data: Rec
  * had made it, and the file spares a cart, a session and a checkout per test (about 1.5 s).
  * `make` runs a minute before `day` on the test clock (the tests' clock starts at `day`), so what a
  * test does comes after it, as when the test made it; the snapshot waits for the subscribers it
- * started. It is in every test's database, those that do not use it included: make only what the
- * file's tests all start with. The answer is a function for the tests: each call gives its own copy
+ * started (settledSnapshot, helpers/shared-app.ts). It is in every test's database, those that do
+ * not use it included: make only what the file's tests all start with. The answer is a function for the tests: each call gives its own copy
  * of what `make` answered. Must be called in the suite after `useShop`, whose `beforeAll` seeds the
  * shop `make` uses.
  */
@@ -221,7 +221,6 @@ export function madeBeforeAll<T>(getContainer: () => MedusaContainer, day: Date,
   beforeAll(async () => {
     instalmentsOf(getContainer()).clock.set(new Date(day.getTime() - 60_000))
     made = { value: await make() }
-    await trackSubscribers(getContainer())?.idle()
   })
   return async () => {
     if (!made) throw new Error("madeBeforeAll: the file's beforeAll did not run or failed")
