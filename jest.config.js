@@ -20,6 +20,8 @@ const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
 const shared = {
+  // jest's runtime, keeping each file's compiled script for the worker's next test files (see there).
+  runtime: "<rootDir>/test-support/script-cache-runtime.js",
   transform: {
     "^.+\\.[jt]sx?$": [
       "@swc/jest",
