@@ -18,7 +18,7 @@ import { startFakeAlmaServer } from "../../test-support/fake-alma/server"
 import { findChromium, SHOTS } from "./support/chromium"
 import { freePort } from "../../test-support/free-port"
 import { startDemoServer, type DemoServer } from "./support/demo-server"
-import { adminApi, planOfOrder } from "./support/storefront"
+import { adminApi, planOfOrder, storeApi } from "./support/storefront"
 
 jest.setTimeout(600_000)
 
@@ -31,6 +31,8 @@ let browser: Browser
 let admin: Awaited<ReturnType<typeof adminApi>>
 let buildDir: string
 let page: Page
+/** What the page wrote to its console as errors, in the running test. */
+let consoleErrors: string[] = []
 
 /** The same text whatever spaces Intl put in it (Node's and Chromium's may differ). */
 const plain = (text: string | null) => (text ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim()
@@ -52,9 +54,9 @@ async function toPayment(handle: string, quantity = 1) {
   await page.goto(`${shop.url}/products/${handle}`)
   if (quantity !== 1) await page.getByLabel("Quantité").fill(String(quantity))
   await page.getByRole("button", { name: "Ajouter au panier" }).click()
-  // Once seen to time out in a full run (not alone): say what the store answered meanwhile.
+  // Once seen to time out in a full run (not alone): say what the page and the store said meanwhile.
   await page.waitForURL(`${shop.url}/cart`).catch((error) => {
-    throw new Error(`${error.message}\nthe store's output, last lines:\n${server.log().slice(-3000)}`)
+    throw new Error(`${error.message}\nthe page's console errors:\n${consoleErrors.join("\n")}\nthe store's output, last lines:\n${server.log().slice(-3000)}`)
   })
   await page.getByRole("link", { name: "Commander" }).click()
   await page.getByRole("button", { name: "Continuer vers le paiement" }).click()
@@ -101,6 +103,8 @@ beforeEach(async () => {
   // A new shopper each time: no cart, no language kept from another test.
   const context = await browser.newContext({ viewport: { width: 1100, height: 1000 }, locale: "fr-FR", timezoneId: "Europe/Paris" })
   page = await context.newPage()
+  consoleErrors = []
+  page.on("console", (message) => void (message.type() === "error" && consoleErrors.push(message.text())))
 })
 
 afterEach(async () => {
@@ -261,9 +265,9 @@ it("Alma's refusal brings the shopper back to say so, with the way back to the c
 it("an address outside the instalment countries shows every plan's reason", async () => {
   await page.goto(`${shop.url}/products/office-chair`)
   await page.getByRole("button", { name: "Ajouter au panier" }).click()
-  // Once seen to time out in a full run (not alone): say what the store answered meanwhile.
+  // Once seen to time out in a full run (not alone): say what the page and the store said meanwhile.
   await page.waitForURL(`${shop.url}/cart`).catch((error) => {
-    throw new Error(`${error.message}\nthe store's output, last lines:\n${server.log().slice(-3000)}`)
+    throw new Error(`${error.message}\nthe page's console errors:\n${consoleErrors.join("\n")}\nthe store's output, last lines:\n${server.log().slice(-3000)}`)
   })
   await page.getByRole("link", { name: "Commander" }).click()
   await page.getByLabel("Pays").selectOption("nl")
@@ -303,3 +307,47 @@ it("completes the plan picker with the keyboard only", async () => {
   await page.waitForURL(/\/orders\//)
   expect((await planOfPage()).plan_code).toBe("p3x")
 })
+
+it("says so when the cart refuses the product, and starts a new cart when the kept one became an order", async () => {
+  // More than the 1,000 chairs in stock: Medusa refuses the line.
+  await page.goto(`${shop.url}/products/office-chair`)
+  await page.getByLabel("Quantité").fill("5000")
+  await page.getByRole("button", { name: "Ajouter au panier" }).click()
+  const alert = page.getByRole("alert")
+  await alert.waitFor()
+  expect(plain(await alert.textContent())).toBe("Ce produit n'a pas pu être ajouté au panier. Veuillez réessayer, ou choisir une quantité plus petite.")
+  expect(consoleErrors.join("\n")).toContain("The cart refused the product")
+  expect(page.url()).toBe(`${shop.url}/products/office-chair`)
+  await shot("storefront-not-added")
+  // The button works again, on the cart the first try made.
+  await page.getByLabel("Quantité").fill("1")
+  await page.getByRole("button", { name: "Ajouter au panier" }).click()
+  await page.waitForURL(`${shop.url}/cart`)
+  const kept = await page.evaluate(() => window.localStorage.getItem("demo-store:cart"))
+  // That cart becomes an order elsewhere (another tab, Alma's IPN): the next product goes in a new cart.
+  await completeThroughTheStoreApi(kept as string)
+  await page.goto(`${shop.url}/products/desk-lamp`)
+  await page.getByRole("button", { name: "Ajouter au panier" }).click()
+  await page.waitForURL(`${shop.url}/cart`)
+  const fresh = await page.evaluate(() => window.localStorage.getItem("demo-store:cart"))
+  expect(fresh).not.toBe(kept)
+  const { cart } = await storeApi(server).get(`/store/carts/${fresh}`)
+  expect(cart.items.map((item: any) => [item.product_handle, item.quantity])).toEqual([["desk-lamp", 1]])
+})
+
+/** What a second tab does with the shopper's cart: the address, the shipping, a p3x session with a test card, the order. */
+async function completeThroughTheStoreApi(cartId: string) {
+  const store = storeApi(server)
+  await store.post(`/store/carts/${cartId}`, {
+    email: "lea.martin@example.com",
+    shipping_address: { country_code: "fr", first_name: "Léa", last_name: "Martin", address_1: "1 rue de la Paix", city: "Paris", postal_code: "75002" },
+  })
+  const { shipping_options } = await store.get(`/store/shipping-options?cart_id=${cartId}`)
+  await store.post(`/store/carts/${cartId}/shipping-methods`, { option_id: shipping_options[0].id })
+  const { payment_collection } = await store.post("/store/payment-collections", { cart_id: cartId })
+  await store.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+    provider_id: "pp_instalments_instalments",
+    data: { plan: "p3x", card_token: "tok_visa", phone: "+33 6 12 34 56 78", locale: "fr" },
+  })
+  expect((await store.post(`/store/carts/${cartId}/complete`)).type).toBe("order")
+}

@@ -9,6 +9,7 @@ const WORDS = {
   en: {
     change: "Change", shop: "Demo shop", products: "Products", cart: "Cart", language: "Language", loading: "Loading…",
     quantity: "Quantity", addToCart: "Add to cart", emptyCart: "Your cart is empty.", subtotal: "Subtotal", checkout: "Checkout",
+    notAdded: "This product could not be added to your cart. Please try again, or choose a smaller quantity.",
     email: "E-mail", firstName: "First name", lastName: "Last name", address: "Address", postalCode: "Postal code", city: "City", country: "Country",
     toPayment: "Continue to payment", shipping: "Shipping: {name}, {amount}", total: "Total to pay: {amount}",
     payWith: "Pay with", direct: "A card, in instalments", alma: "Alma", toAlma: "Continue to Alma's page",
@@ -20,6 +21,7 @@ const WORDS = {
   fr: {
     change: "Modifier", shop: "Boutique de démonstration", products: "Produits", cart: "Panier", language: "Langue", loading: "Chargement…",
     quantity: "Quantité", addToCart: "Ajouter au panier", emptyCart: "Votre panier est vide.", subtotal: "Sous-total", checkout: "Commander",
+    notAdded: "Ce produit n'a pas pu être ajouté au panier. Veuillez réessayer, ou choisir une quantité plus petite.",
     email: "E-mail", firstName: "Prénom", lastName: "Nom", address: "Adresse", postalCode: "Code postal", city: "Ville", country: "Pays",
     toPayment: "Continuer vers le paiement", shipping: "Livraison : {name}, {amount}", total: "Total à payer : {amount}",
     payWith: "Payer avec", direct: "Une carte, en plusieurs fois", alma: "Alma", toAlma: "Continuer sur la page d'Alma",
@@ -31,6 +33,7 @@ const WORDS = {
   es: {
     change: "Cambiar", shop: "Tienda de demostración", products: "Productos", cart: "Carrito", language: "Idioma", loading: "Cargando…",
     quantity: "Cantidad", addToCart: "Añadir al carrito", emptyCart: "Su carrito está vacío.", subtotal: "Subtotal", checkout: "Pasar por caja",
+    notAdded: "No se ha podido añadir este producto al carrito. Vuelva a intentarlo o elija una cantidad menor.",
     email: "Correo electrónico", firstName: "Nombre", lastName: "Apellidos", address: "Dirección", postalCode: "Código postal", city: "Ciudad", country: "País",
     toPayment: "Continuar al pago", shipping: "Envío: {name}, {amount}", total: "Total a pagar: {amount}",
     payWith: "Pagar con", direct: "Una tarjeta, a plazos", alma: "Alma", toAlma: "Continuar en la página de Alma",
@@ -42,6 +45,7 @@ const WORDS = {
   de: {
     change: "Ändern", shop: "Demo-Shop", products: "Produkte", cart: "Warenkorb", language: "Sprache", loading: "Wird geladen…",
     quantity: "Menge", addToCart: "In den Warenkorb", emptyCart: "Ihr Warenkorb ist leer.", subtotal: "Zwischensumme", checkout: "Zur Kasse",
+    notAdded: "Dieses Produkt konnte nicht in den Warenkorb gelegt werden. Bitte versuchen Sie es erneut oder wählen Sie eine kleinere Menge.",
     email: "E-Mail", firstName: "Vorname", lastName: "Nachname", address: "Adresse", postalCode: "Postleitzahl", city: "Stadt", country: "Land",
     toPayment: "Weiter zur Zahlung", shipping: "Versand: {name}, {amount}", total: "Zu zahlen: {amount}",
     payWith: "Bezahlen mit", direct: "Einer Karte, in Raten", alma: "Alma", toAlma: "Weiter zur Seite von Alma",
@@ -53,6 +57,7 @@ const WORDS = {
   it: {
     change: "Modifica", shop: "Negozio dimostrativo", products: "Prodotti", cart: "Carrello", language: "Lingua", loading: "Caricamento…",
     quantity: "Quantità", addToCart: "Aggiungi al carrello", emptyCart: "Il carrello è vuoto.", subtotal: "Subtotale", checkout: "Cassa",
+    notAdded: "Non è stato possibile aggiungere questo prodotto al carrello. Riprova, o scegli una quantità minore.",
     email: "E-mail", firstName: "Nome", lastName: "Cognome", address: "Indirizzo", postalCode: "CAP", city: "Città", country: "Paese",
     toPayment: "Continua al pagamento", shipping: "Spedizione: {name}, {amount}", total: "Totale da pagare: {amount}",
     payWith: "Paga con", direct: "Una carta, a rate", alma: "Alma", toAlma: "Continua sulla pagina di Alma",
@@ -64,6 +69,7 @@ const WORDS = {
   nl: {
     change: "Wijzigen", shop: "Demowinkel", products: "Producten", cart: "Winkelwagen", language: "Taal", loading: "Laden…",
     quantity: "Aantal", addToCart: "In winkelwagen", emptyCart: "Uw winkelwagen is leeg.", subtotal: "Subtotaal", checkout: "Afrekenen",
+    notAdded: "Dit product kon niet aan uw winkelwagen worden toegevoegd. Probeer het opnieuw, of kies een kleiner aantal.",
     email: "E-mail", firstName: "Voornaam", lastName: "Achternaam", address: "Adres", postalCode: "Postcode", city: "Plaats", country: "Land",
     toPayment: "Verder naar betalen", shipping: "Verzending: {name}, {amount}", total: "Te betalen: {amount}",
     payWith: "Betalen met", direct: "Een kaart, in termijnen", alma: "Alma", toAlma: "Verder naar de pagina van Alma",

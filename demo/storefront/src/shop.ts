@@ -37,10 +37,21 @@ export const cartStore = {
   clear: () => window.localStorage.removeItem(CART_KEY),
 }
 
-/** The cart's id, creating the cart in the demo's region the first time. */
+/**
+ * The shopper's cart id: the kept one while it is still a cart, else a new cart in the demo's
+ * region. A kept id can be an order by now (placed from another tab, or by Alma's IPN while the
+ * shopper was away) or a cart the store removed: Medusa refuses to add to either.
+ */
 export async function ensureCart(shop: Shop): Promise<string> {
   const existing = cartStore.get()
-  if (existing) return existing
+  if (existing) {
+    const stillACart = await shop.sdk.store.cart.retrieve(existing, { fields: "id,completed_at" }).then(
+      ({ cart }) => !cart.completed_at,
+      () => false,
+    )
+    if (stillACart) return existing
+    cartStore.clear()
+  }
   const { cart } = await shop.sdk.store.cart.create({ region_id: shop.config.regionId })
   cartStore.set(cart.id)
   return cart.id

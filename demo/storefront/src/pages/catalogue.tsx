@@ -84,12 +84,22 @@ export function ProductPage(props: { handle: string }) {
   const product = useProducts(props.handle)?.[0]
   const [quantity, setQuantity] = useState(1)
   const [adding, setAdding] = useState(false)
+  const [refused, setRefused] = useState(false)
   if (!product) return <p>{say("loading")}</p>
   const addToCart = async () => {
     setAdding(true)
-    const cartId = await ensureCart(shop)
-    await shop.sdk.store.cart.createLineItem(cartId, { variant_id: product.variantId, quantity })
-    navigate("/cart")
+    setRefused(false)
+    try {
+      const cartId = await ensureCart(shop)
+      await shop.sdk.store.cart.createLineItem(cartId, { variant_id: product.variantId, quantity })
+      navigate("/cart")
+    } catch (error) {
+      // Medusa says why in English (not enough stock, the store unreachable...): the shopper gets
+      // a sentence in their language, and the console keeps Medusa's words.
+      console.error("The cart refused the product:", error)
+      setRefused(true)
+      setAdding(false)
+    }
   }
   return (
     <article className="demo-card">
@@ -108,6 +118,11 @@ export function ProductPage(props: { handle: string }) {
       <button className="demo-button" onClick={addToCart} disabled={adding}>
         {say("addToCart")}
       </button>
+      {refused && (
+        <p className="demo-error" role="alert">
+          {say("notAdded")}
+        </p>
+      )}
     </article>
   )
 }
