@@ -6,8 +6,9 @@
 // (each file still gets its own module objects and state), but parses nothing again and keeps the
 // bytecode of the functions the earlier runs compiled.
 // Measured (`npm run test:unit`, two runs each, alternated): 23.6 and 26.2 s → 17.6 and 20.6 s wall,
-// 44 and 49 → 32 and 38 CPU-s. Three small HTTP specs in one process (-i), four runs each: median
-// 44 → 39.5 s.
+// 44 and 49 → 32 and 38 CPU-s. Three small HTTP specs in one process (-i: the second and third
+// apps reuse the first one's scripts), alternated: median of 6 runs 45.3 s → of 5 runs 40.0 s.
+// One HTTP spec alone, with nothing to reuse, takes the same time within the machine's noise.
 // A script whose code has `import(` is compiled again every time: jest binds its dynamic imports
 // to the runtime that compiled it, which is the test file's own. The configured `runtime` is
 // jest's documented replacement for jest-runtime (jest-runner/build/runTest.js).
