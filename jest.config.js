@@ -9,7 +9,8 @@
 // starts none. Unit tests get none of the integration setup either: it loads Medusa's ORM and test
 // runner into every test file, which made the 111 unit files take 86 s instead of 19 s.
 // Test files run in parallel workers (at least two, even on two cores: an HTTP test spends much of
-// its time waiting for Postgres; three measured no faster). Each HTTP spec file at the top of
+// its time waiting for Postgres; three were slower: one full run each, 388 s and 704 CPU-s against
+// 347 s and 601 CPU-s). Each HTTP spec file at the top of
 // integration-tests/http boots its own Medusa app on its own database; an entry with folders runs
 // their files on one app (integration-tests/helpers/shared-app.ts): with-alma.spec.ts those of
 // with-alma/, sandbox-shop.spec.ts those of plans/, shoppers/ and test-harness/. The sequencer

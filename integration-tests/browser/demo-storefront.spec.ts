@@ -49,15 +49,20 @@ async function planOfPage() {
   return (await admin.get(`/admin/instalment-plans/${id}`)).instalment_plan
 }
 
-/** Product page → cart → checkout with the demo shopper's address: the payment step. */
-async function toPayment(handle: string, quantity = 1) {
-  await page.goto(`${shop.url}/products/${handle}`)
-  if (quantity !== 1) await page.getByLabel("Quantité").fill(String(quantity))
+/** "Ajouter au panier" on a product page, then the cart page. */
+async function addToCart() {
   await page.getByRole("button", { name: "Ajouter au panier" }).click()
   // Once seen to time out in a full run (not alone): say what the page and the store said meanwhile.
   await page.waitForURL(`${shop.url}/cart`).catch((error) => {
     throw new Error(`${error.message}\nthe page's console errors:\n${consoleErrors.join("\n")}\nthe store's output, last lines:\n${server.log().slice(-3000)}`)
   })
+}
+
+/** Product page → cart → checkout with the demo shopper's address: the payment step. */
+async function toPayment(handle: string, quantity = 1) {
+  await page.goto(`${shop.url}/products/${handle}`)
+  if (quantity !== 1) await page.getByLabel("Quantité").fill(String(quantity))
+  await addToCart()
   await page.getByRole("link", { name: "Commander" }).click()
   await page.getByRole("button", { name: "Continuer vers le paiement" }).click()
   await page.locator(".mi-picker").waitFor()
@@ -264,11 +269,7 @@ it("Alma's refusal brings the shopper back to say so, with the way back to the c
 
 it("an address outside the instalment countries shows every plan's reason", async () => {
   await page.goto(`${shop.url}/products/office-chair`)
-  await page.getByRole("button", { name: "Ajouter au panier" }).click()
-  // Once seen to time out in a full run (not alone): say what the page and the store said meanwhile.
-  await page.waitForURL(`${shop.url}/cart`).catch((error) => {
-    throw new Error(`${error.message}\nthe page's console errors:\n${consoleErrors.join("\n")}\nthe store's output, last lines:\n${server.log().slice(-3000)}`)
-  })
+  await addToCart()
   await page.getByRole("link", { name: "Commander" }).click()
   await page.getByLabel("Pays").selectOption("nl")
   await page.getByRole("button", { name: "Continuer vers le paiement" }).click()
@@ -321,14 +322,12 @@ it("says so when the cart refuses the product, and starts a new cart when the ke
   await shot("storefront-not-added")
   // The button works again, on the cart the first try made.
   await page.getByLabel("Quantité").fill("1")
-  await page.getByRole("button", { name: "Ajouter au panier" }).click()
-  await page.waitForURL(`${shop.url}/cart`)
+  await addToCart()
   const kept = await page.evaluate(() => window.localStorage.getItem("demo-store:cart"))
   // That cart becomes an order elsewhere (another tab, Alma's IPN): the next product goes in a new cart.
   await completeThroughTheStoreApi(kept as string)
   await page.goto(`${shop.url}/products/desk-lamp`)
-  await page.getByRole("button", { name: "Ajouter au panier" }).click()
-  await page.waitForURL(`${shop.url}/cart`)
+  await addToCart()
   const fresh = await page.evaluate(() => window.localStorage.getItem("demo-store:cart"))
   expect(fresh).not.toBe(kept)
   const { cart } = await storeApi(server).get(`/store/carts/${fresh}`)
