@@ -21,8 +21,9 @@ const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
 const shared = {
-  // jest's runtime, keeping each file's compiled script for the worker's next test files (see there).
-  runtime: "<rootDir>/test-support/script-cache-runtime.js",
+  // jest's runtime, keeping each file's compiled script for the worker's next test files (see
+  // there); INSTALMENTS_JEST_RUNTIME=jest runs jest's own, which compiles them for each file.
+  runtime: process.env.INSTALMENTS_JEST_RUNTIME === "jest" ? undefined : "<rootDir>/test-support/script-cache-runtime.js",
   transform: {
     "^.+\\.[jt]sx?$": [
       "@swc/jest",

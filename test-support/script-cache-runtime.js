@@ -11,7 +11,9 @@
 // One HTTP spec alone, with nothing to reuse, takes the same time within the machine's noise.
 // A script whose code has `import(` is compiled again every time: jest binds its dynamic imports
 // to the runtime that compiled it, which is the test file's own. The configured `runtime` is
-// jest's documented replacement for jest-runtime (jest-runner/build/runTest.js).
+// jest's documented replacement for jest-runtime (jest-runner/build/runTest.js). With
+// `--coverage --coverageProvider=v8` a shared script would count the runs of several files: set
+// INSTALMENTS_JEST_RUNTIME=jest for such a run (jest.config.js), which compiles per file again.
 const Runtime = require("jest-runtime").default
 
 /** Compiled scripts by file, with the code and module wrapper each was compiled from: one map per worker process. */
