@@ -38,7 +38,7 @@
 // in-place restore and fails the restore on any difference.
 const path = require("node:path")
 const templates = require(path.join(path.dirname(require.resolve("@medusajs/test-utils")), "medusa-test-runner-utils", "postgres-template.js"))
-const { Client } = require("@medusajs/framework/pg")
+const { Client, escapeIdentifier: ident, escapeLiteral: literal } = require("@medusajs/framework/pg")
 const { databaseUrl } = require("./helpers/database-templates")
 
 const MODE = process.env.INSTALMENTS_TEST_RESTORE ?? "in-place"
@@ -157,7 +157,7 @@ function unusedSchemas(db, replaced) {
 
 async function restore({ databaseName, templateName }, copyBack) {
   const db = databases.get(databaseName)
-  const reason = whyNotInPlace(db, templateName)
+  let reason = whyNotInPlace(db, templateName)
   if (!reason) {
     try {
       const tables = await restoreInPlace(databaseName, db, templateName)
@@ -171,11 +171,11 @@ async function restore({ databaseName, templateName }, copyBack) {
     } catch (error) {
       if (MODE === "verify") throw error
       await db.client?.query("rollback").catch(() => {})
-      restores.last = { reason: `in place failed: ${error.message}` }
+      reason = `in place failed: ${error.message}`
     }
   }
   await copyBack({ databaseName, templateName })
-  restores.last = { database: databaseName, template: templateName, way: "copy", reason: reason ?? restores.last?.reason }
+  restores.last = { database: databaseName, template: templateName, way: "copy", reason }
   if (db) {
     db.client = null
     db.snapshots = new Map(snapshotsInTemplate.get(templateName) ?? [])
@@ -246,17 +246,23 @@ function writtenWithCascades(db, written) {
   return found
 }
 
-/** A session of our own on the database (not the app's pool), whose statements are not tracked. */
-async function sessionOf(name, db) {
-  if (db.client) return db.client
+/** A connected client of our own on database `name` (not the app's pool), whose statements are not tracked. */
+async function untrackedClient(name) {
   const client = new Client({ connectionString: databaseUrl(name) })
   client.__restoring = true
+  await client.connect()
+  return client
+}
+
+/** The database's untracked session, kept until the session ends (a copy of the database ends it). */
+async function sessionOf(name, db) {
+  if (db.client) return db.client
+  const client = await untrackedClient(name)
   const forget = () => {
     if (db.client === client) db.client = null
   }
   client.on("error", forget)
   client.on("end", forget)
-  await client.connect()
   db.client = client
   return client
 }
@@ -291,9 +297,7 @@ async function readCatalog(client) {
 /** The tables and sequences whose content differs between two databases (the harness test's check). */
 async function differencesFromTemplate(databaseName, templateName) {
   const fingerprint = async (name) => {
-    const client = new Client({ connectionString: databaseUrl(name) })
-    client.__restoring = true
-    await client.connect()
+    const client = await untrackedClient(name)
     try {
       const { tables, sequences } = await readCatalog(client)
       const parts = tables.map((table) => `select ${literal(table)} as name, count(*)::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as content from public.${ident(table)} t`)
@@ -307,8 +311,5 @@ async function differencesFromTemplate(databaseName, templateName) {
   const names = new Set([...restored.keys(), ...template.keys()])
   return [...names].filter((name) => restored.get(name) !== template.get(name)).sort()
 }
-
-const ident = (name) => `"${name.replace(/"/g, '""')}"`
-const literal = (text) => `'${text.replace(/'/g, "''")}'`
 
 module.exports = { restores, differencesFromTemplate, tablesWritten }

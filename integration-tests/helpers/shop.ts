@@ -212,9 +212,9 @@ export async function placeOrder(api: Api, shop: Shop, handle: string, data: Rec
  * `make` runs a minute before `day` on the test clock (the tests' clock starts at `day`), so what a
  * test does comes after it, as when the test made it; the snapshot waits for the subscribers it
  * started (settledSnapshot, helpers/shared-app.ts). It is in every test's database, those that do
- * not use it included: make only what the file's tests all start with. The answer is a function for the tests: each call gives its own copy
- * of what `make` answered. Must be called in the suite after `useShop`, whose `beforeAll` seeds the
- * shop `make` uses.
+ * not use it included: make only what the file's tests all start with. The answer is a function
+ * for the tests: each call gives its own copy of what `make` answered. Must be called in the suite
+ * after `useShop`, whose `beforeAll` seeds the shop `make` uses.
  */
 export function madeBeforeAll<T>(getContainer: () => MedusaContainer, day: Date, make: () => Promise<T>): () => Promise<T> {
   let made: { value: T } | null = null

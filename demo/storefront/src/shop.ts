@@ -4,6 +4,7 @@
  * and publishable key come from the static server (/config.json), which `npm start` fills in.
  */
 import Medusa from "@medusajs/js-sdk"
+import type { HttpTypes } from "@medusajs/types"
 import { createInstalmentsClient, createQuoteClient, type InstalmentsClient } from "medusa-instalments/storefront"
 
 export interface DemoConfig {
@@ -38,20 +39,27 @@ export const cartStore = {
 }
 
 /**
- * The shopper's cart id: the kept one while it is still a cart, else a new cart in the demo's
- * region. A kept id can be an order by now (placed from another tab, or by Alma's IPN while the
- * shopper was away) or a cart the store removed: Medusa refuses to add to either.
+ * The kept cart with `fields` while it is still a cart, else null, and its id forgotten: a kept id
+ * can be an order by now (placed from another tab, or by Alma's IPN while the shopper was away) or
+ * a cart the store removed, and Medusa refuses to add to either. `fields` must include
+ * completed_at (Medusa's default fields do).
  */
+export async function keptCart(shop: Shop, fields: string): Promise<HttpTypes.StoreCart | null> {
+  const id = cartStore.get()
+  if (!id) return null
+  const cart = await shop.sdk.store.cart.retrieve(id, { fields }).then(
+    (answer) => answer.cart,
+    () => null,
+  )
+  if (cart && !cart.completed_at) return cart
+  cartStore.clear()
+  return null
+}
+
+/** The shopper's cart id: the kept cart's while it is still a cart, else a new cart in the demo's region. */
 export async function ensureCart(shop: Shop): Promise<string> {
-  const existing = cartStore.get()
-  if (existing) {
-    const stillACart = await shop.sdk.store.cart.retrieve(existing, { fields: "id,completed_at" }).then(
-      ({ cart }) => !cart.completed_at,
-      () => false,
-    )
-    if (stillACart) return existing
-    cartStore.clear()
-  }
+  const kept = await keptCart(shop, "id,completed_at")
+  if (kept) return kept.id
   const { cart } = await shop.sdk.store.cart.create({ region_id: shop.config.regionId })
   cartStore.set(cart.id)
   return cart.id

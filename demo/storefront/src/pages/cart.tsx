@@ -5,23 +5,14 @@ import { formatMoney } from "medusa-instalments/storefront"
 import { InstalmentsBadge } from "medusa-instalments/storefront/react"
 import { useDemo } from "../context"
 import { Link } from "../router"
-import { cartStore } from "../shop"
+import { keptCart } from "../shop"
 
 export function useCart(): [HttpTypes.StoreCart | null | undefined, () => Promise<void>] {
   const { shop } = useDemo()
   const [cart, setCart] = useState<HttpTypes.StoreCart | null | undefined>(undefined)
-  const reload = useCallback(async () => {
-    const id = cartStore.get()
-    if (!id) return setCart(null)
-    try {
-      // The checkout shows the shipping option's name, which Medusa's default fields leave out.
-      setCart((await shop.sdk.store.cart.retrieve(id, { fields: "+shipping_methods.name" })).cart)
-    } catch {
-      // A cart that became an order, or was removed: start again.
-      cartStore.clear()
-      setCart(null)
-    }
-  }, [shop])
+  // The checkout shows the shipping option's name, which Medusa's default fields leave out. A cart
+  // that became an order, or was removed, is none: the shopper starts again.
+  const reload = useCallback(async () => setCart(await keptCart(shop, "+shipping_methods.name")), [shop])
   useEffect(() => void reload(), [reload])
   return [cart, reload]
 }
