@@ -3,6 +3,7 @@
  * and a real Postgres, with a processor that declines, times out, loses its answer after acting,
  * or hangs, on command. After every path: what the processor moved is what the plan's ledger says.
  */
+import { money } from "../../../domain/money"
 import { payEarly, withdraw, postpone } from "../../../domain/revisions"
 import { moduleSuite, movementsOf, placePlan, processorMoney, runningOn, until } from "./support"
 
@@ -14,6 +15,22 @@ const key = (name: string) => `test:${name}`
 moduleSuite("the money path", { plans: { p3x: { fee_percent: 10 } } }, ({ service, processor }) => {
   const payNext = (planId: string, idempotencyKey = key("pay-next")) =>
     service().revise(planId, (p, ctx) => payEarly(p, { scope: "next" }, ctx), { actor: "shopper", idempotencyKey, request: { name: "pay-early", input: { scope: "next" } } })
+
+  /** Moves the clock `days` on and runs the day's collection, as the collection job does. */
+  async function collectAfter(days: number) {
+    service().clock.advanceDays(days)
+    const ids = await service().listCollectionCandidates({ today: service().today(), after: "", limit: 50 })
+    if (ids.length) await service().collectPlans(ids)
+  }
+
+  /** Instalment 2's first collection attempt, never received by the processor and abandoned by the reconciler. */
+  async function abandonedCollectionAttempt(planId: string) {
+    processor().failNext("charge", "timeout")
+    await collectAfter(28)
+    expect(await runningOn(service(), planId)).toEqual([`collect:${planId}:2.1`])
+    expect(await service().reconcile({ olderThanMs: 0 })).toEqual({ examined: 1, settled: 1, waiting: 0 })
+    expect((await processorMoney(processor())).charges).toHaveLength(1) // checkout only
+  }
 
   async function expectLedgerMatchesProcessor(planId: string) {
     const plan = await service().loadPlan(planId, { withInstalments: false })
@@ -51,6 +68,38 @@ moduleSuite("the money path", { plans: { p3x: { fee_percent: 10 } } }, ({ servic
     expect((await processorMoney(processor())).charges).toHaveLength(1) // checkout only
     const { plan } = await payNext(row.id)
     expect(plan.instalments?.map((i) => i.status)).toEqual(["paid", "paid", "scheduled"])
+    await expectLedgerMatchesProcessor(row.id)
+  })
+
+  it("charges what is due now when a refund took part of an abandoned collection attempt off, under a key of its own", async () => {
+    const { row } = await placePlan(service())
+    await abandonedCollectionAttempt(row.id)
+    // A return of 10.00 € comes off the two unpaid instalments: 84.96 € each becomes 79.96 €.
+    await service().refundFromMedusa(row.id, money(1000, "eur"), "ref_return")
+    await collectAfter(1)
+    const collected = (await processorMoney(processor())).charges.filter((c) => c.idempotencyKey.startsWith(`collect:${row.id}:2.1`))
+    // Not under the abandoned attempt's key, which asked for 84.96 €.
+    expect(collected.map((c) => [c.amount.cents, c.idempotencyKey === `collect:${row.id}:2.1:charge`])).toEqual([[7996, false]])
+    const after = await service().loadPlan(row.id)
+    expect(after?.instalments?.map((i) => [i.amount_cents, i.status])).toEqual([
+      [8498, "paid"], // and the fee of 25.49 €
+      [7996, "paid"],
+      [7996, "scheduled"],
+    ])
+    await expectLedgerMatchesProcessor(row.id)
+  })
+
+  it("charges the new card when the shopper changed it after a collection attempt was abandoned", async () => {
+    const { row } = await placePlan(service())
+    await abandonedCollectionAttempt(row.id)
+    const changed = await service().changeCard(row.id, { cardToken: "tok_mastercard" }, { actor: "shopper", idempotencyKey: key("card"), request: { name: "change-card" } })
+    expect(changed.card_reference).not.toBe(row.card_reference)
+    await collectAfter(1)
+    const moved = await processorMoney(processor())
+    expect(moved.charges.map((c) => [c.amount.cents, c.cardRef]).sort()).toEqual([
+      [11047, row.card_reference],
+      [8496, changed.card_reference],
+    ])
     await expectLedgerMatchesProcessor(row.id)
   })
 

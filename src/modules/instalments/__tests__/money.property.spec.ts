@@ -7,7 +7,8 @@
  * charged and refunded is exactly what the plan records, every leg of the money ledger matches a
  * processor record under its key, the plan's own bookkeeping holds, and nothing is left running.
  *
- * fast-check prints the seed of a failing run; FC_SEED=<seed> replays it (fc-settings.ts).
+ * fast-check prints the seed and path of a failing run; FC_SEED=<seed> FC_PATH=<path> replays its
+ * shrunk counterexample (fc-settings.ts).
  */
 import fc from "fast-check"
 import { fcParams } from "../../../domain/__tests__/fc-settings"

@@ -21,7 +21,7 @@ import { planToSnapshot, type PlanRow } from "../mapping"
 import { lockPlans, withInstalments, writePlans, type PlanWrite } from "../plan-writes"
 import { pluginEventsForRevision, type PluginEvent } from "../plugin-events"
 import { ANY_OF_JSON, entityIds, type Run } from "../sql"
-import { fingerprintOf, processorKey } from "./keys"
+import { digestOf, fingerprintOf, processorKey } from "./keys"
 import {
   busyPlans,
   insertOperationsWithLegs,
@@ -33,6 +33,7 @@ import {
   type MovementRow,
   type NewMovement,
   type NewOperation,
+  type OperationRow,
 } from "./records"
 import type { OperationsDeps } from "./run"
 import { callProcessor, type LegAnswer } from "./settle"
@@ -124,8 +125,9 @@ async function decideLocked(deps: OperationsDeps, run: Run, locked: PlanRow[], c
   const charges: Charge[] = []
   for (const { row, snapshot, charge } of due) {
     const made = charge ? known.get(charge.key) : undefined
-    if (charge && (!made || made.status === "abandoned")) {
-      charges.push(made ? await reopened(run, made.id, row, snapshot) : recordCharge(fresh, row, snapshot, charge, ctx, deps.processor.name))
+    const toMake = charge && (!made || made.status === "abandoned") ? await chargeToMake(run, row, charge, made) : undefined
+    if (toMake) {
+      charges.push(toMake.reopen ? await reopened(run, toMake.reopen.id, row, snapshot) : recordCharge(fresh, row, snapshot, toMake.charge, ctx, deps.processor.name))
       continue
     }
     // Nothing to charge today (or this attempt was already made): freezes and delays only.
@@ -138,13 +140,14 @@ async function decideLocked(deps: OperationsDeps, run: Run, locked: PlanRow[], c
   return { ctx, charges, written, rows: writes.map((w) => w.row), busy: locked.length - rows.length, claimed: locked.length, lastId: locked[locked.length - 1]?.id }
 }
 
+type DueCharge = NonNullable<ReturnType<typeof dueCharge>>
 type FreshCharge = { operation: NewOperation & { id: string; plan_id: string }; leg: NewMovement & { id: string } }
 
 function recordCharge(
   fresh: FreshCharge[],
   row: PlanRow,
   snapshot: PlanSnapshot,
-  charge: NonNullable<ReturnType<typeof dueCharge>>,
+  charge: DueCharge,
   ctx: RevisionContext,
   processor: string,
 ): Charge {
@@ -179,6 +182,36 @@ function recordCharge(
     leg,
   })
   return { row, snapshot, operationId: id, leg: { ...leg, operation_id: id, processor_reference: null, failure_code: null, failure_message: null } }
+}
+
+/**
+ * How a due charge is made: recorded under its attempt key, or, when an operation under that key
+ * was abandoned (the processor made nothing under it), made again under the same key, but only
+ * while it asks for the very charge that is due. A plan can change between the abandonment and
+ * the next run (a refund takes part of the instalment off, the shopper changes card): the old key
+ * would then ask the processor for the old amount on the old card, and the ledger would record
+ * another. The charge due now gets a key of its own: the attempt's key with what it asks for.
+ * Undefined when that charge was already made (its operation is not abandoned).
+ */
+async function chargeToMake(run: Run, row: PlanRow, charge: DueCharge, made: OperationRow | undefined): Promise<{ charge: DueCharge; reopen?: OperationRow } | undefined> {
+  if (!made) return { charge }
+  const [leg] = await legsOf(run, made.id)
+  if (leg && asksFor(leg, row, charge)) return { charge, reopen: made }
+  const own = { ...charge, key: `${charge.key}:${charge.movement.amount.cents}${charge.movement.amount.currency}:${digestOf(row.card_reference ?? "no-card")}` }
+  const ownMade = (await operationsByKeys(run, [own.key])).get(own.key)
+  if (!ownMade) return { charge: own }
+  return ownMade.status === "abandoned" ? { charge: own, reopen: ownMade } : undefined
+}
+
+/** Whether a recorded charge leg asks the processor for this charge: the same amount, instalments and card. */
+function asksFor(leg: MovementRow, row: PlanRow, charge: DueCharge): boolean {
+  const { amount, instalments } = charge.movement
+  return (
+    leg.amount_cents === amount.cents &&
+    leg.currency_code === amount.currency &&
+    leg.card_reference === row.card_reference &&
+    JSON.stringify(leg.instalments ?? []) === JSON.stringify(instalments)
+  )
 }
 
 /** An attempt the processor never made (abandoned by the reconciler) is made again, with its key. */
