@@ -2,7 +2,9 @@
  * Replacing the card future instalments are charged to (docs/business-rules.md §5): the new card
  * must pass the checkout's card rules (src/domain/card-change.ts) and a verification that moves
  * no money; then, under the plan's lock, the plan takes it, every link sent before is revoked,
- * and the change is recorded once per idempotency key.
+ * and the change is recorded once per idempotency key. Not while a payment is in flight: it is
+ * recorded on the plan it was decided on, so the change waits for it a little (`busy_wait_ms`),
+ * then answers plan_busy.
  */
 import type { Context } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
@@ -14,13 +16,13 @@ import { resolveLocale, t } from "../../domain/texts"
 import { engineCard } from "./checkout/card-eligibility"
 import { cardSummaryData, type PrivateCard } from "./checkout/session-data"
 import type { ModuleDeps } from "./deps"
-import { eligibilityRefusal, invalid, keyReused, planChanged, planNotFound, processorFailure, refusal, unwrapRevision } from "./errors"
+import { eligibilityRefusal, invalid, keyReused, planBusy, planChanged, planNotFound, processorFailure, refusal, unwrapRevision } from "./errors"
 import { appendEvents } from "./ledger"
 import { withFingerprint } from "./linked/shopper-keys"
 import { planToSnapshot, type PlanRow } from "./mapping"
 import { digestOf, fingerprintOf } from "./operations/keys"
-import { findOperationByKey, insertOperation } from "./operations/records"
-import type { ReviseOptions } from "./operations/run"
+import { executingOperationOn, findOperationByKey, insertOperation } from "./operations/records"
+import { whenFree, type ReviseOptions } from "./operations/run"
 import { lockPlan } from "./plan-writes"
 import { INSTALMENT_PLAN_EVENTS } from "./plugin-events"
 import { nextLinkVersion } from "./shopper-links/revocation"
@@ -47,7 +49,9 @@ export async function changeCard(deps: ModuleDeps, planId: string, input: { card
   const verified = await deps.processor.verifyCard({ cardRef: card.value.cardRef, idempotencyKey: `${key}:verify` })
   if (!verified.ok) throw processorFailure(verified.error)
   if (verified.value.status === "failed") throw refusal([{ code: verified.value.code, message: t(locale, "self.error.paymentDeclined") }])
-  const changed = await deps.transaction((run, context) => saveCard(deps, { run, context }, planId, cardSummaryData(card.value), verified.value.verificationId, options))
+  const changed = await whenFree(deps, planId, () =>
+    deps.transaction((run, context) => saveCard(deps, { run, context }, planId, cardSummaryData(card.value), verified.value.verificationId, options)),
+  )
   if (changed) {
     await deps.emit([
       { name: INSTALMENT_PLAN_EVENTS.updated, data: { id: planId, cause: "plan.card_changed", event_types: ["plan.card_changed"], actor: options.actor } },
@@ -74,6 +78,8 @@ async function saveCard(
     if (known.plan_id === planId && known.fingerprint === fingerprint) return false
     throw options.expectedVersion !== undefined ? planChanged() : keyReused(options.idempotencyKey)
   }
+  // A payment in flight is recorded on the plan as it was decided: the card waits until it is settled.
+  if (await executingOperationOn(run, planId)) throw planBusy()
   if (options.expectedVersion !== undefined && row.version !== options.expectedVersion) throw planChanged()
   // The status may have changed while the card was checked: ask again under the lock.
   const refused = requireStatus(planToSnapshot(row), CARD_CHANGE_STATUSES, "change the card")

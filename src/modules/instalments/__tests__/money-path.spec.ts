@@ -103,6 +103,19 @@ moduleSuite("the money path", { plans: { p3x: { fee_percent: 10 } } }, ({ servic
     await expectLedgerMatchesProcessor(row.id)
   })
 
+  it("refuses a card change while a payment is in flight, then records that payment once the reconciler settled it", async () => {
+    const { row } = await placePlan(service())
+    processor().failNext("charge", "lost_answer")
+    await expect(payNext(row.id)).rejects.toMatchObject({ code: "processor_unavailable" })
+    const changeCard = () => service().changeCard(row.id, { cardToken: "tok_mastercard" }, { actor: "shopper", idempotencyKey: key("card"), request: { name: "change-card" } })
+    await expect(changeCard()).rejects.toMatchObject({ code: "plan_busy" })
+    expect((await service().loadPlan(row.id))?.card_reference).toBe(row.card_reference)
+    expect(await service().reconcile({ olderThanMs: 0 })).toEqual({ examined: 1, settled: 1, waiting: 0 })
+    expect((await service().loadPlan(row.id))?.instalments?.map((i) => i.status)).toEqual(["paid", "paid", "scheduled"])
+    expect((await changeCard()).card_reference).not.toBe(row.card_reference)
+    await expectLedgerMatchesProcessor(row.id)
+  })
+
   it("records a charge whose answer was lost after the processor made it, once, through the reconciler", async () => {
     const { row } = await placePlan(service())
     processor().failNext("charge", "lost_answer")

@@ -1,9 +1,9 @@
 /**
  * Processor = ledger, under injected faults (issue "Money moves once"): random sequences of
  * shopper, admin and Medusa operations (checkouts, early payments, withdrawals, postponements,
- * terminations, Medusa refunds and cancellations, collection days, replays of earlier requests),
- * each with a fault injected on its next charge or refund (a decline, no answer, an answer lost
- * after the processor acted). Once the reconciler has run, for every plan: what the processor
+ * card changes, terminations, Medusa refunds and cancellations, collection days, replays of
+ * earlier requests), each with a fault injected on its next charge or refund (a decline, no
+ * answer, an answer lost after the processor acted). Once the reconciler has run, for every plan: what the processor
  * charged and refunded is exactly what the plan records, every leg of the money ledger matches a
  * processor record under its key, the plan's own bookkeeping holds, and nothing is left running.
  *
@@ -25,6 +25,7 @@ type Step =
   | { op: "checkout"; plan: string; card: string }
   | { op: "pay-next" | "pay-all" | "withdraw" | "cancel" | "terminate"; target: number }
   | { op: "postpone"; target: number; days: number }
+  | { op: "change-card"; target: number; card: string }
   | { op: "refund"; target: number; share: number }
   | { op: "collect"; days: number }
   | { op: "replay"; back: number }
@@ -34,6 +35,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ op: fc.constant("checkout" as const), plan: fc.constantFrom("p2x", "p3x", "p4x", "d30"), card: fc.constantFrom("tok_visa", "tok_insufficient_later") }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constantFrom("pay-next" as const, "pay-all" as const, "withdraw" as const, "cancel" as const, "terminate" as const), target: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("postpone" as const), target: fc.nat(20), days: fc.integer({ min: 1, max: 15 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("change-card" as const), target: fc.nat(20), card: fc.constantFrom("tok_mastercard", "tok_visa", "tok_insufficient_later") }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("refund" as const), target: fc.nat(20), share: fc.integer({ min: 1, max: 100 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("collect" as const), days: fc.integer({ min: 1, max: 35 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("replay" as const), back: fc.nat(10) }) },
@@ -120,6 +122,8 @@ moduleSuite("processor = ledger, under faults", { plans: { p2x: true, p3x: { fee
         return revise(planId, "terminate", (p, ctx) => terminate(p, { reason: "non-payment" }, ctx), false)
       case "postpone":
         return revise(planId, "postpone", (p, ctx) => postpone(p, { instalmentNumber: 2, days: step.days }, ctx))
+      case "change-card":
+        return () => s.changeCard(planId, { cardToken: step.card }, { actor: "shopper", idempotencyKey: `prop:${id}:card`, request: { name: "change-card", input: { card: step.card } } })
       case "cancel":
         return () => s.cancelForMedusa(planId, `pay_${id}`)
       case "refund":
@@ -173,7 +177,10 @@ moduleSuite("processor = ledger, under faults", { plans: { p2x: true, p3x: { fee
     const legs = (await s.listInstalmentMovements({})).filter((l) => runPlans.has(l.plan_id ?? "") || sessions.includes(l.payment_session_id ?? ""))
     const byKey = new Map<string, any>([...charges.map((c) => [c.idempotencyKey, c] as const), ...refunds.map((r) => [r.idempotencyKey, r] as const)])
     for (const leg of legs.filter((l) => l.status === "succeeded")) {
-      expect({ key: leg.processor_key, cents: byKey.get(leg.processor_key)?.amount.cents }).toEqual({ key: leg.processor_key, cents: leg.amount_cents })
+      const made = byKey.get(leg.processor_key)
+      expect({ key: leg.processor_key, cents: made?.amount.cents }).toEqual({ key: leg.processor_key, cents: leg.amount_cents })
+      // A charge was made on the card its leg records (the plan's card may have changed since).
+      if (leg.kind === "charge") expect({ key: leg.processor_key, card: made?.cardRef }).toEqual({ key: leg.processor_key, card: leg.card_reference })
     }
     const recorded = new Set(legs.filter((l) => l.status === "succeeded").map((l) => l.processor_key))
     const moving = [...charges.filter((c) => c.status === "succeeded"), ...refunds]

@@ -225,18 +225,23 @@ async function planRow(deps: OperationsDeps, planId: string): Promise<PlanRow> {
   return row
 }
 
+function decideWhenFree(deps: OperationsDeps, planId: string, revision: PlanRevision, options: ReviseOptions): Promise<Decision> {
+  return whenFree(deps, planId, () => decide(deps, planId, revision, options))
+}
+
 /**
- * Decides, and when another operation holds the plan: settles it if its driver is gone (stale),
- * else waits for it a little, then decides again once.
+ * Runs `attempt` (a write under the plan's lock that answers plan_busy while an operation runs on
+ * the plan), and when another operation holds the plan: settles it if its driver is gone (stale),
+ * else waits for it a little, then tries once more.
  */
-async function decideWhenFree(deps: OperationsDeps, planId: string, revision: PlanRevision, options: ReviseOptions): Promise<Decision> {
+export async function whenFree<T>(deps: OperationsDeps, planId: string, attempt: () => Promise<T>): Promise<T> {
   try {
-    return await decide(deps, planId, revision, options)
+    return await attempt()
   } catch (error) {
     if ((error as { code?: string }).code !== "plan_busy") throw error
   }
   await waitUntilFree(deps, planId)
-  return decide(deps, planId, revision, options)
+  return attempt()
 }
 
 async function waitUntilFree(deps: OperationsDeps, planId: string): Promise<void> {
