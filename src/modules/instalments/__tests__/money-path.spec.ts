@@ -96,7 +96,7 @@ moduleSuite("the money path", { plans: { p3x: { fee_percent: 10 } } }, ({ servic
     expect(changed.card_reference).not.toBe(row.card_reference)
     await collectAfter(1)
     const moved = await processorMoney(processor())
-    expect(moved.charges.map((c) => [c.amount.cents, c.cardRef]).sort()).toEqual([
+    expect(moved.charges.map((c) => [c.amount.cents, c.cardRef]).sort(([a], [b]) => b - a)).toEqual([
       [11047, row.card_reference],
       [8496, changed.card_reference],
     ])

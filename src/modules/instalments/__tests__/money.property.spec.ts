@@ -3,9 +3,10 @@
  * shopper, admin and Medusa operations (checkouts, early payments, withdrawals, postponements,
  * card changes, terminations, Medusa refunds and cancellations, collection days, replays of
  * earlier requests), each with a fault injected on its next charge or refund (a decline, no
- * answer, an answer lost after the processor acted). Once the reconciler has run, for every plan: what the processor
- * charged and refunded is exactly what the plan records, every leg of the money ledger matches a
- * processor record under its key, the plan's own bookkeeping holds, and nothing is left running.
+ * answer, an answer lost after the processor acted). Once the reconciler has run, for every plan:
+ * what the processor charged and refunded is exactly what the plan records, every leg of the money
+ * ledger matches a processor record under its key (and a charge, its card), the plan's own
+ * bookkeeping holds, and nothing is left running.
  *
  * fast-check prints the seed and path of a failing run; FC_SEED=<seed> FC_PATH=<path> replays its
  * shrunk counterexample (fc-settings.ts).

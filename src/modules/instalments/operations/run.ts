@@ -133,7 +133,7 @@ type Decision =
 
 /** Applies a revision to a plan (see the file comment). Refusals throw a 4xx-class MedusaError and change nothing. */
 export async function runRevision(deps: OperationsDeps, planId: string, revision: PlanRevision, options: ReviseOptions): Promise<RevisionResult> {
-  const decision = await decideWhenFree(deps, planId, revision, options)
+  const decision = await whenFree(deps, planId, () => decide(deps, planId, revision, options))
   if (decision.kind === "replay") return { plan: await planRow(deps, planId), outcome: null }
   if (decision.kind === "written") {
     await deps.emit(pluginEventsForRevision(planId, decision.outcome, options.actor, decision.version))
@@ -223,10 +223,6 @@ async function planRow(deps: OperationsDeps, planId: string): Promise<PlanRow> {
   const [row] = await readPlans(deps.read, [planId])
   if (!row) throw planNotFound(planId)
   return row
-}
-
-function decideWhenFree(deps: OperationsDeps, planId: string, revision: PlanRevision, options: ReviseOptions): Promise<Decision> {
-  return whenFree(deps, planId, () => decide(deps, planId, revision, options))
 }
 
 /**
