@@ -1,12 +1,12 @@
 /**
  * Processor = ledger, under injected faults (issue "Money moves once"): random sequences of
  * shopper, admin and Medusa operations (checkouts, early payments, withdrawals, postponements,
- * card changes, terminations, Medusa refunds and cancellations, collection days, replays of
- * earlier requests), each with a fault injected on its next charge or refund (a decline, no
- * answer, an answer lost after the processor acted). Once the reconciler has run, for every plan:
- * what the processor charged and refunded is exactly what the plan records, every leg of the money
- * ledger matches a processor record under its key (and a charge, its card), the plan's own
- * bookkeeping holds, and nothing is left running.
+ * card changes, terminations, Medusa refunds, exchanges and cancellations, payments of an
+ * exchange's difference, collection days, replays of earlier requests), each with a fault
+ * injected on its next charge or refund (a decline, no answer, an answer lost after the processor
+ * acted). Once the reconciler has run, for every plan: what the processor charged and refunded is
+ * exactly what the plan records, every leg of the money ledger matches a processor record under
+ * its key (and a charge, its card), the plan's own bookkeeping holds, and nothing is left running.
  *
  * fast-check prints the seed and path of a failing run; FC_SEED=<seed> FC_PATH=<path> replays its
  * shrunk counterexample (fc-settings.ts).
@@ -27,6 +27,8 @@ type Step =
   | { op: "pay-next" | "pay-all" | "withdraw" | "cancel" | "terminate"; target: number }
   | { op: "postpone"; target: number; days: number }
   | { op: "change-card"; target: number; card: string }
+  | { op: "exchange"; target: number; cents: number; payNow: boolean }
+  | { op: "pay-exchange"; target: number }
   | { op: "refund"; target: number; share: number }
   | { op: "collect"; days: number }
   | { op: "replay"; back: number }
@@ -37,6 +39,11 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constantFrom("pay-next" as const, "pay-all" as const, "withdraw" as const, "cancel" as const, "terminate" as const), target: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("postpone" as const), target: fc.nat(20), days: fc.integer({ min: 1, max: 15 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("change-card" as const), target: fc.nat(20), card: fc.constantFrom("tok_mastercard", "tok_visa", "tok_insufficient_later") }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant("exchange" as const), target: fc.nat(20), cents: fc.integer({ min: -8000, max: 8000 }).filter((c) => c !== 0), payNow: fc.boolean() }),
+  },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("pay-exchange" as const), target: fc.nat(20) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("refund" as const), target: fc.nat(20), share: fc.integer({ min: 1, max: 100 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("collect" as const), days: fc.integer({ min: 1, max: 35 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("replay" as const), back: fc.nat(10) }) },
@@ -54,12 +61,15 @@ const scenarioArb = fc
   .map(([a, b, rest]) => [{ step: a as Step, fault: null }, { step: b as Step, fault: null }, ...rest])
 
 let run = 0
+/** The plans a dearer exchange was applied to in this run (the shopper owes its difference): what pay-exchange picks from. */
+let dearer: string[] = []
 
 moduleSuite("processor = ledger, under faults", { plans: { p2x: true, p3x: { fee_percent: 2 }, p4x: { fee_fixed: 1 }, d30: true } }, ({ service, processor }) => {
   it("leaves, after the reconciler, every plan's ledger equal to what the processor moved", async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, async (scenario) => {
         run++
+        dearer = []
         // Each run starts on the checkout day (the clock is set directly, as the HTTP tests do).
         service().clock.set(CHECKOUT_DAY)
         const plans: string[] = []
@@ -125,6 +135,19 @@ moduleSuite("processor = ledger, under faults", { plans: { p2x: true, p3x: { fee
         return revise(planId, "postpone", (p, ctx) => postpone(p, { instalmentNumber: 2, days: step.days }, ctx))
       case "change-card":
         return () => s.changeCard(planId, { cardToken: step.card }, { actor: "shopper", idempotencyKey: `prop:${id}:card`, request: { name: "change-card", input: { card: step.card } } })
+      case "exchange":
+        return async () => {
+          await s.applyExchangeFromMedusa(planId, { exchangeId: `exc_${id}`, difference: money(step.cents, "eur") })
+          if (step.cents <= 0) return
+          dearer.push(planId)
+          // The shopper pays the difference at once (the step's fault falls on that charge), or later (pay-exchange).
+          if (step.payNow) await s.payExchangeDifference(planId, {}, { actor: "shopper", idempotencyKey: `prop:${id}:pay-exchange` })
+        }
+      case "pay-exchange": {
+        if (!dearer.length) return null
+        const owing = dearer[step.target % dearer.length]
+        return () => s.payExchangeDifference(owing, {}, { actor: "shopper", idempotencyKey: `prop:${id}:pay-exchange` })
+      }
       case "cancel":
         return () => s.cancelForMedusa(planId, `pay_${id}`)
       case "refund":
