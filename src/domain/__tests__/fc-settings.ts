@@ -4,7 +4,8 @@
  *    chosen so the whole domain suite runs tens of thousands of cases in a few seconds).
  *  - FC_SEED replays a failure: fast-check prints the seed (and path) of a failing run;
  *    FC_SEED=<seed> npx jest <file> -t <property name> runs it again, shrinking included;
- *    FC_SEED=<seed> FC_PATH=<path> runs only the shrunk counterexample, at once.
+ *    FC_SEED=<seed> FC_PATH=<path> runs only the shrunk counterexample, at once. Both replay the
+ *    property's generators as they were when printed: a changed generator draws other cases.
  */
 import type fc from "fast-check"
 

@@ -127,7 +127,7 @@ async function decideLocked(deps: OperationsDeps, run: Run, locked: PlanRow[], c
     const made = charge ? known.get(charge.key) : undefined
     const toMake = charge && (!made || made.status === "abandoned") ? await chargeToMake(run, row, charge, made) : undefined
     if (toMake) {
-      charges.push(toMake.reopen ? await reopened(run, toMake.reopen.id, row, snapshot) : recordCharge(fresh, row, snapshot, toMake.charge, ctx, deps.processor.name))
+      charges.push("reopen" in toMake ? await reopened(run, toMake.reopen, row, snapshot) : recordCharge(fresh, row, snapshot, toMake.charge, ctx, deps.processor.name))
       continue
     }
     // Nothing to charge today (or this attempt was already made): freezes and delays only.
@@ -191,16 +191,17 @@ function recordCharge(
  * the next run (a refund takes part of the instalment off, the shopper changes card): the old key
  * would then ask the processor for the old amount on the old card, and the ledger would record
  * another. The charge due now gets a key of its own: the attempt's key with what it asks for.
+ * That key names what it asks for, so an abandoned operation under it is reopened as it is.
  * Undefined when that charge was already made (its operation is not abandoned).
  */
-async function chargeToMake(run: Run, row: PlanRow, charge: DueCharge, made: OperationRow | undefined): Promise<{ charge: DueCharge; reopen?: OperationRow } | undefined> {
+async function chargeToMake(run: Run, row: PlanRow, charge: DueCharge, made: OperationRow | undefined): Promise<{ charge: DueCharge } | { reopen: string } | undefined> {
   if (!made) return { charge }
   const [leg] = await legsOf(run, made.id)
-  if (leg && asksFor(leg, row, charge)) return { charge, reopen: made }
+  if (leg && asksFor(leg, row, charge)) return { reopen: made.id }
   const own = { ...charge, key: `${charge.key}:${charge.movement.amount.cents}${charge.movement.amount.currency}:${digestOf(row.card_reference ?? "no-card")}` }
   const ownMade = (await operationsByKeys(run, [own.key])).get(own.key)
   if (!ownMade) return { charge: own }
-  return ownMade.status === "abandoned" ? { charge: own, reopen: ownMade } : undefined
+  return ownMade.status === "abandoned" ? { reopen: ownMade.id } : undefined
 }
 
 /** Whether a recorded charge leg asks the processor for this charge: the same amount, instalments and card. */
@@ -214,11 +215,14 @@ function asksFor(leg: MovementRow, row: PlanRow, charge: DueCharge): boolean {
   )
 }
 
-/** An attempt the processor never made (abandoned by the reconciler) is made again, with its key. */
+/** An attempt the processor never made (abandoned by the reconciler) is made again, with its key and its one charge leg. */
 async function reopened(run: Run, operationId: string, row: PlanRow, snapshot: PlanSnapshot): Promise<Charge> {
-  await run(`update instalment_movement set status = 'pending', updated_at = now() where operation_id = ? and status = 'void' and deleted_at is null`, [operationId])
+  const [leg] = (await run(
+    `update instalment_movement set status = 'pending', updated_at = now() where operation_id = ? and status = 'void' and deleted_at is null returning *`,
+    [operationId],
+  )) as MovementRow[]
+  if (!leg) throw new Error(`abandoned operation ${operationId} has no void charge leg to make again`)
   await setOperationsStatus(run, [operationId], "executing")
-  const [leg] = await legsOf(run, operationId)
   return { row, snapshot, operationId, leg }
 }
 
